@@ -1,0 +1,275 @@
+"""The knowledge base as typed objects, after validation and cross-reference resolution.
+
+Nothing here knows about YAML, MkDocs or the checker: the loader builds these objects, the
+compiler and the handbook read them. Every object remembers the content file (and line) it came
+from, so pages can link "edit this page" at the source and errors can say where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Fixed vocabularies; the loader rejects anything else.
+BINDS = ("applicant", "program", "both")
+RULE_STATUSES = ("allowed", "not-allowed", "discouraged")
+RULE_KINDS = ("match-rule", "practice")
+SEVERITIES = ("error", "warning", "suggestion")
+CHECK_MODES = ("draft", "received")
+APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
+RECIPIENTS = ("program-director", "coordinator", "faculty", "resident")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of content was written: a path relative to the content root, and a line."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citable document. Defined once in sources.yml; everything else cites it by id."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    checked: date
+    primary: bool
+    note: str = ""
+    origin: Origin = Origin("sources.yml")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to a source, optionally narrowed to a section."""
+
+    source: Source
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement that needs a source. Unconfirmed facts are rendered with a visible 'verify' mark."""
+
+    text: str  # Markdown
+    citations: tuple[Citation, ...] = ()
+    confirmed: bool = True
+
+
+@dataclass
+class Rule:
+    id: str
+    title: str
+    binds: str  # one of BINDS
+    status: str  # one of RULE_STATUSES
+    kind: str  # one of RULE_KINDS: an NRMP/specialty rule, or a professional practice
+    summary: str  # one sentence, plain text
+    statement: str  # Markdown
+    why: str  # Markdown
+    safe_phrasings: tuple[str, ...]
+    risky_phrasings: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    reviewed: date
+    related: tuple[str, ...] = ()  # rule ids
+    origin: Origin = Origin("")
+
+    @property
+    def url(self) -> str:
+        return f"rules/{self.id}/"
+
+
+@dataclass
+class Check:
+    """One checker category: how the checker words a finding, and the examples that pin it down."""
+
+    category: str  # fixed id, e.g. "binding-commitment"
+    rule: str  # Rule.id
+    mode: str  # one of CHECK_MODES
+    severity: str  # one of SEVERITIES
+    title: str
+    message: str  # plain text, one sentence
+    explanation: str  # Markdown
+    suggestions: tuple[str, ...]
+    reply: str  # received mode: a reply the applicant can send ("" in draft mode)
+    flags: tuple[str, ...]  # texts the checker must flag with this category
+    passes: tuple[str, ...]  # texts the checker must not flag with this category
+    origin: Origin = Origin("")
+
+
+@dataclass
+class CycleDate:
+    id: str
+    label: str
+    date: date
+    confirmed: bool
+    phase: str  # Phase.id
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+@dataclass
+class Cycle:
+    id: str  # e.g. "2027"
+    title: str  # e.g. "2027 Main Residency Match"
+    dates: tuple[CycleDate, ...]
+    calendars: tuple[Citation, ...]  # official calendars to check
+    reviewed: date
+    origin: Origin = Origin("")
+
+
+@dataclass
+class Phase:
+    id: str
+    order: int
+    title: str
+    window: str  # plain-language window, e.g. "June to September"
+    summary: str
+    goals: tuple[str, ...]
+    send: tuple[str, ...]
+    avoid: tuple[str, ...]
+    templates: tuple[str, ...]  # Template ids
+    rules: tuple[str, ...]  # Rule ids
+    body: str = ""  # Markdown
+    origin: Origin = Origin("")
+
+
+@dataclass
+class Profile:
+    id: str  # one of APPLICANT_TYPES
+    title: str
+    summary: str
+    body: str  # Markdown
+    facts: tuple[Fact, ...]
+    templates: tuple[str, ...]
+    rules: tuple[str, ...]
+    reviewed: date
+    origin: Origin = Origin("")
+
+
+@dataclass
+class Specialty:
+    id: str
+    name: str
+    summary: str
+    match: str  # which match places residents, e.g. "NRMP Main Residency Match"
+    application_service: str  # e.g. "ERAS", "ResidencyCAS"
+    pre_match_offers: str  # Markdown: what the match used means for offers outside it
+    facts: tuple[Fact, ...]
+    body: str  # Markdown (full playbook for the seed specialties)
+    phases: tuple[str, ...]
+    templates: tuple[str, ...]
+    rules: tuple[str, ...]
+    reviewed: date
+    origin: Origin = Origin("")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str  # as written in the body between square brackets, e.g. "Program Name"
+    description: str
+    example: str
+
+
+@dataclass
+class Template:
+    id: str
+    title: str
+    purpose: str
+    phases: tuple[str, ...]
+    audience: tuple[str, ...]  # RECIPIENTS
+    applicant_types: tuple[str, ...]  # APPLICANT_TYPES it suits (all when empty)
+    subject: str
+    body: str  # plain text with [Placeholder Name] markers
+    placeholders: tuple[Placeholder, ...]
+    do: tuple[str, ...]
+    dont: tuple[str, ...]
+    rules: tuple[str, ...]
+    reviewed: date
+    origin: Origin = Origin("")
+
+    @property
+    def url(self) -> str:
+        return f"templates/{self.id}/"
+
+
+@dataclass
+class Guide:
+    """A hand-written Markdown page with front matter (networking guide, how-tos, explanations)."""
+
+    id: str
+    title: str
+    kind: str  # "how-to" | "explanation" | "tutorial" | "reference"
+    summary: str
+    body: str
+    rules: tuple[str, ...]
+    templates: tuple[str, ...]
+    reviewed: date
+    origin: Origin = Origin("")
+
+
+@dataclass
+class Mistake:
+    id: str
+    title: str
+    why: str
+    instead: str
+    rules: tuple[str, ...]
+    templates: tuple[str, ...]
+
+
+@dataclass
+class Checklist:
+    id: str
+    title: str
+    phase: str
+    items: tuple[str, ...]
+
+
+@dataclass
+class FaqEntry:
+    id: str
+    question: str
+    answer: str  # Markdown
+    rules: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass
+class GlossaryTerm:
+    id: str
+    term: str
+    expansion: str
+    definition: str  # Markdown
+    citations: tuple[Citation, ...]
+
+
+@dataclass
+class Collection:
+    """A content file holding a list of small entries (mistakes, checklists, FAQ, glossary)."""
+
+    title: str
+    intro: str
+    reviewed: date
+    origin: Origin
+
+
+@dataclass
+class KnowledgeBase:
+    root: str
+    sources: dict[str, Source]
+    rules: dict[str, Rule]
+    checks: dict[str, Check]
+    cycle: Cycle
+    phases: dict[str, Phase]
+    profiles: dict[str, Profile]
+    specialties: dict[str, Specialty]
+    templates: dict[str, Template]
+    guides: dict[str, Guide]
+    mistakes: tuple[Mistake, ...]
+    checklists: tuple[Checklist, ...]
+    faq: tuple[FaqEntry, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    collections: dict[str, Collection] = field(default_factory=dict)  # "mistakes", "faq", ...
