@@ -1,0 +1,5 @@
+import sys
+
+from prematch_kb.cli import main
+
+sys.exit(main())
