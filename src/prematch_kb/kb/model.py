@@ -18,6 +18,34 @@ SEVERITIES = ("error", "warning", "suggestion")
 CHECK_MODES = ("draft", "received")
 APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
 RECIPIENTS = ("program-director", "coordinator", "faculty", "resident")
+GUIDE_KINDS = ("how-to", "explanation", "tutorial", "reference")
+
+# Checker categories (fixed ids) and the rule each one's findings link to.
+CHECK_CATEGORY_RULES = {
+    "binding-commitment": "no-binding-commitments",
+    "reciprocal-ranking": "no-soliciting-commitments",
+    "rank-inquiry": "do-not-ask-where-you-rank",
+    "outside-match-offer": "no-offers-outside-the-match",
+    "placeholder": "proofread-before-sending",
+    "first-choice-claim": "first-choice-to-one-program",
+    "status-nudge": "updates-need-news",
+    "special-treatment": "no-special-treatment-requests",
+    "pressure": "no-deadlines-or-pressure",
+    "other-program-leverage": "no-leverage-with-other-programs",
+    "informal-tone": "professional-tone",
+    "over-apology": "present-training-with-confidence",
+    "program-rank-inquiry": "programs-may-not-ask-ranking",
+    "program-other-programs-inquiry": "programs-may-not-ask-other-programs",
+    "program-commitment-request": "no-soliciting-commitments",
+    "program-outside-match-offer": "no-offers-outside-the-match",
+    "missing-salutation": "complete-professional-email",
+    "missing-sign-off": "complete-professional-email",
+    "missing-identity": "complete-professional-email",
+    "too-long": "complete-professional-email",
+    "unrequested-attachment": "complete-professional-email",
+    "visa-status-missing": "state-visa-status-early",
+}
+CHECK_CATEGORIES = tuple(CHECK_CATEGORY_RULES)
 
 
 @dataclass(frozen=True)
@@ -164,6 +192,12 @@ class Specialty:
     rules: tuple[str, ...]
     reviewed: date
     origin: Origin = Origin("")
+    signals: str = ""  # short plain text for the comparison table, e.g. "Yes, 5 gold and 15 silver (2025 ERAS)"
+    thank_you: str = ""  # short plain text: the specialty's norm on thank-you notes
+
+    @property
+    def url(self) -> str:
+        return f"specialties/{self.id}/"
 
 
 @dataclass(frozen=True)

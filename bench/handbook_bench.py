@@ -1,0 +1,88 @@
+"""Handbook build time: load content/, render the print HTML, write the PDF. Target: under 30 s.
+
+Writes bench/results/handbook.json with the timings and the machine they were measured on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 30.0
+
+
+def _machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
+            "cpus": os.cpu_count()}
+
+
+def _pages(pdf: Path) -> int:
+    for line in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main(quick: bool = False) -> dict:
+    from prematch_kb.handbook import HandbookSettings, render_document
+    from prematch_kb.handbook.pdf import write_pdf
+    from prematch_kb.kb.loader import load_content
+
+    runs = 1 if quick else 3
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "handbook.pdf"
+        for _ in range(runs):
+            started = time.perf_counter()
+            kb, site = load_content(ROOT / "content")
+            loaded = time.perf_counter()
+            settings = HandbookSettings.from_site(site)
+            document = render_document(kb, settings)
+            rendered = time.perf_counter()
+            warnings = write_pdf(document.html, pdf, settings.paper, settings.title)
+            written = time.perf_counter()
+            samples.append({"load_s": loaded - started, "html_s": rendered - loaded, "pdf_s": written - rendered,
+                            "total_s": written - started})
+        pages, size = _pages(pdf), pdf.stat().st_size
+    total = statistics.median(s["total_s"] for s in samples)
+    result = {
+        "benchmark": "handbook build (content/ -> PDF, US Letter)",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": _machine(),
+        "runs": runs,
+        "median_total_s": round(total, 2),
+        "median_load_s": round(statistics.median(s["load_s"] for s in samples), 3),
+        "median_html_s": round(statistics.median(s["html_s"] for s in samples), 3),
+        "median_pdf_s": round(statistics.median(s["pdf_s"] for s in samples), 2),
+        "samples": [{k: round(v, 3) for k, v in s.items()} for s in samples],
+        "pages": pages,
+        "pdf_bytes": size,
+        "layout_warnings": len(warnings),
+        "target_s": TARGET_SECONDS,
+        "meets_target": total < TARGET_SECONDS,
+    }
+    out = ROOT / "bench" / "results" / "handbook.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"handbook: {total:.1f} s median of {runs} ({pages} pages, target < {TARGET_SECONDS:.0f} s) -> {out.relative_to(ROOT)}")
+    return result
+
+
+if __name__ == "__main__":
+    main()

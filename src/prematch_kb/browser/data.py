@@ -1,0 +1,66 @@
+"""The checker page's data file: template texts and the context options, read from the knowledge base.
+
+The page fetches it once while loading; `checker/?template=ID` fills the text area from it, and the
+context menus list the knowledge base's own ids and titles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from prematch_kb.kb.model import RECIPIENTS, KnowledgeBase
+
+DATA_SCHEMA = "prematch-kb/checker-data"
+DATA_VERSION = 1
+# Menu labels only; the recipient ids themselves are fixed in the content model.
+RECIPIENT_LABELS = {
+    "program-director": "Program director",
+    "coordinator": "Program coordinator",
+    "faculty": "Faculty member",
+    "resident": "Resident",
+}
+_PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
+
+
+def checker_data(kb: KnowledgeBase, site_url: str = "") -> dict:
+    phases = sorted(kb.phases.values(), key=lambda phase: phase.order)
+    return {
+        "schema": DATA_SCHEMA,
+        "version": DATA_VERSION,
+        "site_url": site_url,
+        "context": {
+            "applicant_type": [{"id": p.id, "label": p.title} for p in _by_id(kb.profiles)],
+            "phase": [{"id": p.id, "label": p.title} for p in phases],
+            "recipient": [{"id": r, "label": RECIPIENT_LABELS.get(r, r)} for r in RECIPIENTS],
+            "specialty": [{"id": s.id, "label": s.name} for s in sorted(kb.specialties.values(), key=lambda s: s.name)],
+        },
+        "templates": {
+            template.id: {
+                "title": template.title,
+                "subject": template.subject,
+                "body": template.body,
+                "placeholders": _placeholders(template.subject + "\n" + template.body),
+                "url": template.url,
+            }
+            for template in _by_id(kb.templates)
+        },
+    }
+
+
+def write_checker_data(kb: KnowledgeBase, path: Path, site_url: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(checker_data(kb, site_url), ensure_ascii=False, sort_keys=True) + "\n")
+    return path
+
+
+def _by_id(mapping: dict) -> list:
+    return [mapping[key] for key in sorted(mapping)]
+
+
+def _placeholders(text: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for match in _PLACEHOLDER.finditer(text):
+        seen.setdefault(match.group(1).strip(), None)
+    return list(seen)

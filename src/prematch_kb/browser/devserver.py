@@ -1,0 +1,59 @@
+"""A local static server for a built site, with the content types Pyodide needs.
+
+Python's default table may lack `.mjs` and `.wasm` on some systems; module workers refuse a
+script served with the wrong type, and streaming WebAssembly compilation wants application/wasm.
+Used by the browser tests and benchmarks; extra folders can be mounted beside the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+CONTENT_TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".map": "application/json",
+}
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    mounts: dict[str, Path] = {}
+
+    def translate_path(self, path: str) -> str:
+        for prefix, folder in self.mounts.items():
+            if path.startswith(prefix):
+                relative = path[len(prefix):].split("?", 1)[0].split("#", 1)[0]
+                return str(folder / relative.lstrip("/"))
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet while tests run
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@contextmanager
+def serve_site(site_dir: str | Path, *, mounts: dict[str, Path] | None = None) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
+    handler = type("SiteHandler", (_SiteHandler,), {"mounts": dict(mounts or {})})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

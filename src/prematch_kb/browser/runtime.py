@@ -1,0 +1,104 @@
+"""The self-hosted Pyodide runtime: copy the core files into the site and write its lock file.
+
+The npm package's lock file lists some 350 packages that would be fetched from a CDN; the site
+ships only the core and the checker wheel, so the lock file it serves lists the checker alone.
+Pyodide then verifies the wheel's sha256 before installing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from prematch_kb.browser.wheel import DIST_NAME, build_checker_wheel
+
+PYODIDE_VERSION = "314.0.7"  # pinned in package.json and package-lock.json
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.mjs.map",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
+LOCK_FILE = "pyodide-lock.json"
+
+
+class RuntimeInstallError(RuntimeError):
+    """The Pyodide runtime cannot be found or is not the pinned version."""
+
+
+@dataclass(frozen=True)
+class RuntimeBuild:
+    directory: Path
+    wheel: Path
+    wheel_sha256: str
+    lock_file: Path
+    lock_sha256: str
+
+
+def find_pyodide_package(project_root: Path) -> Path:
+    """`node_modules/pyodide` of the project, checked against the pinned version."""
+    package_dir = project_root / "node_modules" / "pyodide"
+    manifest = package_dir / "package.json"
+    if not manifest.is_file():
+        raise RuntimeInstallError(
+            f"{package_dir}: the Pyodide runtime is not installed; run `npm ci` in {project_root}"
+        )
+    version = json.loads(manifest.read_text()).get("version")
+    if version != PYODIDE_VERSION:
+        raise RuntimeInstallError(
+            f"{manifest}: Pyodide {version} is installed but {PYODIDE_VERSION} is pinned; run `npm ci`"
+        )
+    missing = [name for name in (*RUNTIME_FILES, LOCK_FILE) if not (package_dir / name).is_file()]
+    if missing:
+        raise RuntimeInstallError(f"{package_dir}: missing {', '.join(missing)}; run `npm ci`")
+    return package_dir
+
+
+def lock_entry(wheel: Path) -> dict:
+    """The lock file entry `pyodide lockfile add-wheels` writes for a pure-Python wheel."""
+    version = wheel.name.split("-")[1]
+    return {
+        "name": DIST_NAME,
+        "version": version,
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": sha256_of(wheel),
+        "package_type": "package",
+        "imports": ["prematch_kb"],
+        "depends": [],
+        "unvendored_tests": False,
+        "tool": {},
+    }
+
+
+def install_runtime(project_root: Path, runtime_dir: Path) -> RuntimeBuild:
+    """Copy the Pyodide core into `runtime_dir`, build the checker wheel there, write the lock."""
+    package_dir = find_pyodide_package(project_root)
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        _copy_if_changed(package_dir / name, runtime_dir / name)
+    for stale in runtime_dir.glob("*.whl"):
+        stale.unlink()
+    wheel = build_checker_wheel(runtime_dir)
+    upstream = json.loads((package_dir / LOCK_FILE).read_text())
+    lock = {"info": upstream["info"], "packages": {DIST_NAME: lock_entry(wheel)}}
+    lock_file = runtime_dir / LOCK_FILE
+    lock_file.write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
+    return RuntimeBuild(runtime_dir, wheel, sha256_of(wheel), lock_file, sha256_of(lock_file))
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    # `mkdocs serve` rebuilds often; the 10 MB wasm need not be copied each time.
+    if target.is_file():
+        s, t = source.stat(), target.stat()
+        if s.st_size == t.st_size and int(s.st_mtime) == int(t.st_mtime):
+            return
+    shutil.copy2(source, target)

@@ -1,0 +1,12 @@
+"""One module per family of categories; importing this package registers every detector."""
+
+from . import (  # noqa: F401  (imported for their registrations)
+    commitments,
+    etiquette,
+    offers,
+    placeholders,
+    ranking,
+    received,
+    structure,
+    tone,
+)

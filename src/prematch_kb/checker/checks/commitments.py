@@ -1,0 +1,126 @@
+"""Commitments about ranking: binding promises, rank-for-rank bargains, first-choice claims."""
+
+from __future__ import annotations
+
+from ..patterns import phrase, phrase_hits
+from ..registry import register
+
+# What a promise is about: ranking, signing, accepting, joining.
+_ACT = (
+    r"(?:rank(?:ing)?\b|list(?:ing)? (?:you|your|this|the program)|choos(?:e|ing) (?:you|your|this)"
+    r"|sign(?:ing)? (?:with|a contract|your contract|the contract|on)"
+    r"|accept(?:ing)? (?:your|an|the|a|any) (?:offer|position|spot|place)"
+    r"|join(?:ing)? (?:you|your|the program|this program)|match(?:ing)? (?:with|at|into|there|here)"
+    r"|commit(?:ting)? to (?:you|your|this))"
+)
+_WILL = r"(?:will|'ll|would|'d|am going to|shall)"
+_YOU = r"(?:you|your program|this program|the program|your residency|it|them)"
+
+BINDING = (
+    phrase(
+        r"\bI(?:'m| am| will| hereby| fully| firmly| formally| solemnly| can| do| want to){0,2}"
+        r" (?:commit|committing|committed|promise|guarantee|swear|pledge|vow|assure you"
+        r"|give you my word)(?: you)?(?: that)?(?: I(?:'ll|'d| will| would| am going to| shall)?)?"
+        rf"(?: (?:definitely|certainly|absolutely|100%))? (?:to )?{_ACT}"
+    ),
+    phrase(r"\byou have my (?:word|commitment|promise|guarantee|pledge|assurance)\b"),
+    phrase(
+        r"\b(?:my|a|this is a|this is my) (?:firm |binding |full |formal |solemn |personal )?"
+        rf"(?:commitment|promise|pledge|guarantee) (?:to|that I will|that I'll) {_ACT}"
+    ),
+    phrase(
+        rf"\bI {_WILL} (?:definitely |certainly |immediately |gladly |happily )?(?:sign|accept)"
+        r" (?:a |the |your |any |an )?(?:contract|offer|position|spot)\b"
+    ),
+    phrase(
+        r"\bif (?:you )?(?:offer(?:ed)?|extend(?:ed)?|given)\b[^.?!\n]{0,60}\bI "
+        r"(?:will|'ll|would|'d) (?:gladly |immediately |happily |definitely |certainly )?"
+        r"(?:accept|sign|take it|commit)\b"
+    ),
+    phrase(
+        rf"\bI {_WILL} (?:definitely |certainly )?rank (?:you|your program|this program)"
+        r" (?:first|#1|number one|number 1|1st|at the top)\b[^.?!\n]{0,30}"
+        r"\b(?:guaranteed|I promise|I guarantee|you have my word|100%|no matter what|for sure)"
+    ),
+    phrase(
+        rf"\bI {_WILL} (?:only rank {_YOU}\b|rank only {_YOU}\b|not rank any other program)"
+    ),
+    phrase(
+        r"\b(?:consider|take|treat) (?:this|my (?:email|letter|note|message)) (?:as |to be )?"
+        r"(?:a |my )?(?:binding|formal|firm) (?:commitment|promise|agreement|pledge)\b"
+    ),
+)
+
+RECIPROCAL = (
+    phrase(
+        rf"\bif (?:I|we) (?:rank|list|put|place) {_YOU}\b[^.?!\n]{{0,80}}"
+        r"\b(?:will|would|can|could|do) (?:you|your program|the program) (?:also |then )?"
+        r"(?:rank|list|put|place|consider ranking|return)"
+    ),
+    phrase(
+        r"\bif (?:you|your program|the program) (?:rank|ranks|list|lists|put|puts|place|places)"
+        r" me\b[^.?!\n]{0,80}\bI (?:will|'ll|would|'d|can|could|promise to|commit to|am willing to)"
+        r" (?:also |then |happily |gladly )?(?:rank|list|put|place|do the same|return)"
+    ),
+    phrase(
+        r"\b(?:I|I'll|I will|I would|I'd|I can|I could|I am willing to) (?:rank|list|put|place)"
+        rf" {_YOU}\b[^.?!\n]{{0,60}}\b(?:if|as long as|provided|provided that|on condition that"
+        r"|in exchange|in return|so long as|once) (?:you|your program|the program) (?:also |too )?"
+        r"(?:rank|ranks|list|put|place|will rank|would rank|can rank|could rank|agree|commit"
+        r"|promise|guarantee|confirm)"
+    ),
+    phrase(r"\b(?:will|would|could|can|do) you (?:rank|list|put|place) me\b[^.?!\n]{0,60}\bif I\b"),
+    phrase(r"\b(?:rank|ranking|ranked) (?:each other|one another|mutually)\b"),
+    phrase(r"\bmutual(?:ly)? (?:rank|ranking|commitment|first choice|first-choice)"),
+    phrase(
+        r"\bin (?:exchange|return) for (?:your |a |my |the )?(?:rank|ranking|commitment|promise"
+        r"|assurance|high rank)"
+    ),
+    phrase(r"\brank (?:me|you)\b[^.?!\n]{0,60}\bin (?:exchange|return)\b"),
+    phrase(r"\brank me (?:as highly|as high|the same|equally)[^.?!\n]{0,30}\bas I (?:rank|will rank)"),
+    phrase(
+        r"\bif you (?:can |could )?(?:promise|guarantee|commit|assure me|confirm)\b[^.?!\n]{0,50}"
+        r"\b(?:rank|match)[^.?!\n]{0,60}\bI (?:will|'ll|would|'d)\b"
+    ),
+)
+
+_FIRST = r"(?:top|first|number one|number 1|#1|no\. ?1|1st|first-choice|top-choice)"
+FIRST_CHOICE = (
+    phrase(
+        rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
+        r" (?:choice|pick|program|option|preference|residency)\b(?![-\x27\u2019])",
+        not_after=r"(?:one of|among|some of|several of|of|list of|all of)",
+        not_before=r"(?:s\b|programs|institutions|places|specialt|of specialty|field|for (?:fellowship|specialty))",
+    ),
+    phrase(
+        r"\brank (?:you|your program|this program|(?-i:[A-Z][\w&.\x27\u2019-]*)(?: (?-i:[A-Z][\w&.\x27\u2019-]*)){0,4})"
+        r" (?:as )?(?:first|#1|number one|number 1|no\. ?1|1st|at the (?:very )?top|highest"
+        rf"|as my {_FIRST} (?:choice|program))(?![\w-])"
+    ),
+    phrase(r"\b(?:at the (?:very )?top|first|number one|#1) (?:of|on) my (?:rank |rank order |final )?list\b"),
+    phrase(
+        r"\b(?:no|none|nothing|not a single) (?:other )?(?:program |place |residency )?"
+        r"(?:will be |is |would be |could be )?(?:ranked |placed |put )?"
+        r"(?:above|ahead of|higher than|over) (?:yours|you|your program)\b"
+    ),
+    phrase(
+        r"\b(?:rank|put|place) (?:no|none|nothing|no other) (?:other )?(?:program )?"
+        r"(?:above|ahead of|higher than|over) (?:yours|you|your program)\b"
+    ),
+    phrase(r"\b(?:you are|you're|your program is) (?:the )?(?:one|program) I (?:will|plan to|intend to) rank first\b"),
+)
+
+
+@register("binding-commitment")
+def binding_commitment(doc, ctx):
+    return phrase_hits("binding-commitment", doc, BINDING)
+
+
+@register("reciprocal-ranking")
+def reciprocal_ranking(doc, ctx):
+    return phrase_hits("reciprocal-ranking", doc, RECIPROCAL)
+
+
+@register("first-choice-claim")
+def first_choice_claim(doc, ctx):
+    return phrase_hits("first-choice-claim", doc, FIRST_CHOICE)

@@ -1,0 +1,190 @@
+"""Courtesy rules: nudges without news, favours, deadlines, and leverage from other programs."""
+
+from __future__ import annotations
+
+from ..patterns import phrase, phrase_hits, rx
+from ..registry import register
+
+# --- status-nudge: checking in with nothing new to say ----------------------------------------
+STATUS_NUDGE = (
+    phrase(
+        r"\b(?:just |simply |quickly )?(?:checking in|check(?:ing)? back in|touching base|circling back"
+        r"|bumping (?:this|my (?:email|message|note))|pinging you|nudging)\b",
+        negatable=False,
+    ),
+    phrase(
+        r"\b(?:following|follow) up (?:on|about|regarding) (?:my|the status of my|the) (?:application|"
+        r"previous (?:email|message|note)|last (?:email|message|note)|earlier (?:email|message|note)"
+        r"|email|message|candidacy|status|interview status)",
+        negatable=False,
+    ),
+    phrase(
+        r"\b(?:following|follow) up to (?:see|ask|check|find out) (?:if|whether|about|on)\b", negatable=False
+    ),
+    phrase(
+        r"\b(?:any|an|some) (?:update|updates|news|word|progress)s? (?:on|about|regarding|concerning|with)"
+        r" (?:my|the status of my|the) (?:application|candidacy|interview|status|file)",
+        negatable=False,
+    ),
+    phrase(r"\b(?:the )?status of my (?:application|candidacy|file|interview (?:invitation|request))\b", negatable=False),
+    phrase(
+        r"\b(?:have|had) (?:you|the committee|the program|the team) (?:had a chance|been able|gotten a chance"
+        r"|got a chance|had time|had an opportunity) to (?:review|look at|consider|read|go over)",
+        negatable=False,
+    ),
+    phrase(
+        r"\bI (?:have not|haven't|have yet to|did not|didn't|have still not|still haven't) (?:heard|hear"
+        r"|received|receive|gotten|had) (?:back|anything|a response|a reply|an update|any (?:response|reply"
+        r"|news|word|update)|a decision)",
+        negatable=False,
+    ),
+    phrase(
+        r"\bwhen (?:will|can|should|might|could) I (?:expect to |hope to )?(?:hear|know|receive|get)"
+        r" (?:back|a (?:response|decision|reply)|an? (?:answer|update)|anything|whether|if|about)",
+        negatable=False,
+    ),
+)
+# News the author shares, which makes a follow-up worth sending (an update, not a nudge).
+NEWS = rx(
+    r"\b(?:publish\w*|publication|manuscript|paper|accepted (?:for|to|at|in)|passed|pass(?:ing)? (?:step"
+    r"|usmle|comlex)|score[sd]?|step (?:1|2|3|2 ck)|ECFMG certif\w*|certified|award\w*|presented|poster"
+    r"|abstract|new (?:role|position|job|publication|letter)|letter of recommendation|additional letter"
+    r"|received (?:my|an?|the) (?:ECFMG|certificate|award|letter|result)|graduat\w+|licen[cs]e"
+    r"|green card|naturali[sz]\w*|update:|an update|some news|good news|new information)\b"
+)
+
+
+@register("status-nudge")
+def status_nudge(doc, ctx):
+    if NEWS.search(doc.text, 0, doc.own_end):
+        return ()
+    return phrase_hits("status-nudge", doc, STATUS_NUDGE)
+
+
+# --- special-treatment: guaranteed interviews, exceptions to screening, favours ----------------
+_SCREEN = (
+    r"(?:cutoff|cut-off|cut off|requirement|requirements|screen|screening|filter|filters|minimum|minimums"
+    r"|threshold|thresholds|criteria|criterion|deadline|year of graduation|YOG|graduation year|limit|rule)"
+)
+SPECIAL_TREATMENT = (
+    phrase(
+        r"\b(?:guarantee|promise|assure|secure|reserve|grant|give|get|offer|save|hold|find) me (?:a |an |one"
+        r" |your )?(?:guaranteed )?(?:interview|interview (?:spot|slot|invitation|invite|date))\b"
+    ),
+    phrase(r"\bguarantee(?:d)? (?:of )?(?:an |a |me an |me a )?(?:interview|interview (?:spot|slot|invitation))\b"),
+    phrase(
+        r"\b(?:waive|waiving|overlook|overlooking|bypass|bypassing|skip|skipping|ignore|ignoring|relax"
+        r"|relaxing|lower|lowering|set aside|make an exception to|make an exception for|exempt me from"
+        r"|look past|looking past) (?:the |your |my |this |that |a |any )?(?:program's |programs' )?"
+        rf"(?:[\w-]+ ){{0,2}}?{_SCREEN}\b"
+    ),
+    phrase(r"\b(?:make|made|grant|allow|consider) (?:an |any |a |one )?(?:small |special )?exception\b"),
+    phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
+    phrase(r"\b(?:do me a|ask (?:you )?(?:for )?a|as a) (?:small |special |personal |big |huge )?favou?r\b"),
+    phrase(r"\bput in a (?:good |kind )?word (?:for me|with)\b"),
+    phrase(r"\bpull (?:a few |some )?strings\b"),
+    phrase(
+        r"\b(?:fast-?track|expedite|prioriti[sz]e|move up|bump up|push) (?:my|the review of my)"
+        r" (?:application|file|candidacy)\b"
+    ),
+    phrase(r"\bmove my (?:application|file|name) (?:to the top|up the list|ahead)\b"),
+    phrase(
+        r"\b(?:consider|review|accept|look at|interview) (?:my application|me)\b[^.?!\n]{0,40}\b(?:even though"
+        rf"|although|despite|regardless of)\b[^.?!\n]{{0,60}}\b{_SCREEN}\b"
+    ),
+    phrase(
+        r"\b(?:even though|although|despite|though) (?:I|my)\b[^.?!\n]{0,60}\b(?:do not|don't|did not"
+        rf"|didn't|does not|doesn't|fall short of|miss|am below|am over)\b[^.?!\n]{{0,40}}\b{_SCREEN}\b"
+        r"[^.?!\n]{0,60}\b(?:interview|consider|exception|review|invite|invitation|chance)",
+        negatable=False,
+    ),
+)
+
+
+@register("special-treatment")
+def special_treatment(doc, ctx):
+    return phrase_hits("special-treatment", doc, SPECIAL_TREATMENT)
+
+
+# --- pressure: deadlines and demands for a reply ----------------------------------------------
+_WHEN = (
+    r"(?:(?:the )?end of (?:the |this )?(?:day|week|month)|tomorrow|today|tonight|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|this (?:week|weekend|evening|afternoon|morning)|next (?:week|monday"
+    r"|tuesday|wednesday|thursday|friday)|(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\d{1,3} (?:hours|days"
+    r"|business days|working days)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"|\d{1,2}/\d{1,2}|noon|midnight|eod|cob|close of business|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.))"
+)
+_REPLY = (
+    r"(?:respond|reply|answer|let me know|get back to me|inform me|confirm|decide|tell me|write back"
+    r"|give me (?:an |your )?(?:answer|decision|response)|make (?:a|your) decision|send (?:me )?(?:a |your )?"
+    r"(?:response|reply|decision|answer)|hear back|hear from you)"
+)
+_NOW = r"(?:asap|as soon as possible|urgently|immediately|right away|without delay|right now|promptly)"
+PRESSURE = (
+    phrase(rf"\b{_REPLY}\b[^.?!\n]{{0,40}}?\b(?:by|before|no later than|within|until) {_WHEN}"),
+    phrase(rf"\b{_REPLY}\b[^.?!\n]{{0,30}}?\b{_NOW}\b"),
+    phrase(
+        r"\bI (?:need|require|must have|expect|must receive|must know|would need|will need|am expecting)"
+        r"(?: to (?:know|hear(?: back)?|receive|have|get))? (?:an? |your |the program's |the |)?(?:answer"
+        rf"|response|reply|decision|word|confirmation|feedback|update|back)\b[^.?!\n]{{0,30}}?\b(?:(?:by|before"
+        rf"|within|no later than) {_WHEN}|{_NOW}|today|tomorrow|this week)"
+    ),
+    phrase(
+        r"\bI (?:need|must|have) to (?:know|hear back|hear from you|have an answer|get an answer)\b"
+        rf"[^.?!\n]{{0,30}}?\b(?:(?:by|before|within|no later than) {_WHEN}|{_NOW}|soon)"
+    ),
+    phrase(
+        r"\bif I (?:do not|don't|have not|haven't) (?:hear|heard|receive|received|get|gotten)"
+        r"(?: back| a (?:response|reply|decision|answer)| anything| from you){0,3} (?:by|before|within|soon"
+        r"|in (?:the next )?\d)",
+        negatable=False,
+    ),
+    phrase(r"\b(?:a|my|the) deadline for (?:your|a|the program's) (?:response|reply|decision|answer)\b"),
+    phrase(r"\b(?:time-sensitive|time sensitive|urgent)\b(?! (?:care|center|centre|clinic|surgery))"),
+    phrase(
+        r"\b(?:otherwise|or else|or) I (?:will|'ll|may|might) (?:have to |need to |be forced to )?"
+        r"(?:withdraw|accept (?:another|an?other|the other)|go elsewhere|look elsewhere|rank you lower"
+        r"|cancel|take (?:another|the other))"
+    ),
+)
+
+
+@register("pressure")
+def pressure(doc, ctx):
+    return phrase_hits("pressure", doc, PRESSURE)
+
+
+# --- other-program-leverage: offers or rank statements from elsewhere used as a bargaining chip --
+_ELSEWHERE = (
+    r"(?:another|other|a different|a competing|several other|two other|three other|multiple other|multiple"
+    r"|one other|the other) (?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)"
+)
+OTHER_PROGRAM_LEVERAGE = (
+    phrase(
+        rf"\b{_ELSEWHERE}\b[^.?!\n]{{0,60}}\b(?:offered|promised|assured|guaranteed|committed|told me (?:they"
+        r"|that they|it|I) (?:will|would|plan to|intend to|am|was)|said (?:they|that they|I) (?:will|would"
+        r"|am|was)|will rank me|would rank me|have ranked me|ranked me|plan to rank me|wants? me"
+        r"|wanted me|(?:has|have) (?:already )?(?:offered|promised|extended|guaranteed))"
+    ),
+    phrase(
+        r"\bI (?:have|'ve|already have|just|recently)(?: (?:received|got|gotten|been given|been offered))?"
+        r" (?:an? |several |multiple |two |three |other |some )?(?:offers?|pre-?match offers?|commitments?"
+        r"|assurances?|promises?|guarantees?) (?:from|at|by)\b"
+    ),
+    phrase(
+        r"\b(?:match|beat|top|better|compete with|counter) (?:their|that|the other|this|an?other|the)"
+        r" (?:offer|commitment|promise|assurance)\b"
+    ),
+    phrase(r"\bunless you\b[^.?!\n]{0,60}\b(?:rank|commit|offer|promise|tell me|guarantee|confirm)"),
+    phrase(
+        r"\bI (?:will|'ll|would|'d|may|might)(?: have to| need to| be forced to)? (?:rank|put|place)"
+        r" (?:them|it|another program|the other program|(?-i:[A-Z]\w*)(?: (?-i:[A-Z]\w*)){0,3})"
+        r" (?:first|higher|above you|ahead of you|over you|above your program|ahead of your program)\b"
+    ),
+    phrase(r"\b(?:before|or) I (?:accept|commit to|sign with|go with) (?:another|the other|a different) (?:program|offer)\b"),
+)
+
+
+@register("other-program-leverage")
+def other_program_leverage(doc, ctx):
+    return phrase_hits("other-program-leverage", doc, OTHER_PROGRAM_LEVERAGE)

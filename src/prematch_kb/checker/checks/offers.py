@@ -1,0 +1,50 @@
+"""Positions or contracts outside the Match (the All In Policy makes them off-limits)."""
+
+from __future__ import annotations
+
+from ..patterns import phrase, phrase_hits
+from ..registry import register
+
+_MATCH = r"(?:the )?(?:NRMP |main |main residency |residency |national )?match\b"
+_DENIED = (
+    r"(?:(?:are|is|were|would be) (?:not|no longer|never) (?:allowed|permitted|possible|an option|acceptable)"
+    r"|(?:are|is|were) (?:prohibited|forbidden|banned|against|off-limits|not something)|violate)"
+)
+
+OUTSIDE_MATCH = (
+    phrase(
+        r"\bpre-?match (?:offer|position|contract|agreement|spot|acceptance|commitment|deal|appointment)s?\b",
+        not_before=_DENIED,
+    ),
+    phrase(
+        r"\b(?:offer|offered|position|spot|contract|sign|secure|guarantee|accept|hire|hired|appointment"
+        rf"|agreement|place|job)\b[^.?!\n]{{0,60}}\b(?:outside|outside of|before|ahead of|prior to|instead of"
+        rf"|independent of|independently of|apart from|without going through|around) {_MATCH}",
+        not_before=_DENIED,
+    ),
+    phrase(
+        rf"\b(?:outside|outside of|bypass(?:ing)?|skip(?:ping)?|instead of|without going through|go(?:ing)?"
+        rf" around|avoid(?:ing)?) {_MATCH}[^.?!\n]{{0,60}}\b(?:offer|position|spot|contract|sign|secure|hire"
+        r"|appointment|agreement|accept|join)",
+        not_before=_DENIED,
+    ),
+    phrase(
+        r"\b(?:offer|give|extend|grant) me (?:a |an |the |my )?(?:position|spot|contract|place|job|residency"
+        r" position|residency spot) (?:now|directly|today|right away|early|immediately|at once|this week)\b"
+    ),
+    phrase(r"\bwithdraw (?:from|my application from|out of|my registration from) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(
+        r"\b(?:early|conditional|direct|off-cycle|advance) (?:contract|offer|acceptance|appointment|hire"
+        r"|hiring|agreement|commitment) (?:outside|before|from|with|for)\b"
+    ),
+    phrase(
+        r"\b(?:sign|accept) (?:a |the |your |an )?(?:contract|offer|position) (?:now|before|early|today"
+        r"|right away|ahead|immediately|directly)\b",
+        not_before=r"(?:the match results|match day is over|after)",
+    ),
+)
+
+
+@register("outside-match-offer")
+def outside_match_offer(doc, ctx):
+    return phrase_hits("outside-match-offer", doc, OUTSIDE_MATCH)

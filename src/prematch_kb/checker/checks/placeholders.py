@@ -1,0 +1,31 @@
+"""Template placeholders left unfilled: [Program Name], {{program}}, <NAME>, XXXXX, ____."""
+
+from __future__ import annotations
+
+import re
+
+from ..registry import Hit, register
+
+PLACEHOLDER = re.compile(
+    r"\[[ \t]*[A-Z][A-Za-z0-9 .,'’/&()-]{0,48}\]"  # [Program Name], [Date], [AAMC ID]
+    r"|\[[ \t]*\]"  # []
+    r"|\{\{[ \t]*[^{}\n]{1,40}\}\}"  # {{program}}
+    r"|\{[ \t]*[A-Za-z_][A-Za-z0-9_ ]{0,30}\}"  # {first_name}
+    r"|<[ \t]*[A-Z][A-Z0-9 _-]{1,30}[ \t]*>"  # <NAME>, <PROGRAM NAME>
+    r"|<[a-z]+(?:[ _][a-z]+){1,4}>"  # <program name>
+    r"|\b[Xx]{3,}\b"  # XXXXX
+    r"|_{3,}"  # ____
+    r"|\b(?:INSERT|TODO|TBD|FIXME)\b"
+)
+# Written citation markers such as [1] or [A] and editorial [sic] are not placeholders.
+_NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
+
+
+@register("placeholder")
+def placeholder(doc, ctx):
+    text = doc.text
+    for match in PLACEHOLDER.finditer(text, 0, doc.own_end):
+        start, end = match.span()
+        if not doc.is_own(start, end) or _NOT_PLACEHOLDER.fullmatch(match.group()):
+            continue
+        yield Hit("placeholder", start, end)

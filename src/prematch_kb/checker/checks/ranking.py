@@ -1,0 +1,99 @@
+"""Asking a program where it ranks you, or what your chances of matching are."""
+
+from __future__ import annotations
+
+from ..patterns import phrase, phrase_hits
+from ..registry import register
+
+_ME = r"(?:I|I'm|I am|my application|my name|my candidacy|my file)"
+_PROGRAM = r"(?:you|you all|the program|your program|the committee|your committee|the selection committee|the team)"
+_HOW = r"(?:plan to |intend to |are going to |are planning to |might |would |will |going to |expect to )?"
+
+RANK_INQUIRY = (
+    phrase(
+        rf"\bwhere {_ME} (?:stand|stands|fall|falls|rank|ranks|sit|sits|land|lands|am ranked|was ranked"
+        r"|will be ranked|is ranked|would be ranked|am placed|will be placed|will fall|will land|might fall"
+        r"|might land|end up|will end up)\b",
+        question=True,
+    ),
+    phrase(
+        r"\bwhere (?:do|does|will|would|did|might|could|should) (?:I|my application|my name|my candidacy)"
+        r" (?:stand|fall|rank|sit|land|be ranked|end up|be placed)\b",
+        question=True,
+    ),
+    phrase(
+        rf"\bwhere {_PROGRAM} {_HOW}(?:rank|ranked|ranks|place|placed|put|list|listed) me\b",
+        question=True,
+    ),
+    phrase(
+        rf"\bwhere (?:do|will|would|did|does|might|could) {_PROGRAM} (?:plan to |intend to |expect to )?"
+        r"(?:rank|place|put|list) me\b",
+        question=True,
+    ),
+    phrase(
+        r"\bhow (?:high|highly|well|low|favorably|favourably|competitively) (?:do|will|would|did|does|might"
+        rf"|are|is) {_PROGRAM}(?: (?:plan|intend|going|planning|expecting) to)? (?:rank|ranking|place"
+        r"|placing|rate|rating|list) me\b",
+        question=True,
+    ),
+    phrase(
+        rf"\bhow (?:high|highly|well|low|favorably|favourably) {_ME} (?:am |was |will be |would be |is |"
+        r"might be |have been |has been )?(?:ranked|placed|rated|listed)\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:am|was) I (?:going to be |likely to be |being |currently |)(?:ranked|rated|placed|listed)"
+        r" (?:highly|high|to match|at all|first|favorably|favourably|within|in the top|high enough|well"
+        r"|in a position to match)",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:will|would|could) I be (?:ranked|placed|listed|on your (?:rank |rank order |final )?list)\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:am|is) (?:I|my name|my application) (?:on|in|high on|near the top of|at the top of)"
+        r" (?:your|the program's|the|your program's) (?:rank |rank order |final |match )?list\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:will|would|do|are|did) (?:you|the program|your program|the committee) (?:be )?"
+        r"(?:plan(?:ning)? to |intend(?:ing)? to |going to )?(?:rank|ranking|list|listing) me\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:my|what are my|what my|what would my) (?:realistic |actual |real |current )?(?:chances"
+        r"|chance|odds|likelihood|probability|prospects) (?:are |would be |might be )?(?:of |to |for |at )?"
+        r"(?:match|matching|be ranked|being ranked|be matched|being matched|get(?:ting)? (?:in|a spot"
+        r"|a position|ranked)|secure|securing|a match|landing)",
+        question=True,
+        not_after=r"(?:improve|increase|strengthen|maximi[sz]e|boost|help|raise|enhance|better|hurt|affect|harm)",
+    ),
+    phrase(
+        r"\bhow (?:likely|probable|realistic) (?:am I|is it that I will|it is that I will|I am|is it that I"
+        r" would|would it be for me) (?:to )?(?:match|be ranked|get in|be matched)\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:do|would|will) I (?:have|stand) a (?:good |realistic |strong |reasonable |fair |real )?"
+        r"(?:chance|shot) (?:of|at) (?:match|matching|being ranked|getting in|being matched|a match)",
+        question=True,
+        not_after=r"(?:improve|increase|strengthen|maximi[sz]e|boost)",
+    ),
+    phrase(
+        r"\b(?:what|which) (?:position|spot|place|number|rank) (?:am I|I am|I'm|I will be|will I be|I would be"
+        r"|would I be|I'll be|I was|was I)\b",
+        question=True,
+    ),
+    phrase(
+        r"\bmy (?:position|spot|place|standing|ranking|rank) (?:on|in) (?:your|the|the program's)"
+        r" (?:rank |rank order |final |match )?list\b",
+        question=True,
+    ),
+    phrase(r"\b(?:ranked|rank me|ranking me) (?:high enough )?to match\b", question=True),
+)
+
+
+@register("rank-inquiry")
+def rank_inquiry(doc, ctx):
+    return phrase_hits("rank-inquiry", doc, RANK_INQUIRY)

@@ -1,0 +1,144 @@
+"""Building blocks shared by the phrase checks: safe regexes, negation and question tests.
+
+All patterns are compiled through `rx()`, which makes a written space match any run of
+whitespace (emails wrap lines) and a straight apostrophe match a curly one. Patterns use only
+bounded gaps (`{0,60}`) and alternations of fixed words, so matching stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .registry import Hit
+from .text import Document
+
+
+def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    pattern = pattern.replace("'", "['’]").replace(" ", r"\s+")
+    return re.compile(pattern, flags)
+
+
+# Words that show the author is reporting a rule, or saying they will NOT do the thing, when they
+# appear earlier in the same clause: "I understand you cannot tell me where I am ranked".
+NEGATION = rx(
+    r"\b(?:not|never|no longer|cannot|can't|won't|don't|doesn't|didn't|shouldn't|mustn't|isn't"
+    r"|aren't|wouldn't|couldn't|nor|without|neither"
+    r"|(?:I|we)(?: fully| completely| do| truly| certainly| now| also)? (?:understand|know|realize"
+    r"|realise|recognize|recognise|appreciate|respect|acknowledge|am aware|are aware|have read)"
+    r"|I'm aware|we're aware|aware that|understanding that|understand that|knowing that"
+    r"|NRMP|match rules|rules?|polic(?:y|ies)|code of conduct|agreement|prohibit\w*|forbid\w*"
+    r"|not allowed|not permitted|may not|must not|against)\b"
+)
+# Where a new clause starts, earlier negation no longer applies: "I know you are busy, but ..."
+CLAUSE_BREAK = rx(r"(?:[;:]|\bbut\b|\bhowever\b|\byet\b|\bstill\b|\bso\b|\banyway\b|\bregardless\b)")
+# The sentence asks for something even without a question mark.
+INQUIRY = rx(
+    r"\b(?:(?:could|can|would|will) you (?:please |kindly )?(?:tell|let|share|inform|confirm|indicate"
+    r"|give|advise|update|say|disclose|reveal|clarify|explain)"
+    r"|please (?:tell|let|share|confirm|indicate|advise|inform|disclose|clarify|reply|respond|list|name)"
+    r"|kindly (?:tell|let|share|confirm|indicate|advise|inform|disclose|list|name)"
+    r"|let (?:me|us) know|tell (?:me|us)|inform (?:me|us)|share with (?:me|us)"
+    r"|(?:I|we)(?: would|'d)? (?:like|love|want|wanted|need|needed) to (?:know|learn|hear|ask|understand|find out|confirm)"
+    r"|(?:I|we)(?: would|'d) (?:appreciate|be grateful|value) (?:knowing|any|if|it|an?|your|some|hearing|learning)"
+    r"|(?:I am|I'm|I was|we are|we were) (?:wondering|curious|hoping to (?:know|learn|hear|find out))"
+    r"|wonder(?:ing)? (?:if|whether|where|how|what)|curious (?:about|if|whether|where|how|what)"
+    r"|any (?:indication|sense|idea|insight|feedback|information|hint)"
+    r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
+)
+
+# Characters of context examined around a match for negation and inquiry cues.
+PREFIX_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One pattern and the conditions under which a match counts.
+
+    negatable: drop the match when the clause before it negates or reports a rule.
+    question: keep the match only when its sentence asks (question mark or request words).
+    not_after: drop the match when this pattern matches the few words just before it.
+    not_before: drop the match when this pattern matches the words just after it.
+    """
+
+    pattern: re.Pattern[str]
+    negatable: bool = True
+    question: bool = False
+    not_after: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+
+
+def phrase(
+    pattern: str,
+    *,
+    negatable: bool = True,
+    question: bool = False,
+    not_after: str | None = None,
+    not_before: str | None = None,
+    flags: int = re.IGNORECASE,
+) -> Phrase:
+    return Phrase(
+        rx(pattern, flags),
+        negatable,
+        question,
+        rx(not_after + r"\s*$") if not_after else None,
+        rx(r"^\s*" + not_before) if not_before else None,
+    )
+
+
+def clause_prefix(doc: Document, start: int) -> str:
+    """The text of the current clause before `start` (bounded), where negation would apply."""
+    sentence = doc.sentence_at(start)
+    begin = max(sentence.start, start - PREFIX_WINDOW)
+    prefix = doc.text[begin:start] if begin < start else ""
+    last = None
+    for last in CLAUSE_BREAK.finditer(prefix):
+        pass
+    return prefix[last.end() :] if last else prefix
+
+
+def is_negated(doc: Document, start: int) -> bool:
+    return NEGATION.search(clause_prefix(doc, start)) is not None
+
+
+def is_inquiry(doc: Document, start: int, end: int) -> bool:
+    sentence = doc.sentence_at(start)
+    if "?" in doc.text[end : max(end, sentence.end) + 1]:
+        return True
+    begin = max(sentence.start, start - PREFIX_WINDOW)
+    return INQUIRY.search(doc.text, begin, end) is not None
+
+
+def phrase_matches(
+    doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Spans of the author's own text matching any phrase, after the phrase's conditions.
+
+    Matches inside quotation marks are dropped unless `quotations` is True: a quoted rule or a
+    quoted question is not the author's own statement.
+    """
+    text = doc.text
+    for item in phrases:
+        for match in item.pattern.finditer(text, 0, doc.own_end):
+            start, end = match.span()
+            if start == end or not doc.is_own(start, end):
+                continue
+            if not quotations and doc.in_quotation(start, end):
+                continue
+            if item.not_after and item.not_after.search(text, max(0, start - 40), start):
+                continue
+            if item.not_before and item.not_before.match(text[end : end + 60]):
+                continue
+            if item.negatable and is_negated(doc, start):
+                continue
+            if item.question and not is_inquiry(doc, start, end):
+                continue
+            yield start, end
+
+
+def phrase_hits(
+    category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
+) -> Iterator[Hit]:
+    for start, end in phrase_matches(doc, phrases, quotations=quotations):
+        yield Hit(category, start, end)

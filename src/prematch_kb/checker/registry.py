@@ -1,0 +1,45 @@
+"""The registry of checks: each category's detector is a small function registered by id.
+
+A detector receives the parsed `Document` and the validated `Context` and yields `Hit`s (where and
+what matched). Wording, severity and links are NOT here: they come from the rulebook, which is
+generated from the knowledge base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+MODES = ("draft", "received")
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()  # replacements specific to this match, shown before the rule's
+
+
+@dataclass(frozen=True)
+class Detector:
+    category: str
+    mode: str
+    func: Callable[..., Iterable[Hit]]
+
+
+DETECTORS: dict[str, Detector] = {}
+
+
+def register(category: str, mode: str = "draft") -> Callable:
+    """Decorator: `@register("binding-commitment")` over `def detect(doc, ctx) -> Iterable[Hit]`."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+
+    def wrap(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        if category in DETECTORS:
+            raise ValueError(f"category {category!r} registered twice")
+        DETECTORS[category] = Detector(category, mode, func)
+        return func
+
+    return wrap

@@ -1,0 +1,196 @@
+"""The text model every check works on: which parts the author wrote, and where sentences are.
+
+Everything here is computed once per `check()` call, in linear time, against the ORIGINAL text:
+offsets are never shifted, so a finding's start/end always point into what the user pasted.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# A line that starts a quoted earlier message: everything from it to the end is someone else's.
+_REPLY_HEADER = re.compile(
+    r"^[ \t]*(?:"
+    r"-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}"
+    r"|begin forwarded message:"
+    r"|-{5,}[ \t]*$"  # a bare separator line written by some mail clients before the quote
+    r")",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "On Tue, Nov 3, 2026 at 9:14 AM Dr. Lee <lee@example.org> wrote:" (may wrap onto a second line)
+_ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$", re.MULTILINE)
+# An Outlook-style header block ("From: ..." then "Sent:"/"Date:"/"To:"/"Subject:" within a few lines)
+_FROM_BLOCK = re.compile(
+    r"^[ \t]*\*?From:\*?[ \t][^\n]{1,200}\n(?:[^\n]{0,200}\n){0,3}?[ \t]*\*?(?:Sent|Date|To|Subject):",
+    re.MULTILINE | re.IGNORECASE,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
+
+# Sentence ends: terminal punctuation followed by space, a blank line, or a line break after a
+# line that ends a clause (salutations, sign-offs, headers, list items).
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms mx prof st vs etc e.g i.e jr sr no fig approx dept univ inc ph.d m.d u.s".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
+
+# Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
+_QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+MAX_SENTENCE = 1200  # longer runs without punctuation are cut so per-sentence work stays bounded
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """The original text plus the derived structure checks need."""
+
+    text: str
+    own_end: int  # text[:own_end] is the author's own message; the rest is a quoted earlier one
+    quoted_lines: list[tuple[int, int]]  # ">"-quoted lines inside the own part
+    quotations: list[tuple[int, int]]  # spans inside quotation marks
+    sentences: list[Sentence]
+    _sentence_starts: list[int] = field(default_factory=list)
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def is_own(self, start: int, end: int) -> bool:
+        """True when [start, end) lies in the author's own words (not in a quoted earlier message)."""
+        if end > self.own_end:
+            return False
+        return not _overlaps(self.quoted_lines, start, end)
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside quotation marks (a quoted rule or someone's words)."""
+        return _inside(self.quotations, start, end)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return Sentence(0, 0, "")
+        return self.sentences[index]
+
+    @property
+    def own_text(self) -> str:
+        return self.text[: self.own_end]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_right(spans, (start, float("inf"))) - 1
+    for probe in (index, index + 1):
+        if 0 <= probe < len(spans):
+            s, e = spans[probe]
+            if s < end and start < e:
+                return True
+    return False
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_right(spans, (start, float("inf"))) - 1
+    if 0 <= index < len(spans):
+        s, e = spans[index]
+        return s <= start and end <= e
+    return False
+
+
+def own_part_end(text: str) -> int:
+    """Offset where a quoted earlier message (reply header, forwarded block) begins, or len(text)."""
+    end = len(text)
+    for pattern in (_REPLY_HEADER, _ON_WROTE):
+        match = pattern.search(text)
+        if match and match.start() < end:
+            end = match.start()
+    for match in _FROM_BLOCK.finditer(text, 0, end):
+        # Headers at the very top belong to the author's own draft (From/To/Subject of this email).
+        if text[: match.start()].strip():
+            end = match.start()
+            break
+    return end
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        piece = match.group()
+        if piece == "\n":
+            # A single line break ends a sentence only after a clause end or a short line
+            # (salutation, sign-off, header, list item); otherwise it is a wrapped line.
+            line_start = text.rfind("\n", begin, match.start()) + 1
+            line = text[max(line_start, begin) : match.start()].rstrip()
+            if line and line[-1] not in ".!?,:;" and len(line) >= 60:
+                continue
+        elif piece[0] == ".":
+            before = _WORD_BEFORE.search(text, max(begin, match.start() - 7), match.start() + 1)
+            if before and before.group(1).lower() in _ABBREVIATIONS:
+                continue
+        _append(sentences, text, begin, match.end())
+        begin = match.end()
+    _append(sentences, text, begin, end)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentences.append(Sentence(start, cut, text[start:cut]))
+        start = cut
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
+
+
+def build_document(text: str) -> Document:
+    own_end = own_part_end(text)
+    quoted_lines = [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, own_end)]
+    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(text, 0, own_end)]
+    sentences = split_sentences(text, 0, own_end)
+    doc = Document(text, own_end, quoted_lines, quotations, sentences)
+    doc._sentence_starts = [s.start for s in sentences]
+    return doc
+
+
+class Positions:
+    """Maps code-point offsets to UTF-16 offsets and 1-based line/column in one forward sweep.
+
+    Queries must come in non-decreasing order; the total work is linear in the text length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._utf16 = 0
+        self._line = 1
+        self._line_start = 0
+
+    def at(self, offset: int) -> tuple[int, int, int]:
+        """(utf16 offset, line, column) of a code-point offset."""
+        if offset < self._offset:  # out of order: restart (never happens in the engine's sweep)
+            self.__init__(self._text)
+        chunk = self._text[self._offset : offset]
+        self._utf16 += len(chunk) + len(_ASTRAL.findall(chunk))
+        newlines = chunk.count("\n")
+        if newlines:
+            self._line += newlines
+            self._line_start = self._offset + chunk.rindex("\n") + 1
+        self._offset = offset
+        return self._utf16, self._line, offset - self._line_start + 1

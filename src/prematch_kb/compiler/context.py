@@ -1,0 +1,73 @@
+"""What every page renderer needs: the knowledge base, site settings, the build date, and links."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+from dataclasses import dataclass
+
+from prematch_kb.kb.links import LINK_PATTERN
+from prematch_kb.kb.model import Citation, KnowledgeBase
+from prematch_kb.kb.site import SiteSettings
+from prematch_kb.compiler import markdown as md
+from prematch_kb.compiler import paths
+
+CHECKER_PAGE = "checker/index.md"
+
+
+@dataclass
+class RenderContext:
+    kb: KnowledgeBase
+    settings: SiteSettings
+    today: _dt.date
+    handwritten: frozenset[str] = frozenset()  # hand-written docs pages that exist, e.g. "checker/index.md"
+
+    @property
+    def has_checker_page(self) -> bool:
+        return CHECKER_PAGE in self.handwritten
+
+    # -- links ---------------------------------------------------------------------------------
+    def href(self, from_page: str, kind: str, id_: str, anchor: str = "") -> str:
+        """Relative .md link from one generated page to the page (and anchor) of `kind:id`."""
+        target, default_anchor = paths.target(self.kb, kind, id_)
+        return relative(from_page, target) + (anchor or default_anchor)
+
+    def resolve(self, markdown: str, from_page: str) -> str:
+        """Turn every [text](kind:id) in content Markdown into a relative .md link."""
+        def replace(match) -> str:
+            return "](" + self.href(from_page, match["kind"], match["id"], match["anchor"] or "") + ")"
+        return LINK_PATTERN.sub(replace, markdown)
+
+    def link(self, from_page: str, kind: str, id_: str, label: str | None = None) -> str:
+        """A Markdown link to `kind:id`, labelled with the item's title unless given."""
+        return f"[{md.text(label if label is not None else paths.title(self.kb, kind, id_))}]({self.href(from_page, kind, id_)})"
+
+    def links(self, from_page: str, kind: str, ids) -> str:
+        return ", ".join(self.link(from_page, kind, i) for i in ids) or "none"
+
+    # -- citations -----------------------------------------------------------------------------
+    def cite(self, from_page: str, citation: Citation) -> str:
+        """Short inline citation linking to the sources page: 'NRMP, section 6.3'."""
+        source = citation.source
+        label = source.publisher + (f", section {citation.section}" if citation.section else "")
+        return f"[{md.text(label)}]({self.href(from_page, 'source', source.id)})"
+
+    def cite_all(self, from_page: str, citations) -> str:
+        return "; ".join(self.cite(from_page, c) for c in citations)
+
+    def cite_full(self, from_page: str, citation: Citation) -> str:
+        """Full citation: title (linked to the document), publisher, section, date checked."""
+        s = citation.source
+        section = f", section {md.text(citation.section)}" if citation.section else ""
+        kind = "" if s.primary else " (secondary source)"
+        return (f"[{md.text(s.title)}]({s.url}) ({md.text(s.publisher)}){section}{kind}. "
+                f"Checked {s.checked.isoformat()}. [Details]({self.href(from_page, 'source', s.id)})")
+
+    @staticmethod
+    def reviewed_line(day: _dt.date) -> str:
+        return f'<p class="pmkb-reviewed">Last reviewed: <time datetime="{day.isoformat()}">{day.isoformat()}</time></p>'
+
+
+def relative(from_page: str, target: str) -> str:
+    """Relative path between two docs-relative .md paths, e.g. rules/a.md -> ../faq.md."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,22 @@
+"""A generated page: where it goes, what it says, and which content file it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Navigation sections, in the order the site shows them.
+SECTION_GUIDE = "Guide"
+SECTION_RULES = "Rules"
+SECTION_SPECIALTIES = "Specialties"
+SECTION_TEMPLATES = "Templates"
+SECTION_REFERENCE = "Reference"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs folder, e.g. "rules/no-binding-commitments.md"
+    title: str
+    markdown: str
+    origin: str  # content file relative to the content folder ("" for pages built from many files)
+    section: str  # one of the SECTION_* names
+    nav_title: str = ""  # shorter title for the navigation ("" means `title`)

@@ -1,0 +1,107 @@
+"""Rule pages and the rules index."""
+
+from __future__ import annotations
+
+from prematch_kb.compiler import markdown as md
+from prematch_kb.compiler import paths
+from prematch_kb.compiler.context import RenderContext
+from prematch_kb.compiler.page import SECTION_RULES, Page
+from prematch_kb.kb.model import BINDS, RULE_STATUSES, Check, Rule
+
+STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
+BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Applicants and programs"}
+KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
+SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
+MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
+
+
+def render_rule_pages(ctx: RenderContext) -> list[Page]:
+    pages = [_index(ctx)]
+    pages += [_rule_page(ctx, rule) for rule in sorted(ctx.kb.rules.values(), key=lambda r: r.id)]
+    return pages
+
+
+def _index(ctx: RenderContext) -> Page:
+    here = paths.RULES_INDEX
+    rules = sorted(ctx.kb.rules.values(), key=lambda r: r.title.lower())
+    out = ["# Rules", "",
+           "What the NRMP Match rules allow, forbid and discourage, and the professional practices "
+           "that keep your emails safe. Each rule links to its sources.", ""]
+    for status in RULE_STATUSES:
+        group = [r for r in rules if r.status == status]
+        if not group:
+            continue
+        out += [md.heading(2, STATUS_LABELS[status], f"status-{status}"), ""]
+        out.append(md.table(["Rule", "Who is bound", "Kind", "In one sentence"], [
+            [ctx.link(here, "rule", r.id), BINDS_LABELS[r.binds], KIND_LABELS[r.kind], md.text(r.summary)]
+            for r in group]))
+        out.append("")
+    out += [md.heading(2, "By who is bound", "by-who-is-bound"), ""]
+    for binds in BINDS:
+        group = [r for r in rules if r.binds == binds]
+        if group:
+            out += [md.heading(3, BINDS_LABELS[binds], f"binds-{binds}"), "",
+                    md.bullets([f"{ctx.link(here, 'rule', r.id)} ({STATUS_LABELS[r.status].lower()})" for r in group]), ""]
+    latest = max((r.reviewed for r in rules), default=ctx.today)
+    out += [ctx.reviewed_line(latest), ""]
+    return Page(here, "Rules", "\n".join(out), "", SECTION_RULES, nav_title="All rules")
+
+
+def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
+    here = paths.rule(rule.id)
+    status = STATUS_LABELS[rule.status]
+    out = [f"# {md.text(rule.title)}", "",
+           f'<p class="pmkb-rule-meta"><span class="pmkb-status pmkb-status--{rule.status}">{status}</span> '
+           f"Binds: {md.attr(BINDS_LABELS[rule.binds].lower())} · {KIND_LABELS[rule.kind]}</p>", "",
+           f"**{md.text(rule.summary)}**", "",
+           md.heading(2, "What the rule says", "statement"), "", ctx.resolve(rule.statement, here).strip(), "",
+           md.heading(2, "Why it exists", "why"), "", ctx.resolve(rule.why, here).strip(), "",
+           md.heading(2, "Safer and riskier ways to say it", "phrasings"), ""]
+    rows = []
+    for index in range(max(len(rule.safe_phrasings), len(rule.risky_phrasings))):
+        safe = rule.safe_phrasings[index] if index < len(rule.safe_phrasings) else ""
+        risky = rule.risky_phrasings[index] if index < len(rule.risky_phrasings) else ""
+        rows.append([_quoted(safe), _quoted(risky)])
+    out += [md.table(["Safer", "Riskier"], rows), ""]
+    checks = sorted((c for c in ctx.kb.checks.values() if c.rule == rule.id), key=lambda c: c.category)
+    if checks:
+        out += [md.heading(2, "What the checker flags", "checker"), "",
+                "The [email checker](../checker/index.md) ties these categories to this rule." if _has_checker(ctx)
+                else "The email checker ties these categories to this rule.", ""]
+        for check in checks:
+            out += _check_section(ctx, here, check)
+    out += [md.heading(2, "Sources", "sources"), "", md.bullets([ctx.cite_full(here, c) for c in rule.citations]), ""]
+    if rule.related:
+        out += [md.heading(2, "Related rules", "related"), "",
+                md.bullets([ctx.link(here, "rule", r) for r in rule.related]), ""]
+    used_by = sorted(t.id for t in ctx.kb.templates.values() if rule.id in t.rules)
+    if used_by:
+        out += [md.heading(2, "Templates that follow this rule", "templates"), "",
+                md.bullets([ctx.link(here, "template", t) for t in used_by]), ""]
+    out += [ctx.reviewed_line(rule.reviewed), ""]
+    return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES)
+
+
+def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:
+    out = [md.heading(3, md.text(check.title), paths.checker_anchor(check.category)), "",
+           f"*{SEVERITY_LABELS[check.severity]}* in {MODE_LABELS[check.mode]} · category "
+           f"`{check.category}`", "",
+           f"> {md.text(check.message)}", "",
+           ctx.resolve(check.explanation, here).strip(), ""]
+    if check.suggestions:
+        out += ["Try instead:", "", md.bullets([_quoted(s) for s in check.suggestions]), ""]
+    if check.reply:
+        out += ["A reply you can send:", "", md.fence(check.reply), ""]
+    out += [md.table(["Flagged", "Not flagged"], [
+        [_quoted(check.flags[i]) if i < len(check.flags) else "",
+         _quoted(check.passes[i]) if i < len(check.passes) else ""]
+        for i in range(max(len(check.flags), len(check.passes)))]), ""]
+    return out
+
+
+def _quoted(phrase: str) -> str:
+    return f"“{md.text(phrase)}”" if phrase else ""
+
+
+def _has_checker(ctx: RenderContext) -> bool:
+    return ctx.has_checker_page

@@ -1,0 +1,56 @@
+"""Specialty pages and the specialties index with its comparison table."""
+
+from __future__ import annotations
+
+from prematch_kb.compiler import markdown as md
+from prematch_kb.compiler import paths
+from prematch_kb.compiler.context import RenderContext
+from prematch_kb.compiler.facts import render_facts
+from prematch_kb.compiler.page import SECTION_SPECIALTIES, Page
+from prematch_kb.kb.model import Specialty
+
+
+def render_specialty_pages(ctx: RenderContext) -> list[Page]:
+    specialties = sorted(ctx.kb.specialties.values(), key=lambda s: s.name.lower())
+    return [_index(ctx, specialties)] + [_page(ctx, s) for s in specialties]
+
+
+def _index(ctx: RenderContext, specialties: list[Specialty]) -> Page:
+    here = paths.SPECIALTIES_INDEX
+    see = "see page"
+    rows = [[ctx.link(here, "specialty", s.id), md.text(s.match), md.text(s.application_service),
+             md.text(s.signals) if s.signals else see, md.text(s.thank_you) if s.thank_you else see]
+            for s in specialties]
+    out = ["# Specialties", "",
+           "Each specialty has its own match, application service and habits. The match a specialty "
+           "uses decides what an offer outside it means for you.", "",
+           md.heading(2, "Compared", "compared"), "",
+           md.table(["Specialty", "Match used", "Application service", "Program signals", "Thank-you notes"], rows), "",
+           md.bullets([f"{ctx.link(here, 'specialty', s.id)}: {md.text(s.summary)}" for s in specialties]), ""]
+    latest = max((s.reviewed for s in specialties), default=ctx.today)
+    out += [ctx.reviewed_line(latest), ""]
+    return Page(here, "Specialties", "\n".join(out), "", SECTION_SPECIALTIES, nav_title="All specialties")
+
+
+def _page(ctx: RenderContext, specialty: Specialty) -> Page:
+    here = paths.specialty(specialty.id)
+    out = [f"# {md.text(specialty.name)}", "", f"**{md.text(specialty.summary)}**", "",
+           md.table(["Match used", "Application service", "Program signals", "Thank-you notes"], [[
+               md.text(specialty.match), md.text(specialty.application_service),
+               md.text(specialty.signals) or "not recorded", md.text(specialty.thank_you) or "not recorded"]]), "",
+           md.heading(2, "Offers outside the Match", "pre-match-offers"), "",
+           ctx.resolve(specialty.pre_match_offers, here).strip(), ""]
+    if specialty.facts:
+        out += [md.heading(2, "Facts", "facts"), "", render_facts(ctx, here, specialty.facts), ""]
+    if specialty.body.strip():
+        out += [ctx.resolve(specialty.body, here).strip(), ""]
+    if specialty.phases:
+        out += [md.heading(2, "Phases with notes for this specialty", "phases"), "",
+                md.bullets([ctx.link(here, "phase", p) for p in specialty.phases]), ""]
+    if specialty.templates:
+        out += [md.heading(2, "Templates", "templates"), "",
+                md.bullets([ctx.link(here, "template", t) for t in specialty.templates]), ""]
+    if specialty.rules:
+        out += [md.heading(2, "Rules", "rules"), "", md.bullets([ctx.link(here, "rule", r) for r in specialty.rules]), ""]
+    out += [ctx.reviewed_line(specialty.reviewed), ""]
+    return Page(here, specialty.name, "\n".join(out), specialty.origin.path, SECTION_SPECIALTIES)

@@ -1,0 +1,47 @@
+"""Chapter: how the handbook is organised and how to read its marks."""
+
+from __future__ import annotations
+
+from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date, verify_mark
+
+
+def write(ctx: Context, writer: ChapterWriter) -> str:
+    s = ctx.settings
+    return f"""
+<p class="lead">This handbook is the printed edition of the {esc(s.title)} for the {esc(s.cycle)}
+Match season. It explains what applicants may and may not say to residency programs before the
+Match, when to write, and what to write, with email templates you can fill in by hand.</p>
+<p>The printed text comes from the same knowledge base as the website at
+<span class="url">{esc(s.site_url)}</span>. Rules and dates change between seasons: this edition
+was produced on {esc(long_date(s.edition))}, and the website always carries the latest text. The
+National Resident Matching Program (NRMP) and the official documents listed in the
+<a class="xref" href="#chapter-sources">sources chapter</a> decide every question; this handbook
+explains them in plain words and is not legal advice.</p>
+<h3 class="minor">How the chapters fit together</h3>
+<ul>
+<li><strong>The rules</strong> say what is allowed, what is not allowed and what is
+discouraged, each with the documents it rests on.</li>
+<li><strong>The season, phase by phase</strong> walks through the application year with the
+cycle's dates and what to send in each phase.</li>
+<li><strong>Applicant profiles</strong> and <strong>Specialties</strong> cover what differs for
+US graduates, international medical graduates and particular specialties.</li>
+<li><strong>Email templates</strong> give complete messages with blanks to fill in;
+<strong>Common mistakes</strong> and <strong>Checklists</strong> help you review before you
+send.</li>
+<li>The <strong>FAQ</strong>, <strong>Glossary</strong> and <strong>Sources</strong> close the
+book.</li>
+</ul>
+<h3 class="minor">Marks used in this handbook</h3>
+<dl class="legend">
+<dt><span class="status status-allowed">Allowed</span> <span class="status status-not-allowed">Not allowed</span>
+<span class="status status-discouraged">Discouraged</span></dt>
+<dd>What a rule permits or forbids, or what is allowed but unwise.</dd>
+<dt>{verify_mark()}</dt>
+<dd>A date or fact not yet confirmed from a primary source. Check it against the official
+document before you rely on it.</dd>
+<dt><span class="blank"><span class="blank-name">Program Name</span></span></dt>
+<dd>A blank in a template: write in what the small label asks for.</dd>
+<dt><span class="example-ref">(p. 12)</span></dt>
+<dd>A cross-reference to the page where the linked rule, template or source is printed.</dd>
+</dl>
+"""

@@ -1,0 +1,78 @@
+"""Chapter: every rule, grouped by what it permits, with its sources."""
+
+from __future__ import annotations
+
+from prematch_kb.handbook.anchors import anchor
+from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date
+
+STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
+_GROUP_ORDER = ("allowed", "not-allowed", "discouraged")
+_BINDS = {"applicant": "applicants", "program": "programs", "both": "applicants and programs"}
+_KINDS = {"match-rule": "Match rule", "practice": "Professional practice"}
+
+
+def status_badge(status: str) -> str:
+    return f'<span class="status status-{esc(status)}">{esc(STATUS_LABELS.get(status, status))}</span>'
+
+
+def ordered_rules(kb):
+    """Allowed first (what you may do), then not allowed, then discouraged; match rules before norms."""
+    return sorted(
+        kb.rules.values(),
+        key=lambda r: (_GROUP_ORDER.index(r.status) if r.status in _GROUP_ORDER else 9, r.kind != "match-rule"),
+    )
+
+
+def write(ctx: Context, writer: ChapterWriter) -> str:
+    rules = ordered_rules(ctx.kb)
+    rows = "".join(
+        f'<tr><td><a class="xref" href="#{anchor("rule", r.id)}">{esc(r.title)}</a></td>'
+        f"<td>{status_badge(r.status)}</td><td>{esc(_BINDS.get(r.binds, r.binds))}</td></tr>"
+        for r in rules
+    )
+    parts = [
+        '<p class="lead">Some rules come from the Match agreements that every applicant and program '
+        "signs; breaking them can lead to an NRMP investigation. Others are professional practice: "
+        "not enforced by anyone, but programs notice. Each rule says which kind it is and whom it "
+        "binds.</p>",
+        f'<table class="overview"><thead><tr><th>Rule</th><th>Status</th><th>Binds</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>",
+    ]
+    for rule in rules:
+        parts.append(_rule(ctx, writer, rule))
+    return "".join(parts)
+
+
+def _rule(ctx: Context, writer: ChapterWriter, rule) -> str:
+    where = f"{rule.origin.path or 'rules/' + rule.id + '.yml'}"
+    md = ctx.md
+    safe = "".join(f"<li>{esc(p)}</li>" for p in rule.safe_phrasings)
+    risky = "".join(f"<li>{esc(p)}</li>" for p in rule.risky_phrasings)
+    phrasings = ""
+    if safe or risky:
+        phrasings = '<div class="phrasings">'
+        if safe:
+            phrasings += f'<div class="safe"><p class="label">Safer wording</p><ul>{safe}</ul></div>'
+        if risky:
+            phrasings += f'<div class="risky"><p class="label">Risky wording</p><ul>{risky}</ul></div>'
+        phrasings += "</div>"
+    checks = [c.title for c in ctx.kb.checks.values() if c.rule == rule.id]
+    checker = (
+        f'<p class="refs"><span class="label">The checker flags:</span> {esc(", ".join(sorted(checks)))}</p>'
+        if checks
+        else ""
+    )
+    return f"""
+<section class="rule">
+{writer.section(anchor("rule", rule.id), rule.title)}
+<p class="meta">{status_badge(rule.status)} {esc(_KINDS.get(rule.kind, rule.kind))} · binds
+{esc(_BINDS.get(rule.binds, rule.binds))} · reviewed {esc(long_date(rule.reviewed))}</p>
+<p class="summary">{esc(rule.summary)}</p>
+<div class="statement">{md.block(rule.statement, f"{where}, statement")}</div>
+<h3 class="minor">Why it exists</h3>
+{md.block(rule.why, f"{where}, why")}
+{phrasings}
+{checker}
+{ctx.citations(rule.citations, where)}
+{ctx.refs("rule", rule.related, "Related rules")}
+</section>"""

@@ -1,0 +1,75 @@
+"""Markdown fields rendered for print with markdown-it-py.
+
+Content links (`[text](rule:no-binding-commitments)`) become internal `#anchor` links that the
+stylesheet follows with a page reference; web links keep their address so it can be printed.
+Headings written inside a field are demoted below the handbook's own levels so they never enter
+the outline or break the numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from prematch_kb.handbook.anchors import LINK_KINDS, anchor
+from prematch_kb.handbook.errors import HandbookError
+
+# `kind:id` or `kind:id#part`: the handbook prints each object once, so a part of a web page
+# (such as a rule's checker section) resolves to the object's own heading.
+_CONTENT_LINK = re.compile(rf"^({'|'.join(LINK_KINDS)}):([a-z0-9][a-z0-9-]*)(#[^\s]*)?$")
+_FIELD_HEADING_TAGS = {1: "h4", 2: "h4", 3: "h5", 4: "h5", 5: "h6", 6: "h6"}
+
+# (kind, id) -> does the handbook print that object?
+TargetExists = Callable[[str, str], bool]
+
+
+class MarkdownRenderer:
+    """Renders one Markdown field at a time; `where` names the field in error messages."""
+
+    def __init__(self, target_exists: TargetExists) -> None:
+        self._target_exists = target_exists
+        self._md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+        self._md.core.ruler.push("prematch_print_links", self._rewrite_tokens)
+
+    def block(self, text: str, where: str) -> str:
+        """A Markdown field as block HTML (paragraphs, lists, tables)."""
+        if not text or not text.strip():
+            return ""
+        return self._md.render(text, {"where": where})
+
+    def inline(self, text: str, where: str) -> str:
+        """A short Markdown field (a list item, a fact) without a wrapping paragraph."""
+        if not text or not text.strip():
+            return ""
+        return self._md.renderInline(text, {"where": where})
+
+    def _rewrite_tokens(self, state: StateCore) -> None:
+        where = state.env.get("where", "a Markdown field") if isinstance(state.env, dict) else ""
+        for token in state.tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = _FIELD_HEADING_TAGS[int(token.tag[1])]
+                if token.type == "heading_open":
+                    token.attrSet("class", "field-heading")
+            for child in token.children or ():
+                if child.type == "link_open":
+                    self._rewrite_link(child, where)
+
+    def _rewrite_link(self, token, where: str) -> None:
+        href = str(token.attrGet("href") or "")
+        match = _CONTENT_LINK.match(href)
+        if match:
+            kind, object_id, _part = match.groups()
+            if not self._target_exists(kind, object_id):
+                raise HandbookError(f"{where}: link to unknown {kind} '{object_id}' ({href})")
+            token.attrSet("href", "#" + anchor(kind, object_id))
+            token.attrSet("class", "xref")
+        elif href.startswith(("http://", "https://")):
+            token.attrSet("class", "external")
+        elif ":" in href.split("/")[0] and not href.startswith("mailto:"):
+            raise HandbookError(
+                f"{where}: link '{href}' is neither a web address nor one of "
+                + ", ".join(f"{kind}:<id>" for kind in LINK_KINDS)
+            )

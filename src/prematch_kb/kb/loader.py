@@ -1,0 +1,239 @@
+"""Load and validate a content folder into a KnowledgeBase, reporting every problem at once.
+
+    kb = load_knowledge_base(Path("content"))          # raises ContentError
+    kb, settings = load_content(Path("content"))        # also site.yml, cross-checked
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from prematch_kb.kb import model as m
+from prematch_kb.kb import readers
+from prematch_kb.kb.errors import Problems
+from prematch_kb.kb.fields import FieldReader, LoadContext, did_you_mean
+from prematch_kb.kb.files import display_path, read_mapping, read_text
+from prematch_kb.kb.site import SiteSettings, read_site_settings
+from prematch_kb.kb.yamlsource import LocatedDict, parse_yaml, split_front_matter
+
+# Folders holding one item per file: folder, kind, reader, the field that must equal the file name.
+PER_FILE_KINDS: tuple[tuple[str, str, Callable, str], ...] = (
+    ("rules", "rule", readers.read_rule, "id"),
+    ("checks", "check", readers.read_check, "category"),
+    ("profiles", "profile", readers.read_profile, "id"),
+    ("specialties", "specialty", readers.read_specialty, "id"),
+    ("templates", "template", readers.read_template, "id"),
+)
+
+# Files holding a list of small entries: file, kind (for references), entry reader.
+COLLECTIONS: tuple[tuple[str, str, Callable], ...] = (
+    ("mistakes", "mistake", readers.read_mistake),
+    ("checklists", "checklist", readers.read_checklist),
+    ("faq", "faq", readers.read_faq),
+    ("glossary", "glossary", readers.read_glossary_term),
+)
+
+
+class _Loader:
+    def __init__(self, content_dir: Path):
+        self.root = Path(content_dir)
+        self.ctx = LoadContext(Problems())
+
+    @property
+    def problems(self) -> Problems:
+        return self.ctx.problems
+
+    def shown(self, relative: str) -> str:
+        return display_path(self.root, relative)
+
+    def reader(self, relative: str, mapping: LocatedDict) -> FieldReader:
+        return FieldReader(self.ctx, self.shown(relative), mapping, path_in_content=relative)
+
+    # -- files ---------------------------------------------------------------------------------
+    def top_list(self, relative: str, key: str, read: Callable, kind: str) -> tuple[list, FieldReader | None]:
+        """A file whose top level holds `key: [entries]` (plus other fields read by the caller)."""
+        mapping = read_mapping(self.root / relative, self.shown(relative), self.problems)
+        if mapping is None:
+            return [], None
+        r = self.reader(relative, mapping)
+        entries = r.objects(key, self._defining(kind, read), required=True)
+        return entries, r
+
+    def _defining(self, kind: str, read: Callable) -> Callable:
+        """Wrap an entry reader so each entry's id is registered (and duplicates reported)."""
+        def wrapped(r: FieldReader):
+            item = read(r)
+            if item is not None and getattr(item, "id", ""):
+                if not self.ctx.define(kind, item.id, r.path, r.line("id")):
+                    return None
+            return item
+        return wrapped
+
+    def per_file(self, folder: str, kind: str, read: Callable, id_field: str) -> dict:
+        directory = self.root / folder
+        if not directory.is_dir():
+            self.problems.add(self.shown(folder), 0, "", f"missing folder; expected {folder}/ with one .yml file per {kind}")
+            return {}
+        items: dict = {}
+        for path in sorted(directory.iterdir()):
+            if path.suffix == ".yaml":
+                self.problems.add(self.shown(f"{folder}/{path.name}"), 0, "", "expected a file name ending in .yml")
+                continue
+            if path.suffix != ".yml":
+                continue
+            relative = f"{folder}/{path.name}"
+            mapping = read_mapping(path, self.shown(relative), self.problems)
+            if mapping is None:
+                continue
+            r = self.reader(relative, mapping)
+            item = read(r)
+            r.finish()
+            item_id = getattr(item, id_field)
+            if not item_id:
+                continue
+            if item_id != path.stem:
+                r.problem(id_field, f"expected '{path.stem}' (the file name without .yml); got {item_id!r}. "
+                          "Rename the file or fix the id")
+            if self.ctx.define(kind, item_id, r.path, r.line(id_field), id_field):
+                items[item_id] = item
+        return items
+
+    def guides(self) -> dict[str, m.Guide]:
+        directory = self.root / "guides"
+        if not directory.is_dir():
+            self.problems.add(self.shown("guides"), 0, "", "missing folder; expected guides/ with one .md file per guide")
+            return {}
+        guides: dict[str, m.Guide] = {}
+        for path in sorted(directory.glob("*.md")):
+            relative = f"guides/{path.name}"
+            shown = self.shown(relative)
+            text = read_text(path, shown, self.problems)
+            if text is None:
+                continue
+            front, body, body_line = split_front_matter(text)
+            if front is None:
+                self.problems.add(shown, 1, "", "expected YAML front matter between two '---' lines at the top")
+                continue
+            before = len(self.problems.items)
+            mapping = parse_yaml(front, shown, self.problems, line_offset=1)
+            if not isinstance(mapping, LocatedDict):
+                if len(self.problems.items) == before:
+                    self.problems.add(shown, 2, "", "expected a mapping of fields in the front matter")
+                continue
+            r = self.reader(relative, mapping)
+            guide = readers.read_guide(r, body, body_line)
+            r.finish()
+            if not guide.id:
+                continue
+            if guide.id != path.stem:
+                r.problem("id", f"expected '{path.stem}' (the file name without .md); got {guide.id!r}. "
+                          "Rename the file or fix the id")
+            if self.ctx.define("guide", guide.id, shown, r.line("id")):
+                guides[guide.id] = guide
+        return guides
+
+    def phases(self) -> dict[str, m.Phase]:
+        phases, r = self.top_list("timeline/phases.yml", "phases", readers.read_phase, "phase")
+        if r is None:
+            return {}
+        r.finish()
+        count = len(phases)
+        orders = [p.order for p in phases]
+        wrong = next((p for p in phases if not 1 <= p.order <= count or orders.count(p.order) > 1), None)
+        if wrong is not None:
+            got = ", ".join(str(order) for order in orders)
+            self.problems.add(r.path, wrong.origin.line, f"phases[{phases.index(wrong)}].order",
+                              f"expected phase orders 1 to {count} without gaps or repeats; got {got}")
+        return {p.id: p for p in sorted(phases, key=lambda p: p.order)}
+
+    def cycle(self) -> m.Cycle | None:
+        relative = "timeline/cycle.yml"
+        mapping = read_mapping(self.root / relative, self.shown(relative), self.problems)
+        if mapping is None:
+            return None
+        r = self.reader(relative, mapping)
+        cycle = readers.read_cycle(r)
+        r.finish()
+        seen: set[str] = set()
+        for item in cycle.dates:
+            if item.id in seen:
+                r.problem("dates", f"duplicate date id '{item.id}'; expected each date once")
+            seen.add(item.id)
+        return cycle
+
+    def collection(self, name: str, kind: str, read: Callable) -> tuple[list, m.Collection | None]:
+        entries, r = self.top_list(f"{name}.yml", "entries", read, kind)
+        if r is None:
+            return [], None
+        collection = readers.read_collection(r)
+        r.finish()
+        return entries, collection
+
+    # -- cross-references ----------------------------------------------------------------------
+    def check_references(self) -> None:
+        for ref in self.ctx.references:
+            known = self.ctx.defined.get(ref.kind, {})
+            if ref.id not in known:
+                self.problems.add(ref.path, ref.line, ref.field,
+                                  f"expected an existing {ref.kind} id; got {ref.id!r}" + did_you_mean(ref.id, tuple(known)))
+
+    # -- everything ----------------------------------------------------------------------------
+    def load(self) -> m.KnowledgeBase | None:
+        sources, sources_reader = self.top_list("sources.yml", "sources", readers.read_source, "source")
+        if sources_reader is not None:
+            sources_reader.finish()
+        self.ctx.sources = {s.id: s for s in sources}
+        per_file = {folder: self.per_file(folder, kind, read, id_field)
+                    for folder, kind, read, id_field in PER_FILE_KINDS}
+        guides = self.guides()
+        phases = self.phases()
+        cycle = self.cycle()
+        collections: dict[str, m.Collection] = {}
+        entries: dict[str, list] = {}
+        for name, kind, read in COLLECTIONS:
+            entries[name], collection = self.collection(name, kind, read)
+            if collection is not None:
+                collections[name] = collection
+        self.check_references()
+        if self.problems or cycle is None:
+            return None
+        return m.KnowledgeBase(
+            root=str(self.root),
+            sources=self.ctx.sources,
+            rules=per_file["rules"],
+            checks=per_file["checks"],
+            cycle=cycle,
+            phases=phases,
+            profiles=per_file["profiles"],
+            specialties=per_file["specialties"],
+            templates=per_file["templates"],
+            guides=guides,
+            mistakes=tuple(entries["mistakes"]),
+            checklists=tuple(entries["checklists"]),
+            faq=tuple(entries["faq"]),
+            glossary=tuple(entries["glossary"]),
+            collections=collections,
+        )
+
+
+def load_knowledge_base(content_dir: Path) -> m.KnowledgeBase:
+    """Load and validate every content file; raise ContentError listing every problem found."""
+    loader = _Loader(Path(content_dir))
+    kb = loader.load()
+    loader.problems.raise_if_any()
+    assert kb is not None
+    return kb
+
+
+def load_content(content_dir: Path) -> tuple[m.KnowledgeBase, SiteSettings]:
+    """Load the knowledge base and site.yml together, checking that they agree on the cycle."""
+    loader = _Loader(Path(content_dir))
+    kb = loader.load()
+    settings = read_site_settings(loader.ctx, loader.root)
+    if kb is not None and settings is not None and settings.cycle and settings.cycle != kb.cycle.id:
+        loader.problems.add(loader.shown("site.yml"), 0, "cycle",
+                            f"expected the id of timeline/cycle.yml ({kb.cycle.id!r}); got {settings.cycle!r}")
+    loader.problems.raise_if_any()
+    assert kb is not None and settings is not None
+    return kb, settings

@@ -1,0 +1,274 @@
+"""One reader per kind of content: a FieldReader in, a model object out.
+
+Each reader states the fields of its kind (the same layout as content/README.md); the field
+reader checks types and records references, and the loader checks cross-references afterwards.
+"""
+
+from __future__ import annotations
+
+from prematch_kb.kb import model as m
+from prematch_kb.kb.fields import FieldReader
+from prematch_kb.kb.links import PLACEHOLDER_PATTERN
+
+
+def read_source(r: FieldReader) -> m.Source | None:
+    source = m.Source(
+        id=r.identifier(),
+        title=r.text("title"),
+        publisher=r.text("publisher"),
+        url=r.url("url"),
+        checked=r.day("checked"),
+        primary=r.boolean("primary"),
+        note=r.text("note", required=False),
+        origin=m.Origin(r.path_in_content, r.mapping.line),
+    )
+    return source if source.id else None
+
+
+def read_rule(r: FieldReader) -> m.Rule:
+    rule = m.Rule(
+        id=r.identifier(),
+        title=r.text("title"),
+        binds=r.enum("binds", m.BINDS),
+        status=r.enum("status", m.RULE_STATUSES),
+        kind=r.enum("kind", m.RULE_KINDS),
+        summary=r.text("summary"),
+        statement=r.text("statement", markdown=True),
+        why=r.text("why", markdown=True),
+        safe_phrasings=r.texts("safe_phrasings", required=True),
+        risky_phrasings=r.texts("risky_phrasings", required=True),
+        citations=r.citations("sources", required=True),
+        related=r.ids("related", "rule"),
+        reviewed=r.day("reviewed"),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+    if rule.citations and not any(c.source.primary for c in rule.citations):
+        cited = ", ".join(c.source.id for c in rule.citations)
+        r.problem("sources", f"expected at least one primary source (primary: true in sources.yml); "
+                  f"got only secondary sources: {cited}")
+    return rule
+
+
+def read_check(r: FieldReader) -> m.Check:
+    category = r.enum("category", m.CHECK_CATEGORIES)
+    rule = r.reference("rule", "rule")
+    expected_rule = m.CHECK_CATEGORY_RULES.get(category)
+    if category and rule and expected_rule and rule != expected_rule:
+        r.problem("rule", f"expected '{expected_rule}' (the rule fixed for category '{category}'); got {rule!r}",
+                  r.value_line("rule"))
+    flags: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    examples = r.mapping_field("examples")
+    if examples is not None:
+        flags = examples.texts("flag", required=True)
+        passes = examples.texts("pass", required=True)
+        for key, found in (("flag", flags), ("pass", passes)):
+            if examples.has(key) and len(found) < 2:
+                examples.problem(key, f"expected at least two '{key}' examples; got {len(found)}")
+        examples.finish()
+    return m.Check(
+        category=category,
+        rule=rule,
+        mode=r.enum("mode", m.CHECK_MODES),
+        severity=r.enum("severity", m.SEVERITIES),
+        title=r.text("title"),
+        message=r.text("message"),
+        explanation=r.text("explanation", markdown=True),
+        suggestions=r.texts("suggestions"),
+        reply=r.text("reply", required=False),
+        flags=flags,
+        passes=passes,
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_phase(r: FieldReader) -> m.Phase | None:
+    phase = m.Phase(
+        id=r.identifier(),
+        order=r.integer("order"),
+        title=r.text("title"),
+        window=r.text("window"),
+        summary=r.text("summary"),
+        goals=r.texts("goals", markdown=True),
+        send=r.texts("send", markdown=True),
+        avoid=r.texts("avoid", markdown=True),
+        templates=r.ids("templates", "template"),
+        rules=r.ids("rules", "rule"),
+        body=r.text("body", required=False, markdown=True),
+        origin=m.Origin(r.path_in_content, r.mapping.line),
+    )
+    return phase if phase.id else None
+
+
+def read_cycle_date(r: FieldReader) -> m.CycleDate | None:
+    confirmed = r.boolean("confirmed")
+    item = m.CycleDate(
+        id=r.identifier(),
+        label=r.text("label"),
+        date=r.day("date"),
+        confirmed=confirmed,
+        phase=r.reference("phase", "phase"),
+        citations=r.citations("sources", required=confirmed),
+        note=r.text("note", required=False, markdown=True),
+    )
+    return item if item.id else None
+
+
+def read_cycle(r: FieldReader) -> m.Cycle:
+    return m.Cycle(
+        id=r.identifier(),
+        title=r.text("title"),
+        reviewed=r.day("reviewed"),
+        calendars=r.citations("calendars", required=True),
+        dates=tuple(r.objects("dates", read_cycle_date, required=True)),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_profile(r: FieldReader) -> m.Profile:
+    return m.Profile(
+        id=r.enum("id", m.APPLICANT_TYPES),
+        title=r.text("title"),
+        summary=r.text("summary"),
+        body=r.text("body", markdown=True),
+        facts=r.facts(),
+        templates=r.ids("templates", "template"),
+        rules=r.ids("rules", "rule"),
+        reviewed=r.day("reviewed"),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_specialty(r: FieldReader) -> m.Specialty:
+    return m.Specialty(
+        id=r.identifier(),
+        name=r.text("name"),
+        summary=r.text("summary"),
+        match=r.text("match"),
+        application_service=r.text("application_service"),
+        pre_match_offers=r.text("pre_match_offers", markdown=True),
+        facts=r.facts(),
+        body=r.text("body", required=False, markdown=True),
+        phases=r.ids("phases", "phase"),
+        templates=r.ids("templates", "template"),
+        rules=r.ids("rules", "rule"),
+        reviewed=r.day("reviewed"),
+        signals=r.text("signals", required=False),
+        thank_you=r.text("thank_you", required=False),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_placeholder(r: FieldReader) -> m.Placeholder:
+    return m.Placeholder(name=r.text("name"), description=r.text("description"), example=r.text("example"))
+
+
+def read_template(r: FieldReader) -> m.Template:
+    template = m.Template(
+        id=r.identifier(),
+        title=r.text("title"),
+        purpose=r.text("purpose"),
+        phases=r.ids("phases", "phase", required=True),
+        audience=r.enums("audience", m.RECIPIENTS, required=True),
+        applicant_types=r.enums("applicant_types", m.APPLICANT_TYPES),
+        subject=r.text("subject"),
+        body=r.text("body"),
+        placeholders=tuple(r.objects("placeholders", read_placeholder)),
+        do=r.texts("do", markdown=True),
+        dont=r.texts("dont", markdown=True),
+        rules=r.ids("rules", "rule"),
+        reviewed=r.day("reviewed"),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+    _check_placeholders(r, template)
+    return template
+
+
+def _check_placeholders(r: FieldReader, template: m.Template) -> None:
+    declared: dict[str, int] = {}
+    for index, placeholder in enumerate(template.placeholders):
+        if placeholder.name in declared:
+            r.problem("placeholders", f"placeholder '{placeholder.name}' declared twice "
+                      f"(entries {declared[placeholder.name]} and {index})")
+        declared.setdefault(placeholder.name, index)
+    for key, text in (("subject", template.subject), ("body", template.body)):
+        for match in PLACEHOLDER_PATTERN.finditer(text):
+            if match[1] not in declared:
+                line = r.value_line(key) + text.count("\n", 0, match.start())
+                r.problem(key, f"placeholder [{match[1]}] is used but not declared; expected an entry "
+                          f"under placeholders with name: {match[1]}", line)
+    used = {match[1] for text in (template.subject, template.body) for match in PLACEHOLDER_PATTERN.finditer(text)}
+    for name in declared:
+        if name not in used:
+            r.problem("placeholders", f"placeholder '{name}' is declared but never used; "
+                      f"expected [{name}] in the subject or body, or remove the entry")
+
+
+def read_guide(r: FieldReader, body: str, body_line: int) -> m.Guide:
+    r.scan_links(body, body_line, "body")
+    if not body.strip():
+        r.problem("body", "expected Markdown text below the front matter; got nothing", body_line)
+    return m.Guide(
+        id=r.identifier(),
+        title=r.text("title"),
+        kind=r.enum("kind", m.GUIDE_KINDS),
+        summary=r.text("summary"),
+        body=body,
+        rules=r.ids("rules", "rule"),
+        templates=r.ids("templates", "template"),
+        reviewed=r.day("reviewed"),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_collection(r: FieldReader) -> m.Collection:
+    return m.Collection(
+        title=r.text("title"),
+        intro=r.text("intro", markdown=True),
+        reviewed=r.day("reviewed"),
+        origin=m.Origin(r.path_in_content, 1),
+    )
+
+
+def read_mistake(r: FieldReader) -> m.Mistake | None:
+    item = m.Mistake(
+        id=r.identifier(),
+        title=r.text("title"),
+        why=r.text("why", markdown=True),
+        instead=r.text("instead", markdown=True),
+        rules=r.ids("rules", "rule"),
+        templates=r.ids("templates", "template"),
+    )
+    return item if item.id else None
+
+
+def read_checklist(r: FieldReader) -> m.Checklist | None:
+    item = m.Checklist(
+        id=r.identifier(),
+        title=r.text("title"),
+        phase=r.reference("phase", "phase", required=False),
+        items=r.texts("items", required=True, markdown=True),
+    )
+    return item if item.id else None
+
+
+def read_faq(r: FieldReader) -> m.FaqEntry | None:
+    item = m.FaqEntry(
+        id=r.identifier(),
+        question=r.text("question"),
+        answer=r.text("answer", markdown=True),
+        rules=r.ids("rules", "rule"),
+        citations=r.citations("sources"),
+    )
+    return item if item.id else None
+
+
+def read_glossary_term(r: FieldReader) -> m.GlossaryTerm | None:
+    item = m.GlossaryTerm(
+        id=r.identifier(),
+        term=r.text("term"),
+        expansion=r.text("expansion", required=False),
+        definition=r.text("definition", markdown=True),
+        citations=r.citations("sources"),
+    )
+    return item if item.id else None

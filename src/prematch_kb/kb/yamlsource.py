@@ -1,0 +1,131 @@
+"""YAML parsed through PyYAML's composer, so every mapping, list and value keeps its line number.
+
+Mappings become `LocatedDict`, sequences `LocatedList`; scalars become plain Python values
+(str, int, float, bool, None, date). A timestamp that is not a real date (2026-02-30) stays a
+string, so the field reader can report it as a bad date with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from prematch_kb.kb.errors import Problems
+
+
+class LocatedDict(dict):
+    """A YAML mapping: `line` of the mapping, `key_lines[key]`, and `value_lines[key]`."""
+
+    line: int = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[str, int] = {}
+        self.value_lines: dict[str, int] = {}
+
+
+class LocatedList(list):
+    """A YAML sequence: `line` of the sequence and `item_lines[i]` for each item."""
+
+    line: int = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item_lines: list[int] = []
+
+
+_constructor = yaml.SafeLoader("")
+
+
+def _line(node, offset: int) -> int:
+    return node.start_mark.line + 1 + offset
+
+
+def _value_line(node, offset: int) -> int:
+    """Line where a value's text starts: block scalars (| and >) start below their indicator."""
+    line = _line(node, offset)
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        line += 1
+    return line
+
+
+def _scalar(node: ScalarNode):
+    tag = node.tag
+    try:
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return _constructor.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:int":
+            return _constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return _constructor.construct_yaml_float(node)
+        if tag == "tag:yaml.org,2002:timestamp":
+            value = _constructor.construct_yaml_timestamp(node)
+            return value.date() if isinstance(value, _dt.datetime) else value
+    except (ValueError, yaml.YAMLError):
+        return node.value
+    return node.value
+
+
+def _convert(node, path: str, offset: int, problems: Problems):
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        out = LocatedList()
+        out.line = _line(node, offset)
+        for item in node.value:
+            out.append(_convert(item, path, offset, problems))
+            out.item_lines.append(_value_line(item, offset))
+        return out
+    if isinstance(node, MappingNode):
+        out = LocatedDict()
+        out.line = _line(node, offset)
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            key_line = _line(key_node, offset)
+            if not isinstance(key, str):
+                problems.add(path, key_line, "", f"expected a field name; got {key_node.value!r}"
+                             if isinstance(key_node, ScalarNode) else "expected a field name; got a list or mapping")
+                continue
+            if key in out:
+                problems.add(path, key_line, key,
+                             f"field given twice (first on line {out.key_lines[key]}); keep one")
+                continue
+            out[key] = _convert(value_node, path, offset, problems)
+            out.key_lines[key] = key_line
+            out.value_lines[key] = _value_line(value_node, offset)
+        return out
+    return None  # pragma: no cover - the composer yields only the three node kinds
+
+
+def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0):
+    """Parse one YAML document. On a syntax error, record it with its line and return None."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else 0
+        what = error.problem or "not valid YAML"
+        context = f" ({error.context})" if error.context else ""
+        problems.add(path, line, "", f"malformed YAML: {what}{context}")
+        return None
+    except yaml.YAMLError as error:
+        problems.add(path, 0, "", f"malformed YAML: {error}")
+        return None
+    if node is None:
+        return None
+    return _convert(node, path, line_offset, problems)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split `---` front matter from a Markdown file: (yaml text or None, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None, text, 1

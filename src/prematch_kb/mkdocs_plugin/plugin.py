@@ -1,0 +1,106 @@
+"""Thin MkDocs adapter: validated content in, generated pages, navigation and edit links out.
+
+All the work happens in prematch_kb.kb (loading, validation) and prematch_kb.compiler (pages,
+navigation); the hooks below only hand the results to MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from prematch_kb.mkdocs_plugin.config import PrematchKbConfig
+
+log = get_plugin_logger(__name__)
+
+
+class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.kb = None  # KnowledgeBase, after on_config
+        self.settings = None  # SiteSettings, after on_config
+        self.content_dir: Path | None = None
+        self.pages: list = []  # compiler Pages
+        self.origins: dict[str, str] = {}  # src_uri -> content file ("" when built from many files)
+
+    # -- configuration -------------------------------------------------------------------------
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        from prematch_kb.compiler import build_nav, render_pages
+        from prematch_kb.kb.errors import ContentError
+        from prematch_kb.kb.loader import load_content
+
+        self.content_dir = Path(config.config_file_path or ".").parent / self.config.content_dir
+        try:
+            self.kb, self.settings = load_content(self.content_dir)
+        except ContentError as error:
+            count = len(error.problems)
+            raise PluginError(f"the knowledge base has {count} problem{'s' if count != 1 else ''}:\n{error}") from None
+        _apply_site_settings(config, self.settings)
+        handwritten = _handwritten_pages(Path(config.docs_dir))
+        self.pages = render_pages(self.kb, self.settings, handwritten=handwritten)
+        self.origins = {page.path: page.origin for page in self.pages}
+        if not config.nav:
+            config.nav = build_nav(self.pages, handwritten)
+        return config
+
+    # -- files and pages -----------------------------------------------------------------------
+    def on_files(self, files: Files, *, config):
+        if not self.config.enabled:
+            return
+        for page in self.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(f"docs/{page.path} is written by hand but the knowledge base generates "
+                                  f"{page.path}: remove one of them")
+            files.append(File.generated(config, page.path, content=page.markdown))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files):
+        if not self.config.enabled or page.file.src_uri not in self.origins:
+            return
+        origin = self.origins[page.file.src_uri]
+        # Generated pages are edited in the content folder, not in docs/.
+        page.edit_url = (self.settings.edit_url(origin) or None) if origin else None
+        return markdown
+
+    def on_serve(self, server, *, config, builder):
+        if self.config.enabled and self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        return server
+
+    # -- other outputs -------------------------------------------------------------------------
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        # Outputs built from the same knowledge base into the built site are called from here,
+        # one line each, with their logic in their own package (prematch_kb.browser for the
+        # checker runtime, prematch_kb.handbook for the PDF). They receive self.kb,
+        # self.settings, self.content_dir and Path(config.site_dir).
+
+
+def _apply_site_settings(config, settings) -> None:
+    """content/site.yml fills what mkdocs.yml leaves empty: one place for the site's identity."""
+    if not config.site_name:
+        config.site_name = settings.title
+    if not config.site_url:
+        config.site_url = settings.site_url
+    if not config.site_description and settings.description:
+        config.site_description = settings.description
+    if not config.repo_url and settings.repo_url:
+        config.repo_url = settings.repo_url
+        if not config.repo_name:
+            config.repo_name = settings.repo_url.rstrip("/").split("/")[-1]
+        if config.edit_uri is None:
+            config.edit_uri = "edit/main/docs/"
+
+
+def _handwritten_pages(docs_dir: Path) -> frozenset[str]:
+    if not docs_dir.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
