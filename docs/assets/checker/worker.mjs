@@ -9,19 +9,19 @@ const progress = (step, text) => post({ type: "progress", step, text });
 
 async function start({ runtimeUrl, lockUrl }) {
   const started = performance.now();
-  progress(1, "Loading the Python runtime (about 6 MB, once)…");
+  progress(1, "Loading the Python runtime and the checker (about 6 MB, once)…");
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
+  // Listing the checker in `packages` fetches its wheel while the runtime boots. The lock file
+  // pins the wheel's sha256; Pyodide refuses a wheel that does not match.
   const pyodide = await loadPyodide({
     indexURL: runtimeUrl,
     lockFileURL: lockUrl,
     packageBaseUrl: runtimeUrl,
+    packages: ["prematch-kb"],
     stdout: () => {},
     stderr: () => {},
   });
-  progress(2, "Loading the checker rules…");
-  // The lock file pins the wheel's sha256; Pyodide refuses a wheel that does not match.
-  await pyodide.loadPackage("prematch-kb", { messageCallback: () => {}, checkIntegrity: true });
-  progress(3, "Preparing the checker…");
+  progress(2, "Preparing the checker…");
   pyodide.runPython(`
 import json as _json
 from prematch_kb.checker import check as _check

@@ -1,6 +1,6 @@
-// Timeline: mark the phase that holds today's date (the visitor's clock) and say so in words.
-// Phases carry data-start/data-end (YYYY-MM-DD); the build wrote a fallback statement for
-// visitors without JavaScript. No network access, no storage.
+// Timeline: mark the phases that hold today's date (the visitor's clock) and say so in words.
+// Phases carry data-start/data-end (YYYY-MM-DD) written by the build, which also wrote a
+// fallback statement for visitors without JavaScript. No network access, no storage.
 (function () {
   "use strict";
 
@@ -10,44 +10,47 @@
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
-  function markCurrentPhase() {
-    const phases = Array.from(document.querySelectorAll(".pmkb-phase[data-start][data-end]"));
+  function phaseTitle(phase) {
+    const heading = phase.querySelector("h2");
+    if (!heading) return phase.dataset.phase;
+    // The heading reads "3. Title" followed by the permalink mark.
+    return heading.textContent.replace(/\s*¶\s*$/, "").replace(/^\d+\.\s*/, "").trim();
+  }
+
+  function markCurrentPhases() {
     const statement = document.getElementById("pmkb-today");
-    if (!phases.length || !statement) return;
-    const today = isoToday();
-    let current = null;
+    const dated = Array.from(document.querySelectorAll(".pmkb-phase[data-start][data-end]"));
+    if (!statement || !dated.length) return;
+    const today = window.PMKB_TODAY || isoToday(); // PMKB_TODAY lets tests pin the date
+    const current = dated.filter((p) => p.dataset.start <= today && today <= p.dataset.end);
     for (const phase of document.querySelectorAll(".pmkb-phase")) {
-      phase.classList.remove("pmkb-phase--current");
+      phase.classList.toggle("pmkb-phase--current", current.includes(phase));
     }
-    for (const phase of phases) {
-      if (phase.dataset.start <= today && today <= phase.dataset.end) current = phase;
-    }
-    statement.textContent = "";
-    const prefix = document.createTextNode(`Today (${today}), `);
-    statement.appendChild(prefix);
-    if (current) {
-      current.classList.add("pmkb-phase--current");
-      const heading = current.querySelector("h2");
-      const link = document.createElement("a");
-      link.href = `#${current.dataset.phase}`;
-      link.textContent = heading ? heading.textContent.replace(/\s*¶\s*$/, "").replace(/^\d+\.\s*/, "") : current.dataset.phase;
-      statement.appendChild(document.createTextNode("the season is in the phase “"));
-      statement.appendChild(link);
-      statement.appendChild(document.createTextNode("”."));
-    } else if (today < phases[0].dataset.start) {
-      statement.appendChild(document.createTextNode("this cycle's dated phases have not started yet."));
+    statement.textContent = `Today (${today}), `;
+    if (current.length) {
+      statement.append(current.length === 1 ? "the season is in the phase " : "the season is in the phases ");
+      current.forEach((phase, index) => {
+        if (index) statement.append(" and ");
+        const link = document.createElement("a");
+        link.href = `#${phase.dataset.phase}`;
+        link.textContent = phaseTitle(phase);
+        statement.append("“", link, "”");
+      });
+      statement.append(".");
+    } else if (today < dated[0].dataset.start) {
+      statement.append("this cycle's dated phases have not started yet.");
     } else {
-      statement.appendChild(document.createTextNode("the dates of this cycle are behind us; check the next cycle's calendar."));
+      statement.append("the dates of this cycle are behind us; check the next cycle's calendar.");
     }
     statement.dataset.today = today;
   }
 
-  // Material's instant navigation (if enabled later) re-renders pages through document$.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(markCurrentPhase);
+  // Material's instant navigation (if enabled) re-renders pages through document$.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(markCurrentPhases);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", markCurrentPhase);
+    document.addEventListener("DOMContentLoaded", markCurrentPhases);
   } else {
-    markCurrentPhase();
+    markCurrentPhases();
   }
 })();

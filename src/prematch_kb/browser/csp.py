@@ -13,12 +13,14 @@ import html
 import re
 from pathlib import Path
 
+from prematch_kb.browser.errors import BrowserBuildError
+
 CSP_MARKER = "__PMKB_CSP__"
 _INLINE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _SRC_ATTR = re.compile(r"\bsrc\s*=", re.I)
 
 
-class CspError(ValueError):
+class CspError(BrowserBuildError):
     """The built checker page has no policy marker to fill in."""
 
 

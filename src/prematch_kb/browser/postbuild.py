@@ -10,6 +10,7 @@ from pathlib import Path
 
 from prematch_kb.browser.csp import apply_csp
 from prematch_kb.browser.data import write_checker_data
+from prematch_kb.browser.errors import BrowserBuildError
 from prematch_kb.browser.runtime import RuntimeBuild, install_runtime
 from prematch_kb.kb.model import KnowledgeBase
 
@@ -19,7 +20,7 @@ DATA_FILE = "data.json"
 LOCK_VERSION_MARKER = "__PMKB_LOCK_VERSION__"
 
 
-class CheckerBuildError(RuntimeError):
+class CheckerBuildError(BrowserBuildError):
     """The checker page or its runtime could not be put in place."""
 
 

@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from prematch_kb.browser.errors import BrowserBuildError
 from prematch_kb.browser.wheel import DIST_NAME, build_checker_wheel
 
 PYODIDE_VERSION = "314.0.7"  # pinned in package.json and package-lock.json
@@ -26,7 +27,7 @@ RUNTIME_FILES = (
 LOCK_FILE = "pyodide-lock.json"
 
 
-class RuntimeInstallError(RuntimeError):
+class RuntimeInstallError(BrowserBuildError):
     """The Pyodide runtime cannot be found or is not the pinned version."""
 
 

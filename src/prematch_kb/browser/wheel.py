@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import prematch_kb
+from prematch_kb.browser.errors import BrowserBuildError
 
 DIST_NAME = "prematch-kb"
 WHEEL_TAG = "py3-none-any"
@@ -25,7 +26,7 @@ _SKIPPED_DIRS = {"__pycache__"}
 _SKIPPED_SUFFIXES = {".pyc", ".pyo"}
 
 
-class WheelBuildError(RuntimeError):
+class WheelBuildError(BrowserBuildError):
     """The checker sources cannot be packed (missing package, unreadable file)."""
 
 

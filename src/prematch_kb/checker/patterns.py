@@ -32,7 +32,14 @@ NEGATION = rx(
     r"|not allowed|not permitted|may not|must not|against)\b"
 )
 # Where a new clause starts, earlier negation no longer applies: "I know you are busy, but ..."
-CLAUSE_BREAK = rx(r"(?:[;:]|\bbut\b|\bhowever\b|\byet\b|\bstill\b|\bso\b|\banyway\b|\bregardless\b)")
+CLAUSE_BREAK = rx(
+    r"(?:[;:]|\bbut\b|\bhowever\b|\banyway\b|\bregardless\b|, (?:yet|still|so|though|and yet)\b)"
+)
+# Plain negation only (no "I understand", no rule words): for checks where reporting does not excuse.
+NEGATION_ONLY = rx(
+    r"\b(?:not|never|no longer|cannot|can't|won't|don't|doesn't|didn't|shouldn't|mustn't|isn't|aren't"
+    r"|wouldn't|couldn't|nor|neither|refuse to|no need to)\b"
+)
 # The sentence asks for something even without a question mark.
 INQUIRY = rx(
     r"\b(?:(?:could|can|would|will) you (?:please |kindly )?(?:tell|let|share|inform|confirm|indicate"
@@ -56,14 +63,15 @@ PREFIX_WINDOW = 160
 class Phrase:
     """One pattern and the conditions under which a match counts.
 
-    negatable: drop the match when the clause before it negates or reports a rule.
+    negatable: drop the match when the clause before it negates or reports a rule (True), only
+        when it negates ("negation"), or never (False).
     question: keep the match only when its sentence asks (question mark or request words).
     not_after: drop the match when this pattern matches the few words just before it.
     not_before: drop the match when this pattern matches the words just after it.
     """
 
     pattern: re.Pattern[str]
-    negatable: bool = True
+    negatable: bool | str = True
     question: bool = False
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
@@ -72,7 +80,7 @@ class Phrase:
 def phrase(
     pattern: str,
     *,
-    negatable: bool = True,
+    negatable: bool | str = True,
     question: bool = False,
     not_after: str | None = None,
     not_before: str | None = None,
@@ -98,8 +106,8 @@ def clause_prefix(doc: Document, start: int) -> str:
     return prefix[last.end() :] if last else prefix
 
 
-def is_negated(doc: Document, start: int) -> bool:
-    return NEGATION.search(clause_prefix(doc, start)) is not None
+def is_negated(doc: Document, start: int, pattern: re.Pattern[str] = NEGATION) -> bool:
+    return pattern.search(clause_prefix(doc, start)) is not None
 
 
 def is_inquiry(doc: Document, start: int, end: int) -> bool:
@@ -130,7 +138,9 @@ def phrase_matches(
                 continue
             if item.not_before and item.not_before.match(text[end : end + 60]):
                 continue
-            if item.negatable and is_negated(doc, start):
+            if item.negatable and is_negated(
+                doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION
+            ):
                 continue
             if item.question and not is_inquiry(doc, start, end):
                 continue

@@ -14,38 +14,45 @@ DateRange = tuple[_dt.date, _dt.date]
 
 
 def phase_ranges(kb: KnowledgeBase) -> dict[str, DateRange]:
-    """Date range of each phase that has cycle dates: from its first date to the day before the
-    next dated phase starts (the last dated phase ends on its own last date)."""
+    """Date range of each phase, from the cycle's dates.
+
+    A phase with dates runs from its first to its last date. The days between two dated phases
+    belong to the phases without dates that lie between them in order (they share those days:
+    interview invitations, interview days and thank-you notes overlap), or, when there are none,
+    to the earlier dated phase. Phases before the first dated phase or after the last get no range."""
     firsts: dict[str, _dt.date] = {}
     lasts: dict[str, _dt.date] = {}
     for item in kb.cycle.dates:
         if item.phase in kb.phases:
             firsts[item.phase] = min(firsts.get(item.phase, item.date), item.date)
             lasts[item.phase] = max(lasts.get(item.phase, item.date), item.date)
-    dated = [p for p in kb.phases.values() if p.id in firsts]  # kb.phases is in phase order
-    ranges: dict[str, DateRange] = {}
-    for index, phase in enumerate(dated):
-        start = firsts[phase.id]
-        if index + 1 < len(dated):
-            end = max(start, firsts[dated[index + 1].id] - _dt.timedelta(days=1))
+    order = list(kb.phases)  # kb.phases is in phase order
+    dated = [p for p in order if p in firsts]
+    ranges: dict[str, DateRange] = {p: (firsts[p], lasts[p]) for p in dated}
+    one_day = _dt.timedelta(days=1)
+    for earlier, later in zip(dated, dated[1:]):
+        gap_start, gap_end = lasts[earlier] + one_day, firsts[later] - one_day
+        if gap_start > gap_end:
+            continue
+        between = order[order.index(earlier) + 1:order.index(later)]
+        if between:
+            for phase_id in between:
+                ranges[phase_id] = (gap_start, gap_end)
         else:
-            end = lasts[phase.id]
-        ranges[phase.id] = (start, end)
-    return ranges
+            ranges[earlier] = (firsts[earlier], gap_end)
+    return {p: ranges[p] for p in order if p in ranges}
 
 
-def current_phase(kb: KnowledgeBase, today: _dt.date) -> str:
-    """The id of the phase whose date range holds `today`, or "" before or after the cycle."""
-    for phase_id, (start, end) in phase_ranges(kb).items():
-        if start <= today <= end:
-            return phase_id
-    return ""
+def current_phases(kb: KnowledgeBase, today: _dt.date) -> list[str]:
+    """Ids of the phases whose date range holds `today` (several when phases overlap; none
+    before or after the cycle)."""
+    return [p for p, (start, end) in phase_ranges(kb).items() if start <= today <= end]
 
 
 def render_timeline_page(ctx: RenderContext) -> Page:
     kb, here = ctx.kb, paths.TIMELINE
     ranges = phase_ranges(kb)
-    now = current_phase(kb, ctx.today)
+    now = current_phases(kb, ctx.today)
     out = [f"# Timeline of the {md.text(kb.cycle.title)}", "",
            "The season in phases: what to aim for, what to send and what to avoid in each.", ""]
     out += [md.heading(2, "Where today falls", "today"), "", _today_statement(ctx, now), ""]
@@ -53,7 +60,7 @@ def render_timeline_page(ctx: RenderContext) -> Page:
         start_end = ranges.get(phase.id)
         data = (f' data-start="{start_end[0].isoformat()}" data-end="{start_end[1].isoformat()}"'
                 if start_end else "")
-        current = " pmkb-phase--current" if phase.id == now else ""
+        current = " pmkb-phase--current" if phase.id in now else ""
         out += [f'<section class="pmkb-phase{current}" data-phase="{md.attr(phase.id)}"{data} markdown>', "",
                 md.heading(2, f"{phase.order}. {md.text(phase.title)}", phase.id), "",
                 f"*{md.text(phase.window)}*. {md.text(phase.summary)}", ""]
@@ -94,13 +101,12 @@ def _verify_mark() -> str:
     return '<span class="pmkb-verify" title="Not yet confirmed by a primary source">verify</span>'
 
 
-def _today_statement(ctx: RenderContext, now: str) -> str:
+def _today_statement(ctx: RenderContext, now: list[str]) -> str:
     built = ctx.today.isoformat()
     if now:
-        phase = ctx.kb.phases[now]
-        text = f'When this page was built ({built}), the season was in the phase “[{md.text(phase.title)}](#{now})”.'
+        names = " and ".join(f"“[{md.text(ctx.kb.phases[p].title)}](#{p})”" for p in now)
+        text = f"When this page was built ({built}), the season was in {'the phase' if len(now) == 1 else 'the phases'} {names}."
     else:
         text = f"When this page was built ({built}), the dates of this cycle did not cover that day."
     # timeline.js replaces this build-time statement with one based on the visitor's clock.
     return f'<p id="pmkb-today" data-build-date="{built}" markdown>{text}</p>'
-

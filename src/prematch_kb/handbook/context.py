@@ -46,7 +46,7 @@ class Context:
         source = citation.source
         section = f", section {esc(citation.section)}" if citation.section else ""
         return (
-            f'<a class="xref" href="#{anchor("source", source.id)}">'
+            f'<a class="source-ref" href="#{anchor("source", source.id)}">'
             f"{esc(source.publisher)}, {esc(source.title)}</a>{section}"
         )
 

@@ -65,7 +65,7 @@ class _Loader:
         def wrapped(r: FieldReader):
             item = read(r)
             if item is not None and getattr(item, "id", ""):
-                if not self.ctx.define(kind, item.id, r.path, r.line("id")):
+                if not self.ctx.define(kind, item.id, r.path, r.line("id"), r.name("id")):
                     return None
             return item
         return wrapped
@@ -138,6 +138,8 @@ class _Loader:
         if r is None:
             return {}
         r.finish()
+        if any(p.path == r.path and p.field.endswith(".order") for p in self.problems.items):
+            return {p.id: p for p in phases}  # an order that is not a number is reported already
         count = len(phases)
         orders = [p.order for p in phases]
         wrong = next((p for p in phases if not 1 <= p.order <= count or orders.count(p.order) > 1), None)

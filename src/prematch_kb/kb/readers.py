@@ -7,7 +7,7 @@ reader checks types and records references, and the loader checks cross-referenc
 from __future__ import annotations
 
 from prematch_kb.kb import model as m
-from prematch_kb.kb.fields import FieldReader
+from prematch_kb.kb.fields import FieldReader, Reference
 from prematch_kb.kb.links import PLACEHOLDER_PATTERN
 
 
@@ -51,11 +51,13 @@ def read_rule(r: FieldReader) -> m.Rule:
 
 def read_check(r: FieldReader) -> m.Check:
     category = r.enum("category", m.CHECK_CATEGORIES)
-    rule = r.reference("rule", "rule")
     expected_rule = m.CHECK_CATEGORY_RULES.get(category)
-    if category and rule and expected_rule and rule != expected_rule:
+    rule = r.text("rule")
+    if rule and expected_rule and rule != expected_rule:
         r.problem("rule", f"expected '{expected_rule}' (the rule fixed for category '{category}'); got {rule!r}",
                   r.value_line("rule"))
+    elif rule:
+        r.ctx.references.append(Reference("rule", rule, r.path, r.value_line("rule"), r.name("rule")))
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     examples = r.mapping_field("examples")

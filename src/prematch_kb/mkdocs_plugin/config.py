@@ -10,3 +10,6 @@ class PrematchKbConfig(Config):
     enabled = opt.Type(bool, default=True)
     # The knowledge base folder, relative to mkdocs.yml.
     content_dir = opt.Type(str, default="content")
+    # The printable handbook at handbook.pdf: "auto" builds it with `mkdocs build`, and with
+    # `mkdocs serve` only when PREMATCH_KB_HANDBOOK=1 (then in the background); "always"; "never".
+    handbook = opt.Choice(("auto", "always", "never"), default="auto")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from prematch_kb.mkdocs_plugin.config import PrematchKbConfig
@@ -26,6 +26,20 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         self.content_dir: Path | None = None
         self.pages: list = []  # compiler Pages
         self.origins: dict[str, str] = {}  # src_uri -> content file ("" when built from many files)
+        self.command = "build"  # from on_startup: "build", "gh-deploy" or "serve"
+        self.handbook = None  # prematch_kb.handbook.site_output.SiteHandbook, at the first post-build
+        self.dirty = False
+        self.staged = None  # prematch_kb.sitebuild.StagedSiteDir while a build writes to staging
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds, which
+        # the handbook's background build relies on.
+        self.command = command
+        self.dirty = dirty
+
+    def on_shutdown(self):
+        if self.handbook is not None:
+            self.handbook.close()
 
     # -- configuration -------------------------------------------------------------------------
     def on_config(self, config):
@@ -47,7 +61,35 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         self.origins = {page.path: page.origin for page in self.pages}
         if not config.nav:
             config.nav = build_nav(self.pages, handwritten)
+        self._stage_site_dir(config)
         return config
+
+    # -- build integrity: write to a staging folder, publish at the very end ----------------------
+    def _stage_site_dir(self, config) -> None:
+        # `mkdocs serve` (live reload) writes to its own temporary folder, and the handbook's
+        # background build writes there after the build returns; a dirty build reuses the old files.
+        if self.command == "serve" or self.dirty:
+            return
+        from prematch_kb.sitebuild import StagedSiteDir
+
+        self.staged = StagedSiteDir.begin(Path(config.site_dir))
+        config.site_dir = str(self.staged.staging)
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _publish_site(self, *, config):
+        if self.staged is None:
+            return
+        staged, self.staged = self.staged, None
+        if config.strict and _strict_warnings_counted():
+            staged.abandon()  # MkDocs aborts right after this hook; keep the published site
+            return
+        staged.publish()
+        config.site_dir = str(staged.final)
+
+    def on_build_error(self, *, error):
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
 
     # -- files and pages -----------------------------------------------------------------------
     def on_files(self, files: Files, *, config):
@@ -75,13 +117,46 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         return server
 
     # -- other outputs -------------------------------------------------------------------------
-    def on_post_build(self, *, config):
+    def _build_outputs(self, *, config):
         if not self.config.enabled:
             return
         # Outputs built from the same knowledge base into the built site are called from here,
         # one line each, with their logic in their own package (prematch_kb.browser for the
         # checker runtime, prematch_kb.handbook for the PDF). They receive self.kb,
         # self.settings, self.content_dir and Path(config.site_dir).
+        from prematch_kb.browser import BrowserBuildError
+        from prematch_kb.browser.postbuild import build_checker_assets
+        from prematch_kb.handbook import HandbookError
+        from prematch_kb.handbook.site_output import SiteHandbook
+
+        try:
+            build_checker_assets(Path(config.site_dir), kb=self.kb, site_url=self.settings.site_url,
+                                 project_root=Path(config.config_file_path or ".").parent)
+        except BrowserBuildError as error:
+            raise PluginError(f"checker: {error}") from None
+        from prematch_kb.browser.plan_data import PlanDataError, write_plan_data
+
+        try:
+            write_plan_data(self.kb, Path(config.site_dir))
+        except PlanDataError as error:
+            raise PluginError(f"plan page: {error}") from None
+        try:
+            if self.handbook is None:
+                self.handbook = SiteHandbook(self.config.handbook, serving=self.command == "serve", logger=log)
+            self.handbook.after_build(self.kb, self.settings, Path(config.site_dir))
+        except HandbookError as error:
+            raise PluginError(f"handbook: {error}") from None
+
+    on_post_build = CombinedEvent(_build_outputs, _publish_site)
+
+
+def _strict_warnings_counted() -> bool:
+    """Whether `mkdocs build --strict` has counted warnings, so it will abort after post-build."""
+    import logging
+
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
 def _apply_site_settings(config, settings) -> None:

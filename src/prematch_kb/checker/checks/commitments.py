@@ -63,7 +63,8 @@ RECIPROCAL = (
         r" (?:also |then |happily |gladly )?(?:rank|list|put|place|do the same|return)"
     ),
     phrase(
-        r"\b(?:I|I'll|I will|I would|I'd|I can|I could|I am willing to) (?:rank|list|put|place)"
+        r"\bI(?:'ll| will| would|'d| can| could| am (?:happy|willing|prepared|glad|ready|going) to"
+        r"| promise to| plan to| intend to)? (?:rank|list|put|place)"
         rf" {_YOU}\b[^.?!\n]{{0,60}}\b(?:if|as long as|provided|provided that|on condition that"
         r"|in exchange|in return|so long as|once) (?:you|your program|the program) (?:also |too )?"
         r"(?:rank|ranks|list|put|place|will rank|would rank|can rank|could rank|agree|commit"

@@ -48,3 +48,24 @@ OUTSIDE_MATCH = (
 @register("outside-match-offer")
 def outside_match_offer(doc, ctx):
     return phrase_hits("outside-match-offer", doc, OUTSIDE_MATCH)
+
+
+# The same offers seen from the program's side ("we can offer you a position outside the Match").
+OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
+    phrase(
+        r"\b(?:offer|extend|give|guarantee|promise) you (?:a |an |the |our )?(?:position|spot|contract|place"
+        r"|job|residency position|PGY-?1 position|categorical position|preliminary position)\b"
+        r"(?: (?:now|today|right away|immediately|directly|early|this week|at once))"
+    ),
+    phrase(r"\bwithdraw (?:from|your application from|out of|your registration from) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(
+        r"\bsign (?:a |the |this |our )?(?:contract|agreement|offer letter) (?:now|today|before|early|right away"
+        r"|immediately|by|this week|ahead)\b",
+        not_before=r"(?:the match results|match day is over|after)",
+    ),
+    phrase(
+        r"\b(?:early|conditional|direct|off-cycle|advance) (?:contract|offer|acceptance|appointment|hire"
+        r"|agreement)\b"
+    ),
+    phrase(r"\b(?:skip|bypass|avoid|go around) (?:the )?(?:NRMP |main )?match\b"),
+)

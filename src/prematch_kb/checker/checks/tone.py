@@ -30,7 +30,8 @@ _SLANG_WORD = re.compile(
 # Emoji and pictographs (not ©, ®, ™ or arrows), plus text emoticons.
 _EMOJI = re.compile(
     "[\U0001F300-\U0001F5FF\U0001F600-\U0001F64F\U0001F680-\U0001F6FF\U0001F900-\U0001F9FF"
-    "\U0001FA70-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B50\u2764]+[\uFE0F\U0001F3FB-\U0001F3FF]*"
+    "\U0001FA70-\U0001FAFF\u263A\u2639\u2764\u2728\u2705\u274C\u2757\u2B50\u26A1\u2600\u2614]+"
+    "[\uFE0F\U0001F3FB-\U0001F3FF]*"
     r"|(?<![\w:])(?::-?[)(DPp]|;-?\)|<3|xD|XD|:\'\()(?![\w)])"
 )
 _EXCLAIM = re.compile(r"!{2,}|[!?]*\?![!?]*|\?{3,}")
@@ -102,9 +103,10 @@ _MY_TRAINING = (
 OVER_APOLOGY = (
     phrase(
         r"\b(?:apologi[sz]e|am sorry|'m sorry|sorry|forgive me|excuse me|pardon me|regret)\b[^.?!\n]{0,40}?"
-        rf"\b{_MY_TRAINING}"
+        rf"\b{_MY_TRAINING}",
+        negatable="negation",
     ),
-    phrase(rf"\b(?:just|only|merely|simply|but|nothing more than) (?:an? )?{_IMG}\b"),
+    phrase(rf"\b(?:just|only|merely|simply|but|nothing more than) (?:an? )?{_IMG}\b", negatable="negation"),
     phrase(
         r"\b(?:although|even though|despite|though|while|in spite of) (?:I am |I'm |being |my status as |my "
         rf"being )?(?:only |just |merely )?(?:an? )?{_IMG}\b"

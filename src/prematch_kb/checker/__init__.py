@@ -1,0 +1,30 @@
+"""The email checker: standard-library Python that runs unchanged in CPython and in Pyodide.
+
+    from prematch_kb.checker import check
+    report = check(text, mode="draft", applicant_type="non-us-img", phase="post-interview")
+    report.findings, report.verdict, report.to_dict()
+
+It imports nothing else from the project: its wording comes from `rulebook.json`, generated from
+the knowledge base (`prematch-kb rulebook`). The patterns live in `checks/`, one module per family
+of categories.
+"""
+
+from .context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS, Context
+from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check
+from .report import REPORT_SCHEMA, REPORT_VERSION, Finding, Report
+
+__all__ = [
+    "APPLICANT_TYPES",
+    "INPUT_TOO_LONG",
+    "MAX_CHARS",
+    "MODES",
+    "PHASES",
+    "RECIPIENTS",
+    "REPORT_SCHEMA",
+    "REPORT_VERSION",
+    "Context",
+    "Finding",
+    "Report",
+    "categories",
+    "check",
+]

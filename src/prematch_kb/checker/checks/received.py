@@ -1,0 +1,158 @@
+"""Received mode: what a program's message should not ask or offer (the applicant gets a reply)."""
+
+from __future__ import annotations
+
+from ..patterns import phrase, phrase_hits
+from ..registry import register
+from .offers import OUTSIDE_MATCH_PROGRAM
+
+_US = r"(?:us|our program|our residency|this program|the program|our institution|our department|our hospital)"
+
+PROGRAM_RANK_INQUIRY = (
+    phrase(
+        r"\bwhere (?:will|do|would|are|did|might|can) you (?:plan(?:ning)? to |intend(?:ing)? to |going to |be )?"
+        rf"(?:rank|ranking|place|placing|put|putting|list|listing) {_US}\b",
+        question=True,
+    ),
+    phrase(
+        r"\bhow (?:high|highly|well|low) (?:will|do|would|are|did|might) you (?:plan(?:ning)? to |intend(?:ing)?"
+        rf" to |going to )?(?:rank|ranking|place|placing|rate|list|listing) {_US}\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:are|is|will) (?:we|our program|our residency|this program|the program)(?: going to be| be"
+        r" ranked| ranked)? (?:your|on your|at the top of your|high on your|in your top|near the top of your"
+        r"|first on your)\b",
+        question=True,
+    ),
+    phrase(
+        r"\bwill you (?:be )?(?:rank|ranking|list|listing) (?:us|our program|this program)\b", question=True
+    ),
+    phrase(
+        r"\bhow (?:high|highly|well|low) you (?:will|would|plan to|intend to|are going to|might|are planning to)"
+        rf" (?:rank|place|rate|list) {_US}\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:do|will|would) you (?:plan|intend|expect|want) to rank (?:us|our program|this program)\b",
+        question=True,
+    ),
+    phrase(r"\bhow (?:are|will|do) you (?:going to |plan to )?rank(?:ing)? (?:us|our program|the programs)\b", question=True),
+    phrase(r"\b(?:where|how) (?:do|does|will) (?:we|our program|our residency|this program) (?:stand|rank|fall|fit|sit)\b"),
+    phrase(
+        r"\bwhere (?:we|our program|this program) (?:stand|stands|rank|ranks|fall|falls|fit|fits|sit|sits"
+        r"|will be ranked|are ranked|is ranked)\b",
+        question=True,
+    ),
+    phrase(
+        r"\byour (?:final |current |planned |likely )?(?:rank(?:ing)?|rank order) (?:list|plans?|preferences?"
+        r"|intentions?|order|decisions?)\b",
+        question=True,
+        not_before=r"(?:is|are|remains?|stays?) (?:confidential|private|yours)",
+    ),
+    phrase(
+        r"\b(?:tell|let) us (?:know )?(?:where|how|if|whether) (?:you )?(?:will |plan to |intend to |are going"
+        rf" to )?rank(?:ing)? {_US}\b"
+    ),
+    phrase(r"\bwhere (?:you|you'll|you will) (?:be )?rank(?:ing)? (?:us|our program)\b", question=True),
+)
+
+_PLACES = (
+    r"(?:programs?|places|institutions|hospitals|residencies|residency programs|specialt(?:y|ies)"
+    r"|specialit(?:y|ies)|schools|interviews|offers)"
+)
+PROGRAM_OTHER_PROGRAMS = (
+    phrase(
+        rf"\b(?:what|which|where|how many) (?:other |else |additional )?{_PLACES}\b[^.?!\n]{{0,40}}"
+        r"\b(?:you|you've|you have)\b[^.?!\n]{0,30}\b(?:applied|apply|applying|interview(?:ed|ing|s)?"
+        r"|rank(?:ed|ing)?|consider(?:ed|ing)?|signal(?:ed|led|ing)?|visit(?:ed|ing)?|heard from|offers?"
+        r"|invited|invitations)",
+        question=True,
+    ),
+    phrase(r"\bwhere else (?:have|did|are|will|do|would) you\b", question=True),
+    phrase(
+        r"\b(?:tell|inform|let) us (?:about |know about |know )?(?:your |the |any |which )?(?:other|remaining"
+        r"|upcoming|additional) (?:interviews|programs|applications|offers|options)"
+    ),
+    phrase(
+        r"\b(?:list|name|share|disclose|send us|provide|identify) (?:the |your |a list of (?:the )?|all |any )?"
+        r"(?:other )?(?:programs|interviews|places|institutions|applications)(?: (?:you|you've|you have|where"
+        r" you))"
+    ),
+    phrase(
+        r"\b(?:have|did) you (?:also )?(?:interview(?:ed)?|appl(?:y|ied)|been (?:interviewing|invited)|receive"
+        r"(?:d)? (?:other|any other) (?:interviews|invitations|offers))(?: (?:anywhere else|elsewhere|at other"
+        r"|to other|with other|at any other|to any other|at another|to another|at many|to many))?",
+        question=True,
+        not_before=r"(?:here|to us|to our|with us|for (?:our|this)|before\b)",
+    ),
+    phrase(
+        r"\bare you (?:also )?(?:interviewing|applying|considering|looking|talking) (?:anywhere else|elsewhere"
+        r"|at other|with other|to other|at any other|at another|in other)",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:which|what|where) (?:programs? )?(?:did you|have you|will you) (?:signal|send (?:your |a )?signals?"
+        r"|use your signals|send preference signals|send your other signals)",
+        question=True,
+    ),
+    phrase(r"\b(?:how many|what other) (?:interviews|interview invitations|offers) (?:do|have|did) you\b", question=True),
+    phrase(r"\bgeographic preferences? (?:outside|beyond|other than)\b", question=True),
+)
+
+_COMMIT = r"(?:commit|promise|pledge|guarantee|assure us|confirm|agree|tell us)"
+PROGRAM_COMMITMENT_REQUEST = (
+    phrase(
+        rf"\b{_COMMIT} (?:to us )?(?:that you will |that you'll |that you are going to |to )?(?:rank|ranking"
+        rf"|list|listing) {_US}\b"
+    ),
+    phrase(
+        r"\b(?:we|the program|the committee|our program|I) (?:need|needs|require|requires|would need|will need"
+        r"|ask for|request|expect|are asking for|must have|would like|want|would appreciate)s? (?:a |your |some"
+        r" |an )?(?:firm |written |verbal |formal |clear )?(?:commitment|assurance|promise|guarantee|pledge"
+        r"|confirmation that you will rank)\b"
+    ),
+    phrase(
+        r"\b(?:your|a|written|verbal|formal) (?:commitment|assurance|promise|guarantee|pledge) (?:to rank|that"
+        r" you will rank|that you'll rank|to match|to come|to join|to sign|to accept)"
+    ),
+    phrase(
+        r"\bif you (?:can |could |will )?(?:commit|promise|confirm|assure us|guarantee|agree|tell us) (?:to|that)"
+        r"\b[^.?!\n]{0,60}\b(?:rank|match)"
+    ),
+    phrase(
+        r"\bwe (?:will|would|can|could) (?:only )?rank you (?:to match|highly|first|high|within|at the top"
+        r"|in a position to match|favorably|favourably)\b[^.?!\n]{0,40}\b(?:if|once|as long as|provided)"
+        r" (?:you|we)\b"
+    ),
+    phrase(
+        r"\b(?:let us know|tell us|confirm|indicate|inform us) (?:if|whether|that) (?:we are|we're|our program"
+        r" is|this program is|we will be|our program will be) (?:your )?(?:first|top|number one|#1|1st|no\. 1)"
+        r" (?:choice|pick|program)"
+    ),
+    phrase(r"\bsign (?:a |this |our |the )?(?:letter|statement|form|document) of (?:intent|commitment)\b"),
+    phrase(
+        r"\bonly (?:rank|interview|consider|accept) (?:applicants|candidates|those) who (?:commit|rank us"
+        r"|promise|tell us|confirm|guarantee)"
+    ),
+)
+
+
+@register("program-rank-inquiry", mode="received")
+def program_rank_inquiry(doc, ctx):
+    return phrase_hits("program-rank-inquiry", doc, PROGRAM_RANK_INQUIRY)
+
+
+@register("program-other-programs-inquiry", mode="received")
+def program_other_programs_inquiry(doc, ctx):
+    return phrase_hits("program-other-programs-inquiry", doc, PROGRAM_OTHER_PROGRAMS)
+
+
+@register("program-commitment-request", mode="received")
+def program_commitment_request(doc, ctx):
+    return phrase_hits("program-commitment-request", doc, PROGRAM_COMMITMENT_REQUEST)
+
+
+@register("program-outside-match-offer", mode="received")
+def program_outside_match_offer(doc, ctx):
+    return phrase_hits("program-outside-match-offer", doc, OUTSIDE_MATCH_PROGRAM)

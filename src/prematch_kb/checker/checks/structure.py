@@ -1,0 +1,187 @@
+"""The shape of a complete professional email: greeting, sign-off, identity, length, attachments,
+and (for US-citizen IMGs writing early) a clear word on visa status.
+
+These run in draft mode on messages that look like whole emails, not on a pasted sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..patterns import rx
+from ..registry import Hit, register
+
+# A text is checked as a whole email when it has at least this many words over two or more lines.
+MIN_EMAIL_WORDS = 20
+# Word limits by kind of message: a thank-you note is short; other letters may say more.
+THANK_YOU_WORD_LIMIT = 250
+LETTER_WORD_LIMIT = 400
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_HEADER_LINE = re.compile(r"(?:subject|to|from|cc|bcc|date|sent|re|fw|fwd)\s*:", re.IGNORECASE)
+_SALUTATION = rx(
+    r"^\s*(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings|to whom|respected"
+    r"|esteemed|attn|attention|(?:dr|prof|professor|mr|mrs|ms|mx)\.? [^\W\d_])"
+)
+_SIGN_OFF = rx(
+    r"^\s*(?:sincerely|best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards"
+    r"|regards|respectfully|respectfully yours|yours (?:sincerely|truly|faithfully|respectfully)|thank you"
+    r"|thanks|many thanks|thank you again|with (?:gratitude|appreciation|thanks|best wishes|warm regards)"
+    r"|gratefully|all the best|cordially|warmly|cheers|with respect|thank you (?:so much|very much)"
+    r"|thanks again|appreciatively)\b[^\n]{0,40}$"
+)
+_CLOSING_SENTENCE = rx(r"^\s*(?:thank you|thanks)\b[^\n]{0,80}[.!]\s*$")
+_AAMC_ID = rx(r"\b(?:AAMC|ERAS)(?: ID| #| number| no\.?)?\s*[:#]?\s*(?:\d{6,9}|\[[^\]\n]{1,30}\])")
+_NAME_LINE = re.compile(
+    r"^\s*(?:(?:Dr|Prof)\.?\s+)?[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
+    r"(?:\s+[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?){1,4}"
+    r"(?:\s*,\s*(?:MD|M\.D\.|DO|MBBS|MBChB|MBBCh|PhD|MPH|MS|MSc|BS)\b[\w ,.]*)?\s*$"
+)
+_APPLICATION_TALK = rx(r"\b(?:interview\w*|application|applicant|applying|match|rank\w*|residency|candidacy)\b")
+_ATTACHMENT = rx(
+    r"\b(?:please find (?:attached|enclosed)|I (?:have|'ve) (?:attached|enclosed|included)|I am (?:attaching"
+    r"|enclosing)|I'm (?:attaching|enclosing)|attached (?:is|are|please find|you will find)|enclosed (?:is|are)"
+    r"|(?:see|find) (?:the )?attached)\b[^.!?\n]{0,60}\b(?:CV|C\.V\.|resume|résumé|curriculum vitae"
+    r"|personal statement|letters?|scores?|transcripts?|USMLE|score report|publications?|portfolio"
+    r"|certificates?|photo|documents?)\b"
+)
+_REQUESTED = rx(
+    r"\b(?:as (?:you |was )?requested|per your request|as you asked|you asked (?:for|me to)|at your request"
+    r"|as discussed|as we discussed|as mentioned in your|you (?:had )?requested|in response to your request"
+    r"|the coordinator asked|was asked to (?:send|submit|provide))\b"
+)
+_VISA_STATED = rx(
+    r"\b(?:(?:US|U\.S\.|United States|American) (?:citizen|citizenship|national|permanent resident)"
+    r"|green card|permanent resident|(?:do not|don't|will not|won't|does not|doesn't) (?:need|require)"
+    r"(?: any| a)? (?:visa|sponsorship|H-?1B|J-?1)|no (?:need for )?(?:visa|sponsorship)|without (?:the need"
+    r" for |needing |requiring )?(?:visa |any )?sponsorship|not (?:need|require)(?: any| a)? (?:visa"
+    r"|sponsorship))"
+)
+EARLY_PHASES = ("before-applying", "application-submitted", "interview-invitations")
+
+
+def _own_lines(doc) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of the author's own text, headers included."""
+    lines = []
+    pos = 0
+    text = doc.text
+    while pos < doc.own_end:
+        end = text.find("\n", pos, doc.own_end)
+        end = doc.own_end if end < 0 else end
+        if text[pos:end].strip() and doc.is_own(pos, max(pos + 1, end)):
+            lines.append((pos, end))
+        pos = end + 1
+    return lines
+
+
+def _body_lines(doc) -> list[tuple[int, int]]:
+    lines = _own_lines(doc)
+    index = 0
+    while index < len(lines) and _HEADER_LINE.match(doc.text, lines[index][0]):
+        index += 1
+    return lines[index:]
+
+
+def _word_count(doc, lines) -> int:
+    return sum(len(_WORD.findall(doc.text, s, e)) for s, e in lines)
+
+
+def _is_whole_email(doc, lines) -> bool:
+    return len(lines) >= 2 and _word_count(doc, lines) >= MIN_EMAIL_WORDS
+
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    line = doc.text[start:end]
+    return start + (len(line) - len(line.lstrip())), start + len(line.rstrip())
+
+
+def _sign_off_index(doc, lines) -> int | None:
+    """Index of the sign-off line among the last lines, or None."""
+    first = max(0, len(lines) - 8)
+    for index in range(len(lines) - 1, first - 1, -1):
+        s, e = lines[index]
+        if _SIGN_OFF.match(doc.text[s:e]) or (
+            index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
+        ):
+            return index
+    return None
+
+
+@register("missing-salutation")
+def missing_salutation(doc, ctx):
+    lines = _body_lines(doc)
+    if not _is_whole_email(doc, lines):
+        return
+    s, e = lines[0]
+    if not _SALUTATION.match(doc.text[s:e]):
+        start, end = _strip_span(doc, s, e)
+        yield Hit("missing-salutation", start, min(end, start + 60))
+
+
+@register("missing-sign-off")
+def missing_sign_off(doc, ctx):
+    lines = _body_lines(doc)
+    if not _is_whole_email(doc, lines) or _sign_off_index(doc, lines) is not None:
+        return
+    start, end = _strip_span(doc, *lines[-1])
+    yield Hit("missing-sign-off", start, end)
+
+
+@register("missing-identity")
+def missing_identity(doc, ctx):
+    lines = _body_lines(doc)
+    if not _is_whole_email(doc, lines):
+        return
+    index = _sign_off_index(doc, lines)
+    signature = lines[index + 1 :] if index is not None else lines[-2:]
+    has_name = any(_NAME_LINE.match(doc.text[s:e]) for s, e in signature)
+    has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
+    to_program = ctx.recipient in (None, "program-director", "coordinator")
+    about_application = ctx.phase != "before-applying" and _APPLICATION_TALK.search(doc.text, 0, doc.own_end)
+    if has_name and (has_id or not (to_program and about_application)):
+        return
+    if signature:
+        start, _ = _strip_span(doc, *signature[0])
+        _, end = _strip_span(doc, *signature[-1])
+    else:
+        start, end = _strip_span(doc, *lines[-1])
+    yield Hit("missing-identity", start, end)
+
+
+@register("too-long")
+def too_long(doc, ctx):
+    lines = _body_lines(doc)
+    if not _is_whole_email(doc, lines):
+        return
+    is_thank_you = rx(r"\bthank you for (?:the |my |taking |having |your |speaking|meeting|interviewing)")
+    limit = THANK_YOU_WORD_LIMIT if is_thank_you.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
+    count = 0
+    for s, e in lines:
+        for match in _WORD.finditer(doc.text, s, e):
+            count += 1
+            if count == limit + 1:
+                start = match.start()
+    if count > limit:
+        _, end = _strip_span(doc, *lines[-1])
+        yield Hit("too-long", start, end)
+
+
+@register("unrequested-attachment")
+def unrequested_attachment(doc, ctx):
+    if _REQUESTED.search(doc.text, 0, doc.own_end):
+        return
+    for match in _ATTACHMENT.finditer(doc.text, 0, doc.own_end):
+        if doc.is_own(*match.span()):
+            yield Hit("unrequested-attachment", *match.span())
+
+
+@register("visa-status-missing")
+def visa_status_missing(doc, ctx):
+    if ctx.applicant_type != "us-img" or ctx.phase not in EARLY_PHASES:
+        return
+    lines = _body_lines(doc)
+    if not lines or _VISA_STATED.search(doc.text, 0, doc.own_end):
+        return
+    # Point at the greeting line, or the first line: the statement belongs near the top.
+    start, end = _strip_span(doc, *lines[0])
+    yield Hit("visa-status-missing", start, min(end, start + 60))

@@ -1,0 +1,436 @@
+"""The applicant's communication log, and the findings a draft earns when read against it.
+
+One email cannot show that two programs were both told "first choice", or that this is the third
+update to the same program: only a record of every message can. This module holds that record
+(`CommunicationLog`), reads and writes it as CSV or JSON, and reviews a draft against it
+(`review_draft`), returning findings in the checker's own shape.
+
+Standard library only, and nothing from the project outside `prematch_kb.checker`: it runs in the
+browser under Pyodide as it does in CPython.
+
+CSV columns (header row required, in any order; `first_choice_claim` and `note` may be left out):
+
+    program             the program's name as you write it (compared ignoring case and punctuation)
+    date                YYYY-MM-DD, the day the message was sent or received
+    direction           sent | received
+    kind                interest | thank-you | update | continued-interest | first-choice | reply | other
+    first_choice_claim  yes | no (also true/false, 1/0; empty means no): the message said "first choice"
+    note                free text
+
+JSON: {"schema": "prematch-kb/communication-log", "version": 1, "entries": [{...the same fields...}]}
+with `first_choice_claim` a boolean.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .rulebook import load_rulebook
+
+SCHEMA = "prematch-kb/communication-log"
+VERSION = 1
+DIRECTIONS = ("sent", "received")
+KINDS = ("interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other")
+COLUMNS = ("program", "date", "direction", "kind", "first_choice_claim", "note")
+REQUIRED_COLUMNS = ("program", "date", "direction", "kind")
+
+# The recommended most messages of one kind sent to one program in a season; kinds not listed
+# (replies, other) have no limit. Thank-you: one per interview day; update: only with news.
+CADENCE = {
+    "interest": 1,
+    "thank-you": 1,
+    "update": 1,
+    "continued-interest": 1,
+    "first-choice": 1,
+}
+
+# Category -> (rule id, severity). Category ids are fixed: findings link to the rule's page.
+CATEGORIES = {
+    "second-first-choice": ("first-choice-to-one-program", "error"),
+    "cadence": ("updates-need-news", "warning"),
+    "reply-due": ("complete-professional-email", "suggestion"),
+}
+FIRST_CHOICE_CATEGORY = "first-choice-claim"  # the checker's own finding for a first-choice claim
+
+_TRUE = frozenset({"yes", "y", "true", "1"})
+_FALSE = frozenset({"no", "n", "false", "0", ""})
+_NAME_NOISE = re.compile(r"[^\w]+")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_FIELD = 5000  # a note longer than this is not a log entry but something pasted by mistake
+
+
+class LogFormatError(ValueError):
+    """The log file is corrupt or is not a communication log; says where and what."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+        self.where = where
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    program: str
+    date: date
+    direction: str  # one of DIRECTIONS
+    kind: str  # one of KINDS
+    first_choice_claim: bool = False
+    note: str = ""
+
+    @property
+    def program_key(self) -> str:
+        return program_key(self.program)
+
+    @property
+    def claims_first_choice(self) -> bool:
+        return self.direction == "sent" and (self.first_choice_claim or self.kind == "first-choice")
+
+    def to_dict(self) -> dict:
+        return {
+            "program": self.program,
+            "date": self.date.isoformat(),
+            "direction": self.direction,
+            "kind": self.kind,
+            "first_choice_claim": self.first_choice_claim,
+            "note": self.note,
+        }
+
+
+def program_key(name: str) -> str:
+    """How two spellings of one program are recognised: case, spaces and punctuation ignored."""
+    return _NAME_NOISE.sub(" ", str(name).casefold()).strip()
+
+
+@dataclass
+class CommunicationLog:
+    entries: list[LogEntry] = field(default_factory=list)
+
+    def add(self, entry: LogEntry) -> None:
+        self.entries.append(entry)
+
+    def for_program(self, name: str) -> list[LogEntry]:
+        key = program_key(name)
+        return sorted((e for e in self.entries if e.program_key == key), key=lambda e: e.date)
+
+    def first_choice_programs(self) -> list[str]:
+        """Programs told they are the first choice, each once, in the order first told."""
+        seen: dict[str, str] = {}
+        for entry in sorted(self.entries, key=lambda e: e.date):
+            if entry.claims_first_choice:
+                seen.setdefault(entry.program_key, entry.program)
+        return list(seen.values())
+
+    def sent_count(self, name: str, kind: str) -> int:
+        return sum(1 for e in self.for_program(name) if e.direction == "sent" and e.kind == kind)
+
+    def unanswered(self, name: str | None = None) -> list[LogEntry]:
+        """Received messages with nothing sent to that program on or after their date."""
+        programs = [program_key(name)] if name else sorted({e.program_key for e in self.entries})
+        waiting = []
+        for key in programs:
+            entries = [e for e in self.entries if e.program_key == key]
+            last_sent = max((e.date for e in entries if e.direction == "sent"), default=None)
+            waiting += [e for e in entries
+                        if e.direction == "received" and (last_sent is None or last_sent < e.date)]
+        return sorted(waiting, key=lambda e: e.date)
+
+    # -- serialisation ---------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA, "version": VERSION, "entries": [e.to_dict() for e in self.entries]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for e in self.entries:
+            writer.writerow([e.program, e.date.isoformat(), e.direction, e.kind,
+                             "yes" if e.first_choice_claim else "no", e.note])
+        return out.getvalue()
+
+    @classmethod
+    def from_json(cls, text: str) -> "CommunicationLog":
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as error:
+            raise LogFormatError("JSON", f"not valid JSON ({error})") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data) -> "CommunicationLog":
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise LogFormatError("JSON", f'not a communication log: expected an object with "schema": "{SCHEMA}"')
+        if data.get("version") != VERSION:
+            raise LogFormatError("version", f"expected version {VERSION}; got {data.get('version')!r}")
+        raw = data.get("entries")
+        if not isinstance(raw, list):
+            raise LogFormatError("entries", "expected a list of entries")
+        entries = []
+        for index, item in enumerate(raw):
+            where = f"entries[{index}]"
+            if not isinstance(item, dict):
+                raise LogFormatError(where, "expected an object with program, date, direction and kind")
+            unknown = sorted(set(item) - set(COLUMNS))
+            if unknown:
+                raise LogFormatError(where, f"unknown field {unknown[0]!r}; expected only {', '.join(COLUMNS)}")
+            claim = item.get("first_choice_claim", False)
+            if not isinstance(claim, bool):
+                raise LogFormatError(f"{where}.first_choice_claim", f"expected true or false; got {claim!r}")
+            entries.append(_entry(where + ".", item, claim))
+        return cls(entries)
+
+    @classmethod
+    def from_csv(cls, text: str) -> "CommunicationLog":
+        if "\x00" in text:
+            raise LogFormatError("CSV", "not a text file (it contains NUL bytes)")
+        rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        try:
+            header = next(rows, None)
+        except csv.Error as error:
+            raise LogFormatError("CSV row 1", str(error)) from None
+        if not header or not any(cell.strip() for cell in header):
+            raise LogFormatError("CSV row 1", f"expected a header row naming the columns {', '.join(COLUMNS)}")
+        names = [cell.strip().casefold().replace(" ", "_").replace("-", "_") for cell in header]
+        unknown = [header[i] for i, name in enumerate(names) if name not in COLUMNS]
+        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+        if unknown or missing:
+            problems = []
+            if missing:
+                problems.append("missing column" + ("s " if len(missing) > 1 else " ") + ", ".join(missing))
+            if unknown:
+                problems.append("unknown column" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown)))
+            raise LogFormatError("CSV header (row 1)", "; ".join(problems) + f"; expected {', '.join(COLUMNS)}")
+        duplicate = next((n for n in names if names.count(n) > 1), None)
+        if duplicate:
+            raise LogFormatError("CSV header (row 1)", f"column {duplicate!r} appears twice")
+        entries = []
+        row_number = 1
+        try:
+            for row in rows:
+                row_number += 1
+                if not any(cell.strip() for cell in row):
+                    continue  # blank lines, e.g. at the end of a spreadsheet export
+                where = f"CSV row {row_number}"
+                if len(row) > len(names):
+                    raise LogFormatError(where, f"{len(row)} cells but the header names {len(names)} columns")
+                item = dict(zip(names, row + [""] * (len(names) - len(row))))
+                raw_claim = item.get("first_choice_claim", "").strip().casefold()
+                if raw_claim not in _TRUE | _FALSE:
+                    raise LogFormatError(f"{where}, column first_choice_claim",
+                                         f"expected yes or no; got {item['first_choice_claim']!r}")
+                entries.append(_entry(f"{where}, column ", item, raw_claim in _TRUE))
+        except csv.Error as error:
+            raise LogFormatError(f"CSV row {row_number}", str(error)) from None
+        return cls(entries)
+
+
+def load_log(text: str, fmt: str | None = None) -> CommunicationLog:
+    """A log from CSV or JSON text; `fmt` "csv" or "json", or None to tell by the first character."""
+    fmt = fmt or ("json" if text.lstrip("\ufeff \t\r\n")[:1] in "{[" and text.strip() else "csv")
+    if fmt == "json":
+        return CommunicationLog.from_json(text)
+    if fmt == "csv":
+        return CommunicationLog.from_csv(text)
+    raise ValueError(f"unknown log format {fmt!r}; expected csv or json")
+
+
+def _entry(prefix: str, item: dict, claim: bool) -> LogEntry:
+    values = {}
+    for name in ("program", "date", "direction", "kind", "note"):
+        value = item.get(name, "")
+        if not isinstance(value, str):
+            raise LogFormatError(prefix + name, f"expected text; got {value!r}")
+        if len(value) > MAX_FIELD:
+            raise LogFormatError(prefix + name, f"longer than {MAX_FIELD} characters")
+        values[name] = value.strip()
+    if not values["program"]:
+        raise LogFormatError(prefix + "program", "expected the program's name; it is empty")
+    direction = values["direction"].casefold()
+    if direction not in DIRECTIONS:
+        raise LogFormatError(prefix + "direction", f"expected sent or received; got {values['direction']!r}")
+    kind = values["kind"].casefold()
+    if kind not in KINDS:
+        raise LogFormatError(prefix + "kind", f"expected one of {', '.join(KINDS)}; got {values['kind']!r}")
+    return LogEntry(values["program"], _day(prefix + "date", values["date"]), direction, kind, claim, values["note"])
+
+
+def _day(where: str, value: str) -> date:
+    if not _ISO_DATE.match(value):
+        raise LogFormatError(where, f"expected a date written YYYY-MM-DD; got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise LogFormatError(where, f"no such day: {value!r}") from None
+
+
+# -- reviewing a draft against the log -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class LogFinding:
+    """A finding about the draft in the light of the log; `to_dict()` has the checker's finding keys."""
+
+    category: str
+    severity: str
+    rule: str
+    message: str
+    explanation: str = ""
+    excerpt: str = ""
+    start: int | None = None  # offsets in the draft when the finding points at words in it
+    end: int | None = None
+    start_utf16: int | None = None
+    end_utf16: int | None = None
+    suggestions: tuple[str, ...] = ()
+    link: str = ""
+    explanation_html: str = ""
+    line: int | None = None
+    column: int | None = None
+    source: dict | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "category": self.category,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "explanation": self.explanation,
+            "explanation_html": self.explanation_html,
+            "excerpt": self.excerpt,
+            "start": self.start,
+            "end": self.end,
+            "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16,
+            "line": self.line,
+            "column": self.column,
+            "suggestions": list(self.suggestions),
+            "reply": "",
+            "link": self.link,
+            "source": dict(self.source) if self.source else None,
+        }
+
+
+def review_draft(
+    log: CommunicationLog,
+    report_or_text,
+    program_name: str,
+    *,
+    kind: str | None = None,
+    today: date | None = None,
+    check_options: dict | None = None,
+) -> list[LogFinding]:
+    """Findings for a draft to `program_name`, given everything already in the log.
+
+    `report_or_text` is the checker's report for the draft (its object or its `to_dict()`), or
+    the draft's text, which is then checked here. `kind` is what the draft is (one of KINDS);
+    when not given, a draft with a first-choice claim counts as a first-choice letter and other
+    drafts are not counted against the cadence.
+    """
+    if not str(program_name or "").strip():
+        raise ValueError("program_name is required: the log is read per program")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    claims = _first_choice_findings(report_or_text, check_options or {})
+    findings: list[LogFinding] = []
+    key = program_key(program_name)
+
+    others = [p for p in log.first_choice_programs() if program_key(p) != key]
+    if claims and others:
+        claim = claims[0]
+        told = others[0]
+        findings.append(_finding(
+            "second-first-choice",
+            f"This draft tells {program_name.strip()} it is your first choice, but your log shows you "
+            f"already told {told} the same.",
+            claim,
+        ))
+
+    draft_kind = kind or ("first-choice" if claims else None)
+    limit = CADENCE.get(draft_kind or "")
+    if limit is not None:
+        already = log.sent_count(program_name, draft_kind)
+        if already >= limit:
+            findings.append(_finding(
+                "cadence",
+                f"Your log already shows {already} {_kind_label(draft_kind, already)} sent to "
+                f"{program_name.strip()}; the usual cadence is at most {limit}.",
+            ))
+
+    # A draft that is itself the reply needs no reminder to reply.
+    for entry in ([] if draft_kind == "reply" else log.unanswered(program_name)):
+        if today is not None and entry.date > today:
+            continue
+        findings.append(_finding(
+            "reply-due",
+            f"{entry.program} wrote to you on {entry.date.isoformat()} and your log shows no reply yet.",
+        ))
+    return findings
+
+
+# Used until the rulebook (generated from content/checks) has entries for these categories.
+_FALLBACK = {
+    "second-first-choice": (
+        "Tell exactly one program it is your first choice. Two such letters are conflicting "
+        "promises; keep the first-choice wording for one program and express strong, honest "
+        "interest to the others instead.",
+        ("I would be glad to train at your program, and I will rank it very highly.",),
+    ),
+    "cadence": (
+        "Write again only when you have something new to say, such as a new score, publication or "
+        "award. Repeated messages without news do not help.",
+        (),
+    ),
+    "reply-due": (
+        "If the message asked for an answer, reply to it first, courteously and briefly; then log "
+        "your reply.",
+        (),
+    ),
+}
+
+
+def _finding(category: str, message: str, span: dict | None = None) -> LogFinding:
+    """A finding with the rulebook's explanation, suggestions and link when it has the category."""
+    rule, severity = CATEGORIES[category]
+    entry = load_rulebook().get("categories", {}).get(category)
+    if entry:
+        explanation, explanation_html = entry.get("explanation", ""), entry.get("explanation_html", "")
+        suggestions, link = tuple(entry.get("suggestions") or ()), entry.get("link", "")
+        source = entry.get("source")
+    else:
+        explanation, suggestions = _FALLBACK[category]
+        explanation_html, link, source = "", f"rules/{rule}/", None
+    span = span or {}
+    return LogFinding(
+        category, severity, rule, message, explanation,
+        excerpt=span.get("excerpt", ""), start=span.get("start"), end=span.get("end"),
+        start_utf16=span.get("start_utf16"), end_utf16=span.get("end_utf16"),
+        line=span.get("line"), column=span.get("column"),
+        suggestions=suggestions, link=link, explanation_html=explanation_html, source=source,
+    )
+
+
+def _kind_label(kind: str, count: int) -> str:
+    label = {"thank-you": "thank-you note", "interest": "note of interest", "first-choice": "first-choice letter",
+             "continued-interest": "continued-interest letter"}.get(kind, kind)
+    return label + ("s" if count != 1 else "")
+
+
+def _first_choice_findings(report_or_text, check_options: dict) -> list[dict]:
+    """The checker's first-choice-claim findings, as dicts, from a report, its dict or a text."""
+    report = report_or_text
+    if isinstance(report, str):
+        from prematch_kb.checker import check  # the engine; imported late to keep this module light
+
+        report = check(report, **{"mode": "draft", **check_options})
+    if not isinstance(report, dict):
+        to_dict = getattr(report, "to_dict", None)
+        if to_dict is None:
+            raise TypeError("expected a checker report, its to_dict() or the draft's text")
+        report = to_dict()
+    findings = report.get("findings") or []
+    return [f for f in findings if isinstance(f, dict) and f.get("category") == FIRST_CHOICE_CATEGORY]

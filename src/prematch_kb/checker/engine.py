@@ -1,0 +1,168 @@
+"""`check()`: run every registered detector for the mode and assemble the report."""
+
+from __future__ import annotations
+
+from . import checks  # noqa: F401  (registers the detectors)
+from .context import make_context
+from .registry import DETECTORS, Hit
+from .report import Finding, Report
+from .rulebook import category_entry, load_rulebook
+from .text import Positions, build_document
+
+# Longer input is checked only up to this many characters (about 30,000 words, far beyond any
+# email), so a huge paste cannot freeze the page; an `input-too-long` finding says so.
+MAX_CHARS = 200_000
+# A runaway pattern on pathological input must not produce an unreadable report.
+MAX_FINDINGS_PER_CATEGORY = 50
+MAX_EXCERPT = 200
+INPUT_TOO_LONG = "input-too-long"
+
+# A stronger finding on the same words makes a weaker one redundant.
+_SUPERSEDES = {
+    "binding-commitment": ("first-choice-claim",),
+    "reciprocal-ranking": ("first-choice-claim", "binding-commitment", "rank-inquiry"),
+    "outside-match-offer": ("binding-commitment", "special-treatment"),
+    "program-commitment-request": ("program-rank-inquiry",),
+    "program-outside-match-offer": ("program-commitment-request",),
+}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def categories(mode: str | None = None) -> list[str]:
+    """Every category the checker can report (for a mode, or all), in registry order."""
+    return [d.category for d in DETECTORS.values() if mode in (None, d.mode)]
+
+
+def check(
+    text: str,
+    mode: str = "draft",
+    *,
+    applicant_type: str | None = None,
+    phase: str | None = None,
+    recipient: str | None = None,
+    specialty: str | None = None,
+    program_name: str | None = None,
+) -> Report:
+    """Check an email draft (mode="draft") or a message received from a program (mode="received").
+
+    Never raises for any `str`; raises TypeError for non-text and ValueError for unknown context.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    book = load_rulebook()
+    ctx = make_context(
+        mode,
+        applicant_type=applicant_type,
+        phase=phase,
+        recipient=recipient,
+        specialty=specialty,
+        program_name=program_name,
+        known_specialties=tuple(book.get("specialties", ())),
+    )
+    checked = text[:MAX_CHARS]
+    doc = build_document(checked)
+    hits: list[Hit] = []
+    for detector in DETECTORS.values():
+        if detector.mode != mode:
+            continue
+        found = 0
+        for hit in detector.func(doc, ctx):
+            hits.append(hit)
+            found += 1
+            if found >= MAX_FINDINGS_PER_CATEGORY:
+                break
+    hits = _drop_redundant(hits)
+    if len(text) > MAX_CHARS:
+        hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
+    report = Report(mode=mode, context=ctx.to_dict(), checked_chars=len(checked), total_chars=len(text))
+    report.findings = _findings(text, hits)
+    return report
+
+
+def _drop_redundant(hits: list[Hit]) -> list[Hit]:
+    """Merge overlapping hits of one category; drop weaker categories covered by stronger ones."""
+    hits.sort(key=lambda h: (h.category, h.start, -h.end))
+    merged: list[Hit] = []
+    for hit in hits:
+        last = merged[-1] if merged else None
+        if last and last.category == hit.category and hit.start < last.end:
+            if hit.end > last.end:
+                merged[-1] = Hit(last.category, last.start, hit.end, last.suggestions)
+            continue
+        merged.append(hit)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for hit in merged:
+        spans.setdefault(hit.category, []).append((hit.start, hit.end))
+    kept = []
+    for hit in merged:
+        covered = False
+        for stronger, weaker in _SUPERSEDES.items():
+            if hit.category in weaker and any(
+                s < hit.end and hit.start < e for s, e in spans.get(stronger, ())
+            ):
+                covered = True
+                break
+        if not covered:
+            kept.append(hit)
+    return kept
+
+
+def _findings(text: str, hits: list[Hit]) -> list[Finding]:
+    entries = {h.category: _entry(h.category) for h in hits}
+    hits.sort(
+        key=lambda h: (h.start, _SEVERITY_ORDER.get(entries[h.category]["severity"], 3), h.category)
+    )
+    positions = Positions(text)
+    findings = []
+    for hit in hits:
+        entry = entries[hit.category]
+        start_utf16, line, column = positions.at(hit.start)
+        end_utf16 = start_utf16 + _utf16_len(text, hit.start, hit.end)
+        excerpt = text[hit.start : hit.end]
+        if len(excerpt) > MAX_EXCERPT:
+            excerpt = excerpt[:MAX_EXCERPT] + "…"
+        findings.append(
+            Finding(
+                category=hit.category,
+                rule=entry["rule"],
+                severity=entry["severity"],
+                message=entry["message"],
+                explanation=entry["explanation"],
+                explanation_html=entry["explanation_html"],
+                excerpt=excerpt,
+                start=hit.start,
+                end=hit.end,
+                start_utf16=start_utf16,
+                end_utf16=end_utf16,
+                line=line,
+                column=column,
+                suggestions=tuple(hit.suggestions) + tuple(entry["suggestions"]),
+                reply=entry["reply"],
+                link=entry["link"],
+                source=entry["source"],
+            )
+        )
+    return findings
+
+
+def _entry(category: str) -> dict:
+    if category == INPUT_TOO_LONG:
+        book = load_rulebook()
+        return {
+            "rule": "",
+            "severity": "warning",
+            "message": f"Only the first {MAX_CHARS:,} characters were checked; an email is far shorter.",
+            "explanation": "The checker stops at this size so that a very large paste cannot freeze "
+            "the page. Check the email itself, not a whole mailbox or document.",
+            "explanation_html": "<p>The checker stops at this size so that a very large paste cannot "
+            "freeze the page. Check the email itself, not a whole mailbox or document.</p>",
+            "suggestions": [],
+            "reply": "",
+            "link": book.get("site_url", ""),
+            "source": None,
+        }
+    return category_entry(category)
+
+
+def _utf16_len(text: str, start: int, end: int) -> int:
+    return (end - start) + sum(1 for ch in text[start:end] if ord(ch) > 0xFFFF)

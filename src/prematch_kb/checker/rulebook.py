@@ -1,0 +1,48 @@
+"""The checker's wording, read from rulebook.json (generated from the knowledge base).
+
+Found next to this module, so it works from a source tree, an installed wheel and inside Pyodide.
+If a category is missing (during development), a neutral fallback keeps the checker working.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+RULEBOOK_PATH = Path(__file__).with_name("rulebook.json")
+SCHEMA = "prematch-kb/rulebook"
+DEFAULT_SITE_URL = "https://prematch-kb.org/"
+
+
+@lru_cache(maxsize=1)
+def load_rulebook() -> dict:
+    try:
+        data = json.loads(RULEBOOK_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if data.get("schema") != SCHEMA:
+        data = {"schema": SCHEMA, "version": 1, "site_url": DEFAULT_SITE_URL, "categories": {}}
+    return data
+
+
+def category_entry(category: str) -> dict:
+    """The rulebook entry for a category, or a neutral fallback when it is not generated yet."""
+    book = load_rulebook()
+    entry = book["categories"].get(category)
+    if entry is not None:
+        return entry
+    title = category.replace("-", " ").capitalize()
+    return {
+        "category": category,
+        "rule": "",
+        "severity": "warning",
+        "title": title,
+        "message": f"{title}.",
+        "explanation": "",
+        "explanation_html": "",
+        "suggestions": [],
+        "reply": "",
+        "link": book.get("site_url", DEFAULT_SITE_URL),
+        "source": None,
+    }

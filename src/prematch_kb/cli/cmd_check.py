@@ -1,0 +1,96 @@
+"""`prematch-kb check FILE|-`: check an email draft, or a message received from a program."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from prematch_kb.checker.context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check an email draft (or a message from a program) against the Match communication rules",
+        description=(
+            "Check an email draft against the Match communication rules, or (with --mode received) a "
+            "message from a program for questions it should not ask. Exit status: 0 no error-level "
+            "finding, 1 at least one, 2 bad usage or unreadable input."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="UTF-8 text file to check, or - to read standard input")
+    parser.add_argument("--mode", choices=MODES, default="draft", help="draft: your email (default); received: a program's message")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--applicant-type", choices=APPLICANT_TYPES, help="who is writing")
+    parser.add_argument("--phase", choices=PHASES, help="where in the season the email is sent")
+    parser.add_argument("--recipient", choices=RECIPIENTS, help="who will read it")
+    parser.add_argument("--specialty", help="specialty id, e.g. pediatrics")
+    parser.add_argument("--program-name", help="the program written to")
+    parser.set_defaults(func=run)
+
+
+def read_input(name: str) -> str:
+    """The text of FILE or standard input; ValueError with a one-line reason when unreadable."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        shown = "standard input"
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise ValueError(f"{name}: is a directory, not a text file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ValueError(f"{name}: no such file") from None
+        except OSError as error:
+            raise ValueError(f"{name}: cannot read ({error.strerror or error})") from None
+        shown = name
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{shown}: not UTF-8 text (invalid byte at offset {error.start})") from None
+
+
+def run(args) -> int:
+    from prematch_kb.checker import check
+
+    try:
+        text = read_input(args.file)
+        report = check(
+            text,
+            mode=args.mode,
+            applicant_type=args.applicant_type,
+            phase=args.phase,
+            recipient=args.recipient,
+            specialty=args.specialty,
+            program_name=args.program_name,
+        )
+    except ValueError as error:
+        print(f"prematch-kb check: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(report, "-" if args.file == "-" else args.file))
+    return EXIT_FINDINGS if report.errors else EXIT_OK
+
+
+def format_text(report, name: str) -> str:
+    """Compiler-style lines: where, severity and category, the words matched, then the advice."""
+    lines = []
+    for finding in report.findings:
+        excerpt = " ".join(finding.excerpt.split())
+        if len(excerpt) > 80:
+            excerpt = excerpt[:77] + "..."
+        lines.append(f'{name}:{finding.line}:{finding.column}: {finding.severity} [{finding.category}] "{excerpt}"')
+        lines.append(f"    {finding.message}")
+        for suggestion in finding.suggestions[:2]:
+            lines.append(f"    Try: {suggestion}")
+        if finding.reply:
+            lines.append(f"    Reply you could send: {' '.join(finding.reply.split())}")
+        if finding.link:
+            lines.append(f"    Why: {finding.link}")
+    lines.append(report.verdict)
+    return "\n".join(lines)

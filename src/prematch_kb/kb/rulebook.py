@@ -1,0 +1,162 @@
+"""Build the checker's rulebook (rulebook.json) from the knowledge base.
+
+The checker is standard-library Python running in the browser, so it cannot read YAML or render
+Markdown. This module does both ahead of time: for each checker category it takes the wording
+from `content/checks/<category>.yml`, the link and the primary source from the rule it belongs
+to, renders the explanation to HTML and to plain text, and writes one sorted, stable JSON file
+that is committed next to the checker (`prematch-kb rulebook --check` tells when it is stale).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Mapping
+
+from markdown_it import MarkdownIt
+
+from prematch_kb.kb.links import LINK_PATTERN
+from prematch_kb.kb.model import Citation, KnowledgeBase
+
+SCHEMA = "prematch-kb/rulebook"
+VERSION = 1
+RULEBOOK_PATH = Path(__file__).resolve().parent.parent / "checker" / "rulebook.json"
+
+# Where each `kind:id` link points on the site (paths fixed for the whole project).
+_PAGE = {
+    "rule": "rules/{id}/",
+    "template": "templates/{id}/",
+    "specialty": "specialties/{id}/",
+    "profile": "profiles/{id}/",
+    "guide": "guides/{id}/",
+    "phase": "timeline/#{id}",
+    "glossary": "glossary/#{id}",
+    "source": "sources/#{id}",
+}
+
+
+def _site_url(settings) -> str:
+    url = settings["site_url"] if isinstance(settings, Mapping) else settings.site_url
+    return url if url.endswith("/") else url + "/"
+
+
+def resolve_links(markdown: str, kb: KnowledgeBase, site_url: str) -> str:
+    """Turn [text](kind:id) links into absolute site addresses (the checker runs on any page)."""
+
+    def target(match) -> str:
+        kind, id_, anchor = match["kind"], match["id"], match["anchor"] or ""
+        if kind == "check":
+            check = kb.checks.get(id_)
+            rule = check.rule if check else ""
+            return f"]({site_url}rules/{rule}/#checker-{id_})"
+        return f"]({site_url}{_PAGE[kind].format(id=id_)}{anchor})"
+
+    return LINK_PATTERN.sub(target, markdown)
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def render_html(markdown: str) -> str:
+    return _markdown().render(markdown).strip()
+
+
+def render_plain(markdown: str) -> str:
+    """Markdown as plain text: paragraphs kept, markup and link targets dropped."""
+    blocks: list[str] = []
+    for token in _markdown().parse(markdown):
+        if token.type == "inline":
+            parts = []
+            for child in token.children or ():
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+            prefix = "• " if blocks and _in_list(token) else ""
+            blocks.append(prefix + " ".join("".join(parts).split()))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip())
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _in_list(token) -> bool:
+    return token.level >= 2  # paragraph inside a list item
+
+
+def primary_citation(citations: tuple[Citation, ...]) -> dict | None:
+    """The first primary source a rule cites, as the checker shows it."""
+    for citation in citations:
+        if citation.source.primary:
+            source = citation.source
+            return {
+                "id": source.id,
+                "title": source.title,
+                "publisher": source.publisher,
+                "url": source.url,
+                "section": citation.section,
+            }
+    return None
+
+
+def build_rulebook(kb: KnowledgeBase, settings) -> dict:
+    """The rulebook as a plain dict (pure: same knowledge base, same result)."""
+    site_url = _site_url(settings)
+    categories = {}
+    for category, check in sorted(kb.checks.items()):
+        rule = kb.rules.get(check.rule)
+        explanation = resolve_links(check.explanation, kb, site_url)
+        categories[category] = {
+            "category": category,
+            "rule": check.rule,
+            "mode": check.mode,
+            "severity": check.severity,
+            "title": check.title,
+            "message": check.message,
+            "explanation": render_plain(explanation),
+            "explanation_html": render_html(explanation),
+            "suggestions": list(check.suggestions),
+            "reply": " ".join(check.reply.split()) if check.reply else "",
+            "link": f"{site_url}rules/{check.rule}/#checker-{category}",
+            "rule_title": rule.title if rule else "",
+            "source": primary_citation(rule.citations) if rule else None,
+        }
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "site_url": site_url,
+        "specialties": sorted(kb.specialties),
+        "categories": categories,
+    }
+
+
+def dump_rulebook(book: dict) -> str:
+    """The stable text form: sorted keys, fixed indentation, one trailing newline."""
+    return json.dumps(book, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_rulebook(kb: KnowledgeBase, settings, path: Path = RULEBOOK_PATH) -> bool:
+    """Write the rulebook; return True when the file changed."""
+    text = dump_rulebook(build_rulebook(kb, settings))
+    path = Path(path)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def rulebook_is_current(kb: KnowledgeBase, settings, path: Path = RULEBOOK_PATH) -> bool:
+    path = Path(path)
+    return path.is_file() and path.read_text(encoding="utf-8") == dump_rulebook(build_rulebook(kb, settings))
+
+
+__all__ = [
+    "RULEBOOK_PATH",
+    "build_rulebook",
+    "dump_rulebook",
+    "render_html",
+    "render_plain",
+    "resolve_links",
+    "rulebook_is_current",
+    "write_rulebook",
+]

@@ -1,0 +1,42 @@
+"""Helpers that drive the checker page: wait for it, give it text, read its findings."""
+
+from __future__ import annotations
+
+READY_TIMEOUT_MS = 60_000
+
+
+def wait_ready(page) -> None:
+    page.wait_for_selector(
+        "#pmkb-checker[data-checker-state=ready], #pmkb-checker[data-checker-state=error]",
+        state="attached",
+        timeout=READY_TIMEOUT_MS,
+    )
+    state = page.get_attribute("#pmkb-checker", "data-checker-state")
+    assert state == "ready", page.inner_text("#pmkb-checker")
+
+
+def check_text(page, text: str, mode: str = "draft") -> list[dict]:
+    """Replace the text, wait for the checker's answer to it, return the rendered findings."""
+    page.check(f'input[name="pmkb-mode"][value="{mode}"]')
+    page.evaluate(
+        """text => {
+            const area = document.getElementById('pmkb-text');
+            area.value = text;
+            area.dispatchEvent(new Event('input', {bubbles: true}));
+        }""",
+        text,
+    )
+    wait_checked(page)
+    return rendered_findings(page)
+
+
+def wait_checked(page) -> None:
+    """Wait until the findings shown are those of the current text, mode and context."""
+    page.wait_for_selector("#pmkb-checker[data-checker-state=ready]:not([data-pending])", state="attached", timeout=20_000)
+
+
+def rendered_findings(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        ".pmkb-finding",
+        "items => items.map(i => ({category: i.dataset.category, severity: i.dataset.severity}))",
+    )

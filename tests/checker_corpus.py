@@ -1,0 +1,88 @@
+"""Loading the labelled corpus in tests/corpus/ and scoring the checker against it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    file: str
+    mode: str
+    text: str
+    context: dict
+    expect: frozenset[str]
+    forbid: frozenset[str]
+
+
+def load_corpus(directory: Path = CORPUS_DIR) -> list[Entry]:
+    entries = []
+    for path in sorted(directory.glob("*.yml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            entries.append(
+                Entry(
+                    id=raw["id"],
+                    file=path.name,
+                    mode=raw.get("mode", "draft"),
+                    text=raw["text"],
+                    context=dict(raw.get("context") or {}),
+                    expect=frozenset(raw.get("expect") or ()),
+                    forbid=frozenset(raw.get("forbid") or ()),
+                )
+            )
+    return entries
+
+
+@dataclass
+class Score:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    mistakes: list[str] = field(default_factory=list)
+
+    def precision(self, category: str | None = None) -> float:
+        tp = sum(self.tp.values()) if category is None else self.tp[category]
+        fp = sum(self.fp.values()) if category is None else self.fp[category]
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def recall(self, category: str | None = None) -> float:
+        tp = sum(self.tp.values()) if category is None else self.tp[category]
+        fn = sum(self.fn.values()) if category is None else self.fn[category]
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    def table(self, categories: list[str]) -> str:
+        lines = [f"{'category':34} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"]
+        for category in categories:
+            lines.append(
+                f"{category:34} {self.tp[category]:4} {self.fp[category]:4} {self.fn[category]:4}"
+                f" {self.precision(category):9.3f} {self.recall(category):7.3f}"
+            )
+        lines.append(
+            f"{'overall':34} {sum(self.tp.values()):4} {sum(self.fp.values()):4} {sum(self.fn.values()):4}"
+            f" {self.precision():9.3f} {self.recall():7.3f}"
+        )
+        return "\n".join(lines)
+
+
+def score(entries: list[Entry], results: dict[str, set[str]]) -> Score:
+    """Per-text scoring: labels are complete, so any category found but not expected is a false positive."""
+    result = Score()
+    for entry in entries:
+        found = results[entry.id]
+        for category in found | entry.expect:
+            if category in found and category in entry.expect:
+                result.tp[category] += 1
+            elif category in found:
+                result.fp[category] += 1
+                result.mistakes.append(f"{entry.id}: unexpected {category}")
+            else:
+                result.fn[category] += 1
+                result.mistakes.append(f"{entry.id}: missed {category}")
+    return result

@@ -1,0 +1,69 @@
+"""Every checker category carries at least two texts it must flag and two it must pass, in
+content/checks/<category>.yml; this test holds the checker to them, and the rulebook to the content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prematch_kb.checker import categories, check
+from prematch_kb.kb.loader import load_content
+from prematch_kb.kb.rulebook import RULEBOOK_PATH, build_rulebook, dump_rulebook
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+# Some categories look at context the user gives; their examples are checked with it.
+EXAMPLE_CONTEXT = {"visa-status-missing": {"applicant_type": "us-img", "phase": "application-submitted"}}
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(CONTENT)
+
+
+def _examples():
+    kb, _ = load_content(CONTENT)
+    for category, item in sorted(kb.checks.items()):
+        for kind, texts in (("flag", item.flags), ("pass", item.passes)):
+            for index, text in enumerate(texts):
+                yield pytest.param(category, item.mode, kind, text, id=f"{category}-{kind}-{index}")
+
+
+def test_every_category_has_a_check_file_with_two_flag_and_two_pass_examples(content):
+    kb, _ = content
+    assert sorted(kb.checks) == sorted(categories())
+    for category, item in kb.checks.items():
+        assert len(item.flags) >= 2, f"{category}: fewer than two flag examples"
+        assert len(item.passes) >= 2, f"{category}: fewer than two pass examples"
+
+
+@pytest.mark.parametrize("category, mode, kind, text", list(_examples()))
+def test_example_holds(category, mode, kind, text):
+    report = check(text, mode=mode, **EXAMPLE_CONTEXT.get(category, {}))
+    found = {f.category for f in report.findings}
+    if kind == "flag":
+        assert category in found, f"{category} not flagged in: {text!r}; found {sorted(found)}"
+    else:
+        assert category not in found, f"{category} wrongly flagged in: {text!r}"
+
+
+def test_committed_rulebook_equals_the_one_generated_from_content(content):
+    kb, settings = content
+    assert RULEBOOK_PATH.read_text(encoding="utf-8") == dump_rulebook(build_rulebook(kb, settings)), (
+        "src/prematch_kb/checker/rulebook.json is stale: run `prematch-kb rulebook`"
+    )
+
+
+def test_findings_carry_the_rule_wording_link_and_primary_source(content):
+    kb, settings = content
+    report = check("I promise to rank your program first.")
+    (finding,) = [f for f in report.findings if f.category == "binding-commitment"]
+    item = kb.checks["binding-commitment"]
+    assert finding.rule == "no-binding-commitments" == item.rule
+    assert finding.severity == item.severity == "error"
+    assert finding.message == item.message
+    assert finding.link == f"{settings.site_url}rules/no-binding-commitments/#checker-binding-commitment"
+    cited = [c.source for c in kb.rules["no-binding-commitments"].citations if c.source.primary]
+    assert finding.source["url"] == cited[0].url and finding.source["title"] == cited[0].title
+    assert "<p>" in finding.explanation_html and "<" not in finding.explanation

@@ -1,0 +1,197 @@
+"""The communication log: parsing, round trips, and the findings a draft earns against the log."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from prematch_kb.checker.commlog import (
+    CommunicationLog,
+    LogEntry,
+    LogFormatError,
+    load_log,
+    review_draft,
+)
+
+GOOD_CSV = """program,date,direction,kind,first_choice_claim,note
+Lakeshore General,2026-12-03,sent,thank-you,no,Thanked Dr. Reyes
+"Hillcrest Children's, Pediatrics",2026-12-10,received,other,,Asked about my visa
+Lakeshore General,2027-01-20,sent,first-choice,yes,"Said ""first choice"" once"
+"""
+
+
+def first_choice_report(excerpt: str = "my first choice", start: int = 10) -> dict:
+    """The checker's report shape, with the one finding the log review reads."""
+    return {"findings": [{"category": "first-choice-claim", "severity": "warning", "excerpt": excerpt,
+                          "start": start, "end": start + len(excerpt),
+                          "start_utf16": start, "end_utf16": start + len(excerpt)}]}
+
+
+def sample_log() -> CommunicationLog:
+    return CommunicationLog.from_csv(GOOD_CSV)
+
+
+# -- parsing ---------------------------------------------------------------------------------------
+
+def test_csv_parses_every_field():
+    log = sample_log()
+    assert [e.program for e in log.entries] == ["Lakeshore General", "Hillcrest Children's, Pediatrics",
+                                                "Lakeshore General"]
+    first = log.entries[0]
+    assert first.date == date(2026, 12, 3) and first.direction == "sent" and first.kind == "thank-you"
+    assert first.first_choice_claim is False and first.note == "Thanked Dr. Reyes"
+    assert log.entries[1].first_choice_claim is False  # empty means no
+    assert log.entries[2].first_choice_claim is True and log.entries[2].note == 'Said "first choice" once'
+
+
+def test_csv_header_may_be_reordered_and_optional_columns_left_out():
+    log = CommunicationLog.from_csv("Kind,Date,Program,Direction\r\nupdate,2027-01-05,Lakeshore,sent\r\n")
+    assert log.entries == [LogEntry("Lakeshore", date(2027, 1, 5), "sent", "update")]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        ("program,date,direction,kind\nA,2026-13-01,sent,update\n", "CSV row 2, column date", "no such day"),
+        ("program,date,direction,kind\nA,12/03/2026,sent,update\n", "CSV row 2, column date", "YYYY-MM-DD"),
+        ("program,date,direction,kind\nA,2026-12-01,sent,update\nB,2026-12-02,mailed,update\n",
+         "CSV row 3, column direction", "'mailed'"),
+        ("program,date,direction,kind\nA,2026-12-01,sent,love-letter\n", "CSV row 2, column kind", "'love-letter'"),
+        ("program,date,direction,kind\n,2026-12-01,sent,update\n", "CSV row 2, column program", "empty"),
+        ("program,date,direction,kind,first_choice_claim\nA,2026-12-01,sent,update,maybe\n",
+         "CSV row 2, column first_choice_claim", "'maybe'"),
+        ("program,date,direction,kind\nA,2026-12-01,sent,update,extra\n", "CSV row 2", "5 cells"),
+    ],
+)
+def test_corrupt_csv_names_row_and_field(text, where, what):
+    with pytest.raises(LogFormatError) as error:
+        CommunicationLog.from_csv(text)
+    assert error.value.where == where
+    assert what in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Name,Email,Phone\nAda,ada@example.org,555\n", "missing columns program, date, direction, kind"),
+        ("program,date,direction,kind,priority\n", "unknown column 'priority'"),
+        ("", "expected a header row"),
+        ("program,date,program,direction,kind\n", "appears twice"),
+    ],
+)
+def test_foreign_csv_is_refused_with_what_was_expected(text, what):
+    with pytest.raises(LogFormatError) as error:
+        CommunicationLog.from_csv(text)
+    assert error.value.where == "CSV header (row 1)" or error.value.where == "CSV row 1"
+    assert what in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        ("{not json", "JSON", "not valid JSON"),
+        ('{"type": "FeatureCollection", "features": []}', "JSON", "not a communication log"),
+        ("[1, 2, 3]", "JSON", "not a communication log"),
+        ('{"schema": "prematch-kb/communication-log", "version": 99, "entries": []}', "version", "99"),
+        ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": {}}', "entries", "list"),
+        ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": ['
+         '{"program": "A", "date": "2026-12-01", "direction": "sent", "kind": "update"}, '
+         '{"program": "B", "date": "2026-12-01", "direction": "sent", "kind": "update", "first_choice_claim": "yes"}]}',
+         "entries[1].first_choice_claim", "true or false"),
+        ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": ['
+         '{"program": "A", "date": 20261201, "direction": "sent", "kind": "update"}]}',
+         "entries[0].date", "expected text"),
+        ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": ['
+         '{"program": "A", "date": "2026-12-01", "direction": "sent", "kind": "update", "rank": 1}]}',
+         "entries[0]", "unknown field 'rank'"),
+    ],
+)
+def test_corrupt_or_foreign_json_names_the_place(text, where, what):
+    with pytest.raises(LogFormatError) as error:
+        CommunicationLog.from_json(text)
+    assert error.value.where == where
+    assert what in str(error.value)
+
+
+def test_round_trip_csv_json_csv_keeps_every_entry():
+    log = sample_log()
+    via_json = CommunicationLog.from_json(log.to_json())
+    assert via_json == log
+    again = CommunicationLog.from_csv(via_json.to_csv())
+    assert again == log
+    assert json.loads(again.to_json())["entries"][1]["program"] == "Hillcrest Children's, Pediatrics"
+
+
+def test_load_log_tells_the_format_by_its_first_character():
+    log = sample_log()
+    assert load_log(log.to_json()) == log
+    assert load_log(log.to_csv()) == log
+    with pytest.raises(LogFormatError):
+        load_log("")
+
+
+# -- reviewing a draft -------------------------------------------------------------------------------
+
+def test_second_first_choice_names_the_program_already_told():
+    findings = review_draft(sample_log(), first_choice_report(), "Riverside Medical Center")
+    errors = [f for f in findings if f.category == "second-first-choice"]
+    assert len(errors) == 1
+    error = errors[0]
+    assert error.severity == "error" and error.rule == "first-choice-to-one-program"
+    assert "Lakeshore General" in error.message and "Riverside Medical Center" in error.message
+    assert (error.start, error.end, error.excerpt) == (10, 25, "my first choice")
+    assert error.to_dict()["link"].endswith("rules/first-choice-to-one-program/")
+
+
+def test_first_choice_to_the_same_program_again_is_cadence_not_a_second_first_choice():
+    findings = review_draft(sample_log(), first_choice_report(), "lakeshore  general.")
+    assert [f.category for f in findings] == ["cadence"]
+    assert "first-choice letter" in findings[0].message
+
+
+def test_no_claim_in_the_draft_means_no_first_choice_error():
+    findings = review_draft(sample_log(), {"findings": []}, "Riverside Medical Center")
+    assert findings == []
+
+
+def test_cadence_warns_when_the_kind_was_already_sent():
+    log = sample_log()
+    findings = review_draft(log, {"findings": []}, "Lakeshore General", kind="thank-you")
+    assert [(f.category, f.severity, f.rule) for f in findings] == [("cadence", "warning", "updates-need-news")]
+    assert "1 thank-you note sent" in findings[0].message
+    assert review_draft(log, {"findings": []}, "Lakeshore General", kind="update") == []
+    assert review_draft(log, {"findings": []}, "Lakeshore General", kind="reply") == []
+
+
+def test_reply_due_for_a_received_message_without_a_later_reply():
+    log = sample_log()
+    findings = review_draft(log, {"findings": []}, "Hillcrest Children's, Pediatrics", kind="update")
+    assert [(f.category, f.severity, f.rule) for f in findings] == [
+        ("reply-due", "suggestion", "complete-professional-email")]
+    assert "2026-12-10" in findings[0].message
+    log.add(LogEntry("Hillcrest Children's, Pediatrics", date(2026, 12, 11), "sent", "reply"))
+    assert review_draft(log, {"findings": []}, "Hillcrest Children's, Pediatrics", kind="update") == []
+
+
+def test_findings_have_the_checker_finding_keys():
+    finding = review_draft(sample_log(), first_choice_report(), "Riverside")[0].to_dict()
+    for key in ("category", "severity", "rule", "message", "explanation", "excerpt", "start", "end",
+                "start_utf16", "end_utf16", "suggestions", "link"):
+        assert key in finding
+
+
+def test_review_needs_a_program_name():
+    with pytest.raises(ValueError, match="program_name"):
+        review_draft(sample_log(), {"findings": []}, "  ")
+
+
+def test_review_of_a_real_draft_uses_the_checker_first_choice_finding():
+    draft = ("Dear Dr. Okafor,\n\nYour program is my first choice, and I will rank it first.\n\n"
+             "Sincerely,\nAda Obi")
+    findings = review_draft(sample_log(), draft, "Riverside Medical Center")
+    assert "second-first-choice" in [f.category for f in findings]
+    quiet = review_draft(sample_log(), "Dear Dr. Okafor,\n\nThank you for the interview.\n\nAda Obi",
+                         "Riverside Medical Center")
+    assert "second-first-choice" not in [f.category for f in quiet]

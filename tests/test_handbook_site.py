@@ -1,0 +1,92 @@
+"""The handbook inside the site: the plugin's `handbook` option with a real MkDocs build, and the
+serve-time policy (environment switch, background thread, copy kept across wiped rebuilds)."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prematch_kb.handbook import HandbookError
+from prematch_kb.handbook.site_output import SERVE_SWITCH, SiteHandbook
+from prematch_kb.kb.loader import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "fixtures" / "kb-minimal"
+LOG = logging.getLogger("test.handbook")
+
+pytestmark = pytest.mark.slow
+
+
+def mkdocs_build(tmp_path: Path, option: str | None) -> subprocess.CompletedProcess:
+    plugin = "  - prematch-kb:\n      content_dir: " + str(MINIMAL) + "\n"
+    if option is not None:
+        plugin += f"      handbook: {option}\n"
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Handbook test\nsite_dir: {tmp_path / 'site'}\nplugins:\n{plugin}", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")],
+                          capture_output=True, text=True, cwd=tmp_path)
+
+
+def test_production_build_puts_the_pdf_in_the_site(tmp_path):
+    result = mkdocs_build(tmp_path, None)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "site" / "handbook.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert not list((tmp_path / "site").glob(".handbook.pdf*")), "temporary file left behind"
+
+
+def test_never_skips_the_pdf(tmp_path):
+    result = mkdocs_build(tmp_path, "never")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site").is_dir() and not (tmp_path / "site" / "handbook.pdf").exists()
+
+
+def test_unknown_option_value_is_a_clear_config_error(tmp_path):
+    result = mkdocs_build(tmp_path, "sometimes")
+    assert result.returncode != 0
+    assert "handbook" in result.stderr and "sometimes" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def minimal():
+    return load_content(MINIMAL)
+
+
+def test_serving_skips_the_pdf_unless_switched_on(tmp_path, minimal):
+    kb, site = minimal
+    off = SiteHandbook("auto", serving=True, logger=LOG, environ={})
+    assert off.after_build(kb, site, tmp_path) is None
+    assert off.wait(0) and not (tmp_path / "handbook.pdf").exists()
+    assert not SiteHandbook("auto", serving=True, logger=LOG, environ={SERVE_SWITCH: "0"}).enabled
+    assert not SiteHandbook("never", serving=False, logger=LOG, environ={SERVE_SWITCH: "1"}).enabled
+    assert SiteHandbook("always", serving=True, logger=LOG, environ={}).enabled
+    assert SiteHandbook("auto", serving=False, logger=LOG, environ={}).enabled
+
+
+def test_serving_builds_in_the_background_and_survives_a_wiped_site(tmp_path, minimal):
+    kb, site = minimal
+    handbook = SiteHandbook("auto", serving=True, logger=LOG, environ={SERVE_SWITCH: "1"})
+    try:
+        first = tmp_path / "first"
+        first.mkdir()
+        assert handbook.after_build(kb, site, first) is None  # returns before the PDF exists
+        assert handbook.wait(120)
+        assert (first / "handbook.pdf").read_bytes().startswith(b"%PDF-")
+        # a rebuild wipes the site folder: the last PDF is copied back at once
+        second = tmp_path / "second"
+        second.mkdir()
+        handbook.after_build(kb, site, second)
+        assert (second / "handbook.pdf").read_bytes().startswith(b"%PDF-")
+        assert handbook.wait(120)
+    finally:
+        handbook.close()
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(HandbookError, match="'sometimes'"):
+        SiteHandbook("sometimes", serving=False, logger=LOG)
