@@ -253,15 +253,17 @@ def test_fence_is_longer_than_any_backtick_run():
 
 
 def test_nav_order_and_optional_pages(pages):
-    nav = build_nav(list(pages.values()), {"index.md", "checker/index.md", "about.md", "benchmarks/index.md"})
+    nav = build_nav(list(pages.values()), {"index.md", "checker/index.md", "about.md", "benchmarks/index.md",
+                                           "log/index.md", "plan/index.md", "extra.md"})
     assert [next(iter(e)) for e in nav] == ["Home", "Guide", "Rules", "Specialties", "Templates", "Checker",
-                                           "Reference", "About", "Benchmarks"]
+                                           "Tools", "Reference", "About", "Benchmarks"]
+    assert nav[6]["Tools"] == ["plan/index.md", "log/index.md", "extra.md"]
     guide = nav[1]["Guide"]
     assert guide[0] == {"Networking before and during the season": "guides/networking.md"}
     assert guide[1] == {"Timeline": "timeline/index.md"}
     assert guide[2]["Applicant profiles"][0] == {"All profiles": "profiles/index.md"}
     assert nav[2]["Rules"][0] == {"All rules": "rules/index.md"}
-    assert [next(iter(e.values())) for e in nav[6]["Reference"]] == [
+    assert [next(iter(e.values())) for e in nav[7]["Reference"]] == [
         "mistakes.md", "checklists.md", "faq.md", "glossary.md", "sources.md"]
     bare = build_nav(list(pages.values()), set())
     assert [next(iter(e)) for e in bare] == ["Guide", "Rules", "Specialties", "Templates", "Reference"]

@@ -22,6 +22,7 @@ _SUPERSEDES = {
     "binding-commitment": ("first-choice-claim",),
     "reciprocal-ranking": ("first-choice-claim", "binding-commitment", "rank-inquiry"),
     "outside-match-offer": ("binding-commitment", "special-treatment"),
+    "other-program-leverage": ("first-choice-claim",),
     "program-commitment-request": ("program-rank-inquiry",),
     "program-outside-match-offer": ("program-commitment-request",),
 }
@@ -71,7 +72,7 @@ def check(
             found += 1
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
-    hits = _drop_redundant(hits)
+    hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
         hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
     report = Report(mode=mode, context=ctx.to_dict(), checked_chars=len(checked), total_chars=len(text))
@@ -79,8 +80,9 @@ def check(
     return report
 
 
-def _drop_redundant(hits: list[Hit]) -> list[Hit]:
-    """Merge overlapping hits of one category; drop weaker categories covered by stronger ones."""
+def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
+    """Merge overlapping hits of one category; drop a weaker category in a sentence where a
+    stronger one was found ("if I rank you first, will you rank me?" is a bargain, not a claim)."""
     hits.sort(key=lambda h: (h.category, h.start, -h.end))
     merged: list[Hit] = []
     for hit in hits:
@@ -90,19 +92,17 @@ def _drop_redundant(hits: list[Hit]) -> list[Hit]:
                 merged[-1] = Hit(last.category, last.start, hit.end, last.suggestions)
             continue
         merged.append(hit)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    sentences: dict[str, set[int]] = {}
     for hit in merged:
-        spans.setdefault(hit.category, []).append((hit.start, hit.end))
+        if hit.category in _SUPERSEDES:
+            sentences.setdefault(hit.category, set()).add(doc.sentence_at(hit.start).start)
     kept = []
     for hit in merged:
-        covered = False
-        for stronger, weaker in _SUPERSEDES.items():
-            if hit.category in weaker and any(
-                s < hit.end and hit.start < e for s, e in spans.get(stronger, ())
-            ):
-                covered = True
-                break
-        if not covered:
+        where = doc.sentence_at(hit.start).start
+        if not any(
+            hit.category in weaker and where in sentences.get(stronger, ())
+            for stronger, weaker in _SUPERSEDES.items()
+        ):
             kept.append(hit)
     return kept
 

@@ -8,7 +8,7 @@ bounded gaps (`{0,60}`) and alternations of fixed words, so matching stays linea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .registry import Hit
@@ -57,6 +57,15 @@ INQUIRY = rx(
 
 # Characters of context examined around a match for negation and inquiry cues.
 PREFIX_WINDOW = 160
+# A pattern is only run near the places where one of its keys occurs: this far either side, which
+# is longer than any match of the bounded patterns here.
+KEY_WINDOW = 400
+# Words too common to make a key worth using for skipping text.
+_COMMON = frozenset(
+    "a an and are as at be been can could did do for have how i if in is it me my not of on our"
+    " program the this to us was we were what when where will with would you your time back know"
+    " there their them they".split()
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,9 @@ class Phrase:
     question: bool = False
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
+    # Lower-case strings of which at least one occurs in every match: a cheap substring test
+    # lets the checker skip the regex scan for most patterns on most texts.
+    keys: tuple[str, ...] = field(default=())
 
 
 def phrase(
@@ -86,13 +98,76 @@ def phrase(
     not_before: str | None = None,
     flags: int = re.IGNORECASE,
 ) -> Phrase:
+    compiled = rx(pattern, flags)
     return Phrase(
-        rx(pattern, flags),
+        compiled,
         negatable,
         question,
         rx(not_after + r"\s*$") if not_after else None,
         rx(r"^\s*" + not_before) if not_before else None,
+        required_keys(compiled),
     )
+
+
+def required_keys(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Literal strings, one of which every match must contain (empty when none can be derived).
+
+    Read from the regex's parse tree (the standard library's own parser, present in CPython and
+    Pyodide alike); on any surprise it gives up and the pattern simply always runs.
+    """
+    try:
+        from re import _constants, _parser  # noqa: PLC0415 - private, guarded
+
+        keys = _required(_parser.parse(pattern.pattern, pattern.flags), _constants)
+    except Exception:  # pragma: no cover - a future parser change only costs speed
+        return ()
+    return tuple(sorted({k.lower() for k in keys})) if keys else ()
+
+
+def _required(sequence, c) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in sequence:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        found = None
+        if op is c.BRANCH:
+            alternatives = [_required(alt, c) for alt in av[1]]
+            if alternatives and all(alternatives):
+                found = set().union(*alternatives)
+        elif op is c.SUBPATTERN:
+            found = _required(av[-1], c)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _required(av[2], c)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append({"".join(run)})
+    if not candidates:
+        return None
+    return max(
+        candidates,
+        key=lambda keys: (not any(k.lower() in _COMMON for k in keys), min(len(k) for k in keys)),
+    )
+
+
+def key_windows(doc: Document, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged spans around each occurrence of any key; the whole own text when there are no keys."""
+    if not keys:
+        return [(0, doc.own_end)]
+    positions = sorted(p for key in keys for p in doc.positions_of(key))
+    windows: list[list[int]] = []
+    for position in positions:
+        start, end = max(0, position - KEY_WINDOW), min(doc.own_end, position + KEY_WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(s, e) for s, e in windows]
 
 
 def clause_prefix(doc: Document, start: int) -> str:
@@ -126,25 +201,32 @@ def phrase_matches(
     Matches inside quotation marks are dropped unless `quotations` is True: a quoted rule or a
     quoted question is not the author's own statement.
     """
-    text = doc.text
     for item in phrases:
-        for match in item.pattern.finditer(text, 0, doc.own_end):
-            start, end = match.span()
-            if start == end or not doc.is_own(start, end):
-                continue
-            if not quotations and doc.in_quotation(start, end):
-                continue
-            if item.not_after and item.not_after.search(text, max(0, start - 40), start):
-                continue
-            if item.not_before and item.not_before.match(text[end : end + 60]):
-                continue
-            if item.negatable and is_negated(
-                doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION
-            ):
-                continue
-            if item.question and not is_inquiry(doc, start, end):
-                continue
-            yield start, end
+        for window_start, window_end in key_windows(doc, item.keys):
+            yield from _matches_in(doc, item, window_start, window_end, quotations)
+
+
+def _matches_in(
+    doc: Document, item: Phrase, begin: int, stop: int, quotations: bool
+) -> Iterator[tuple[int, int]]:
+    text = doc.text
+    for match in item.pattern.finditer(text, begin, stop):
+        start, end = match.span()
+        if start == end or not doc.is_own(start, end):
+            continue
+        if not quotations and doc.in_quotation(start, end):
+            continue
+        if item.not_after and item.not_after.search(text, max(0, start - 40), start):
+            continue
+        if item.not_before and item.not_before.match(text[end : end + 60]):
+            continue
+        if item.negatable and is_negated(
+            doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION
+        ):
+            continue
+        if item.question and not is_inquiry(doc, start, end):
+            continue
+        yield start, end
 
 
 def phrase_hits(

@@ -39,6 +39,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
 _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
 
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 MAX_SENTENCE = 1200  # longer runs without punctuation are cut so per-sentence work stays bounded
@@ -62,12 +63,30 @@ class Document:
     sentences: list[Sentence]
     _sentence_starts: list[int] = field(default_factory=list)
     _lower: str | None = None
+    _positions: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
 
     @property
     def lower(self) -> str:
+        """The text in lower case, offset for offset (only ASCII letters change if lower() would
+        change the length, as it does for a few letters such as the dotted capital I)."""
         if self._lower is None:
-            self._lower = self.text.lower()
+            lower = self.text.lower()
+            self._lower = lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
         return self._lower
+
+    def positions_of(self, key: str) -> list[int]:
+        """Offsets of a lower-case string in the author's own text (cached per key)."""
+        found = self._positions.get(key)
+        if found is None:
+            found = []
+            lower, end = self.lower, self.own_end
+            index = lower.find(key, 0, end)
+            while index >= 0:
+                found.append(index)
+                index = lower.find(key, index + 1, end)
+            self._positions[key] = found
+        return found
 
     def is_own(self, start: int, end: int) -> bool:
         """True when [start, end) lies in the author's own words (not in a quoted earlier message)."""

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from prematch_kb.checker.commlog import KINDS
 from prematch_kb.checker.context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS
 
 
@@ -28,6 +29,10 @@ def register(subparsers) -> None:
     parser.add_argument("--recipient", choices=RECIPIENTS, help="who will read it")
     parser.add_argument("--specialty", help="specialty id, e.g. pediatrics")
     parser.add_argument("--program-name", help="the program written to")
+    parser.add_argument("--log", metavar="LOG", help="your communication log (CSV or JSON): also check the draft "
+                        "against what you already sent to and received from programs; needs --program-name")
+    parser.add_argument("--kind", choices=KINDS, help="with --log: what the draft is (thank-you, update, ...), "
+                        "to count it against the usual cadence")
     parser.set_defaults(func=run)
 
 
@@ -67,6 +72,8 @@ def run(args) -> int:
             specialty=args.specialty,
             program_name=args.program_name,
         )
+        if args.log:
+            report.findings.extend(review_against_log(args, report))
     except ValueError as error:
         print(f"prematch-kb check: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -77,6 +84,22 @@ def run(args) -> int:
     return EXIT_FINDINGS if report.errors else EXIT_OK
 
 
+def review_against_log(args, report) -> list:
+    """Findings from the communication log (a second first choice, cadence, replies due)."""
+    from prematch_kb.checker.commlog import LogFormatError, load_log, review_draft
+
+    if args.mode != "draft":
+        raise ValueError("--log reviews your own draft; it cannot be used with --mode received")
+    if not (args.program_name or "").strip():
+        raise ValueError("--log needs --program-name: the log is read per program")
+    text = read_input(args.log)
+    try:
+        log = load_log(text, "json" if args.log.lower().endswith(".json") else None)
+    except LogFormatError as error:
+        raise ValueError(f"{args.log}: not a usable communication log: {error}") from None
+    return review_draft(log, report, args.program_name, kind=args.kind)
+
+
 def format_text(report, name: str) -> str:
     """Compiler-style lines: where, severity and category, the words matched, then the advice."""
     lines = []
@@ -84,7 +107,9 @@ def format_text(report, name: str) -> str:
         excerpt = " ".join(finding.excerpt.split())
         if len(excerpt) > 80:
             excerpt = excerpt[:77] + "..."
-        lines.append(f'{name}:{finding.line}:{finding.column}: {finding.severity} [{finding.category}] "{excerpt}"')
+        where = f"{name}:{finding.line}:{finding.column}" if finding.line else name  # log findings have no line
+        quoted = f' "{excerpt}"' if excerpt else ""
+        lines.append(f"{where}: {finding.severity} [{finding.category}]{quoted}")
         lines.append(f"    {finding.message}")
         for suggestion in finding.suggestions[:2]:
             lines.append(f"    Try: {suggestion}")

@@ -11,10 +11,14 @@ HOME = "index.md"
 CHECKER = "checker/index.md"
 ABOUT = "about.md"
 BENCHMARKS = ("benchmarks/index.md", "benchmarks.md")
+# Other hand-written pages (interactive tools such as the weekly plan and the communication log)
+# go in a "Tools" section after the checker, these first, the rest by path; MkDocs takes their
+# titles from the pages themselves.
+TOOLS_FIRST = ("plan/index.md", "log/index.md")
 
 
 def build_nav(pages: list[Page], handwritten) -> list:
-    """Home, Guide, Rules, Specialties, Templates, Checker, Reference, About, Benchmarks.
+    """Home, Guide, Rules, Specialties, Templates, Checker, Tools, Reference, About, Benchmarks.
 
     `handwritten` holds the docs-relative paths of hand-written pages that exist."""
     handwritten = set(handwritten)
@@ -46,6 +50,11 @@ def build_nav(pages: list[Page], handwritten) -> list:
             nav.append({name: group})
     if CHECKER in handwritten:
         nav.append({"Checker": CHECKER})
+    generated = {page.path for page in pages}
+    placed = {HOME, CHECKER, ABOUT, *BENCHMARKS} | generated
+    others = sorted(handwritten - placed, key=lambda p: (p not in TOOLS_FIRST, TOOLS_FIRST.index(p) if p in TOOLS_FIRST else 0, p))
+    if others:
+        nav.append({"Tools": others})
     reference = entries(SECTION_REFERENCE)
     if reference:
         nav.append({SECTION_REFERENCE: reference})

@@ -46,7 +46,7 @@ BINDING = (
         rf"\bI {_WILL} (?:only rank {_YOU}\b|rank only {_YOU}\b|not rank any other program)"
     ),
     phrase(
-        r"\b(?:consider|take|treat) (?:this|my (?:email|letter|note|message)) (?:as |to be )?"
+        r"\b(?:consider|take|treat) (?:this|my)(?: (?:email|letter|note|message))? (?:as |to be )?"
         r"(?:a |my )?(?:binding|formal|firm) (?:commitment|promise|agreement|pledge)\b"
     ),
 )
@@ -54,8 +54,9 @@ BINDING = (
 RECIPROCAL = (
     phrase(
         rf"\bif (?:I|we) (?:rank|list|put|place) {_YOU}\b[^.?!\n]{{0,80}}"
-        r"\b(?:will|would|can|could|do) (?:you|your program|the program) (?:also |then )?"
-        r"(?:rank|list|put|place|consider ranking|return)"
+        r"\b(?:will|would|can|could|do) (?:you|your program|the program)"
+        r"(?: also| then| be willing to| be able to| agree to| consider| please){0,2}"
+        r" (?:rank|list|put|place|return)"
     ),
     phrase(
         r"\bif (?:you|your program|the program) (?:rank|ranks|list|lists|put|puts|place|places)"
@@ -66,7 +67,8 @@ RECIPROCAL = (
         r"\bI(?:'ll| will| would|'d| can| could| am (?:happy|willing|prepared|glad|ready|going) to"
         r"| promise to| plan to| intend to)? (?:rank|list|put|place)"
         rf" {_YOU}\b[^.?!\n]{{0,60}}\b(?:if|as long as|provided|provided that|on condition that"
-        r"|in exchange|in return|so long as|once) (?:you|your program|the program) (?:also |too )?"
+        r"|in exchange|in return|so long as|once) (?:you|your program|the program)"
+        r"(?: also| too| can| could| will| would| agree to){0,2} "
         r"(?:rank|ranks|list|put|place|will rank|would rank|can rank|could rank|agree|commit"
         r"|promise|guarantee|confirm)"
     ),
@@ -91,7 +93,7 @@ FIRST_CHOICE = (
         rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
         r" (?:choice|pick|program|option|preference|residency)\b(?![-\x27\u2019])",
         not_after=r"(?:one of|among|some of|several of|of|list of|all of)",
-        not_before=r"(?:s\b|programs|institutions|places|specialt|of specialty|field|for (?:fellowship|specialty))",
+        not_before=r"(?:s\b|programs|institutions|places|specialt|field|of\b|for (?:fellowship|specialty|a specialty)|in (?:specialty|medicine))",
     ),
     phrase(
         r"\brank (?:you|your program|this program|(?-i:[A-Z][\w&.\x27\u2019-]*)(?: (?-i:[A-Z][\w&.\x27\u2019-]*)){0,4})"

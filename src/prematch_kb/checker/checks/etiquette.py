@@ -76,7 +76,7 @@ SPECIAL_TREATMENT = (
         r"\b(?:waive|waiving|overlook|overlooking|bypass|bypassing|skip|skipping|ignore|ignoring|relax"
         r"|relaxing|lower|lowering|set aside|make an exception to|make an exception for|exempt me from"
         r"|look past|looking past) (?:the |your |my |this |that |a |any )?(?:program's |programs' )?"
-        rf"(?:[\w-]+ ){{0,2}}?{_SCREEN}\b"
+        rf"(?:[\w-]+ ){{0,3}}?{_SCREEN}\b"
     ),
     phrase(r"\b(?:make|made|grant|allow|consider) (?:an |any |a |one )?(?:small |special )?exception\b"),
     phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
@@ -167,7 +167,7 @@ OTHER_PROGRAM_LEVERAGE = (
         r"|wanted me|(?:has|have) (?:already )?(?:offered|promised|extended|guaranteed))"
     ),
     phrase(
-        r"\bI (?:have|'ve|already have|just|recently)(?: (?:received|got|gotten|been given|been offered))?"
+        r"\bI(?: have|'ve| already have| just| recently)(?: (?:received|got|gotten|been given|been offered))?"
         r" (?:an? |several |multiple |two |three |other |some )?(?:offers?|pre-?match offers?|commitments?"
         r"|assurances?|promises?|guarantees?) (?:from|at|by)\b"
     ),
@@ -177,9 +177,13 @@ OTHER_PROGRAM_LEVERAGE = (
     ),
     phrase(r"\bunless you\b[^.?!\n]{0,60}\b(?:rank|commit|offer|promise|tell me|guarantee|confirm)"),
     phrase(
-        r"\bI (?:will|'ll|would|'d|may|might)(?: have to| need to| be forced to)? (?:rank|put|place)"
-        r" (?:them|it|another program|the other program|(?-i:[A-Z]\w*)(?: (?-i:[A-Z]\w*)){0,3})"
+        r"\bI (?:will|'ll|would|'d|may|might)(?: have to| need to| be forced to| end up| then)? (?:rank|put|place)"
+        r" (?:them|another program|the other program|that program)"
         r" (?:first|higher|above you|ahead of you|over you|above your program|ahead of your program)\b"
+    ),
+    phrase(
+        r"\bI (?:will|'ll|would|'d|may|might) (?:have to|need to|be forced to|end up) (?:rank|put|place)"
+        r" (?-i:[A-Z]\w*)(?: (?-i:[A-Z]\w*)){0,3} (?:first|higher|above you|ahead of you|over you)\b"
     ),
     phrase(r"\b(?:before|or) I (?:accept|commit to|sign with|go with) (?:another|the other|a different) (?:program|offer)\b"),
 )

@@ -59,7 +59,8 @@ OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
     ),
     phrase(r"\bwithdraw (?:from|your application from|out of|your registration from) (?:the )?(?:NRMP |main )?match\b"),
     phrase(
-        r"\bsign (?:a |the |this |our )?(?:contract|agreement|offer letter) (?:now|today|before|early|right away"
+        r"\bsign (?:a |the |this |our )?(?:attached |enclosed |employment |)?(?:contract|agreement|offer letter)"
+        r" (?:now|today|before|early|right away"
         r"|immediately|by|this week|ahead)\b",
         not_before=r"(?:the match results|match day is over|after)",
     ),

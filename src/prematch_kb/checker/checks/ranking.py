@@ -37,6 +37,11 @@ RANK_INQUIRY = (
         question=True,
     ),
     phrase(
+        rf"\bhow (?:high|highly|well|low|favorably|favourably) {_PROGRAM} (?:plans?|intends?|is going|are going"
+        r"|will|would|might|expects?|is planning|are planning|may) (?:to )?(?:rank|place|rate|list) me\b",
+        question=True,
+    ),
+    phrase(
         rf"\bhow (?:high|highly|well|low|favorably|favourably) {_ME} (?:am |was |will be |would be |is |"
         r"might be |have been |has been )?(?:ranked|placed|rated|listed)\b",
         question=True,

@@ -96,7 +96,10 @@ PROGRAM_OTHER_PROGRAMS = (
         r"|use your signals|send preference signals|send your other signals)",
         question=True,
     ),
-    phrase(r"\b(?:how many|what other) (?:interviews|interview invitations|offers) (?:do|have|did) you\b", question=True),
+    phrase(
+        r"\b(?:how many|what) (?:other )?(?:interviews|interview invitations|offers) (?:do|have|did|are|will) you\b",
+        question=True,
+    ),
     phrase(r"\bgeographic preferences? (?:outside|beyond|other than)\b", question=True),
 )
 

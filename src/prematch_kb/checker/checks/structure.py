@@ -39,7 +39,7 @@ _NAME_LINE = re.compile(
 )
 _APPLICATION_TALK = rx(r"\b(?:interview\w*|application|applicant|applying|match|rank\w*|residency|candidacy)\b")
 _ATTACHMENT = rx(
-    r"\b(?:please find (?:attached|enclosed)|I (?:have|'ve) (?:attached|enclosed|included)|I am (?:attaching"
+    r"\b(?:please find (?:attached|enclosed)|I(?: have|'ve) (?:attached|enclosed|included)|I am (?:attaching"
     r"|enclosing)|I'm (?:attaching|enclosing)|attached (?:is|are|please find|you will find)|enclosed (?:is|are)"
     r"|(?:see|find) (?:the )?attached)\b[^.!?\n]{0,60}\b(?:CV|C\.V\.|resume|résumé|curriculum vitae"
     r"|personal statement|letters?|scores?|transcripts?|USMLE|score report|publications?|portfolio"
@@ -134,7 +134,7 @@ def missing_identity(doc, ctx):
         return
     index = _sign_off_index(doc, lines)
     signature = lines[index + 1 :] if index is not None else lines[-2:]
-    has_name = any(_NAME_LINE.match(doc.text[s:e]) for s, e in signature)
+    has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–")) for s, e in signature)
     has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
     to_program = ctx.recipient in (None, "program-director", "coordinator")
     about_application = ctx.phase != "before-applying" and _APPLICATION_TALK.search(doc.text, 0, doc.own_end)

@@ -27,13 +27,13 @@ _SLANG_WORD = re.compile(
     + r")(?![\w'’@-]|\.\w)",
     re.IGNORECASE,
 )
-# Emoji and pictographs (not ©, ®, ™ or arrows), plus text emoticons.
+# Emoji and pictographs (not ©, ®, ™ or arrows), and text emoticons.
 _EMOJI = re.compile(
     "[\U0001F300-\U0001F5FF\U0001F600-\U0001F64F\U0001F680-\U0001F6FF\U0001F900-\U0001F9FF"
     "\U0001FA70-\U0001FAFF\u263A\u2639\u2764\u2728\u2705\u274C\u2757\u2B50\u26A1\u2600\u2614]+"
     "[\uFE0F\U0001F3FB-\U0001F3FF]*"
-    r"|(?<![\w:])(?::-?[)(DPp]|;-?\)|<3|xD|XD|:\'\()(?![\w)])"
 )
+_EMOTICON = re.compile(r"[:;<xX](?<![\w:][:;<xX])(?:(?<=[:;])-?[)(DPp]|(?<=<)3|(?<=[xX])D)(?![\w)])")
 _EXCLAIM = re.compile(r"!{2,}|[!?]*\?![!?]*|\?{3,}")
 # SHOUTING: three or more capitalised words in a row, or a common word in capitals.
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,}\b){2,}")
@@ -51,9 +51,34 @@ _ACRONYMS = frozenset(
 )
 
 
+_WORDS = re.compile(r"[a-z0-9/]+")
+_SLANG_KEYS = frozenset(w for w in SLANG if " " not in w) | {"super"}
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+
+
 @register("informal-tone")
 def informal_tone(doc, ctx):
     text, end = doc.text, doc.own_end
+    # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
+    if not _SLANG_KEYS.isdisjoint(_WORDS.findall(doc.lower)):
+        yield from _slang(doc, text, end)
+    for pattern in (_EMOJI, _EXCLAIM, _EMOTICON):
+        for match in pattern.finditer(text, 0, end):
+            if doc.is_own(*match.span()):
+                yield Hit("informal-tone", *match.span())
+    if not _TWO_CAPITALS.search(text, 0, end):
+        return
+    for match in _CAPS_RUN.finditer(text, 0, end):
+        words = match.group().split()
+        if sum(w not in _ACRONYMS for w in words) >= 3 and doc.is_own(*match.span()):
+            yield Hit("informal-tone", *match.span())
+    for match in _CAPS_WORD.finditer(text, 0, end):
+        if match.group() in _SHOUT_WORDS and doc.is_own(*match.span()):
+            if not _inside_run(text, match.start(), match.end()):
+                yield Hit("informal-tone", *match.span())
+
+
+def _slang(doc, text, end):
     for match in _SLANG_WORD.finditer(text, 0, end):
         word = match.group()
         key = re.sub(r"\s+", " ", word.lower())
@@ -63,19 +88,8 @@ def informal_tone(doc, ctx):
             continue  # "hey" only as a greeting
         if doc.is_own(*match.span()):
             replacement = SLANG.get(key, "")
-            yield Hit("informal-tone", *match.span(), (f"Write “{replacement}”.",) if replacement else ("Leave it out.",))
-    for pattern in (_EMOJI, _EXCLAIM):
-        for match in pattern.finditer(text, 0, end):
-            if doc.is_own(*match.span()):
-                yield Hit("informal-tone", *match.span())
-    for match in _CAPS_RUN.finditer(text, 0, end):
-        words = match.group().split()
-        if sum(w not in _ACRONYMS for w in words) >= 3 and doc.is_own(*match.span()):
-            yield Hit("informal-tone", *match.span())
-    for match in _CAPS_WORD.finditer(text, 0, end):
-        if match.group() in _SHOUT_WORDS and doc.is_own(*match.span()):
-            if not _inside_run(text, match.start(), match.end()):
-                yield Hit("informal-tone", *match.span())
+            advice = f"Write “{replacement}”." if replacement else "Leave it out."
+            yield Hit("informal-tone", *match.span(), (advice,))
 
 
 def _starts_line(text: str, start: int) -> bool:
@@ -98,7 +112,7 @@ _MY_TRAINING = (
     r"|country of training|foreign degree|status|visa status|scores?|attempts?|gap)"
     rf"|being (?:an? )?{_IMG}|being (?:from abroad|trained abroad|a non-native speaker|a foreigner"
     r"|foreign|international|not from the (?:US|U\.S\.|United States))|(?:having )?trained abroad"
-    rf"|(?:that )?I am (?:an? )?{_IMG}|(?:the fact that )?I (?:am|'m) (?:an? )?{_IMG})"
+    rf"|(?:that )?I am (?:an? )?{_IMG}|(?:the fact that )?I(?: am|'m) (?:an? )?{_IMG})"
 )
 OVER_APOLOGY = (
     phrase(
@@ -109,7 +123,8 @@ OVER_APOLOGY = (
     phrase(rf"\b(?:just|only|merely|simply|but|nothing more than) (?:an? )?{_IMG}\b", negatable="negation"),
     phrase(
         r"\b(?:although|even though|despite|though|while|in spite of) (?:I am |I'm |being |my status as |my "
-        rf"being )?(?:only |just |merely )?(?:an? )?{_IMG}\b"
+        rf"being )?(?:only |just |merely )?(?:an? )?{_IMG}\b",
+        negatable="negation",
     ),
     phrase(
         r"\bmy (?:training|education|medical school|degree|experience|clinical training|background"
@@ -117,22 +132,25 @@ OVER_APOLOGY = (
         r"|as strong|as rigorous|as thorough|equivalent|comparable|up to)|(?:is|was|are|were|may be|might be"
         r"|could be|seems?) (?:inferior|less (?:rigorous|advanced|good|valuable|impressive|prestigious)|lower"
         r"|weaker|subpar|below|lacking|second-rate))",
-        negatable=False,
+        negatable="negation",
     ),
     phrase(
         r"\b(?:forgive|overlook|excuse|look past|see past|ignore|disregard) (?:the fact that I am |that I am"
         rf" |my being |my status as |that I trained abroad|my )(?:an? )?(?:{_IMG}|foreign|international|non-US"
-        r"|background|training|accent|school|degree|origin)"
+        r"|background|training|accent|school|degree|origin)",
+        negatable="negation",
     ),
     phrase(
         r"\b(?:inferior|lesser|second-rate|second-class|substandard|subpar|less prestigious|lowly|humble)"
         r" (?:foreign |international )?(?:medical )?(?:school|training|education|degree|background"
-        r"|origins?|institution)\b"
+        r"|origins?|institution)\b",
+        negatable="negation",
     ),
     phrase(
         rf"\b(?:{_IMG}|my (?:status|background|foreign degree|training abroad))[^.?!\n]{{0,40}}?\b(?:is|are"
         r"|may be|might be|as|be) (?:a |my |an )?(?:big |major |serious |significant )?(?:disadvantage"
-        r"|drawback|weakness|liability|burden|shortcoming|handicap|limitation|red flag)"
+        r"|drawback|weakness|liability|burden|shortcoming|handicap|limitation|red flag)",
+        negatable="negation",
     ),
 )
 

@@ -1,0 +1,323 @@
+// The communication log page: entries kept in this browser's localStorage only. Saved data that
+// cannot be read is reported and kept as it is until the visitor downloads it or confirms that it
+// may be replaced. Every value the visitor typed is set as text, never parsed as HTML.
+(function () {
+  "use strict";
+
+  const KIND_LABELS = {
+    interest: "Note of interest",
+    "thank-you": "Thank-you note",
+    update: "Update",
+    "continued-interest": "Continued interest",
+    "first-choice": "First-choice letter",
+    reply: "Reply",
+    other: "Other",
+  };
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function isoToday() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = el("a", { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  class LogPage {
+    constructor(root, lib) {
+      this.root = root;
+      this.lib = lib;
+      this.form = root.querySelector("#pmkb-log-form");
+      this.formError = root.querySelector(".pmkb-log__form-error");
+      this.storageError = root.querySelector(".pmkb-log__storage-error");
+      this.table = root.querySelector(".pmkb-log__table");
+      this.empty = root.querySelector(".pmkb-log__empty");
+      this.reviewBody = root.querySelector(".pmkb-log__review-body");
+      this.status = root.querySelector(".pmkb-log__status");
+      this.entries = [];
+      this.blocked = false; // true while unreadable saved data waits for the visitor's decision
+    }
+
+    start() {
+      this.storage = this.openStorage();
+      if (!this.storage) return;
+      this.readStorage();
+      this.form.elements.date.value = isoToday();
+      this.form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.addFromForm();
+      });
+      this.form.elements.kind.addEventListener("change", () => {
+        if (this.form.elements.kind.value === "first-choice") this.form.elements.first_choice_claim.checked = true;
+      });
+      this.root.querySelector('[data-action="export-csv"]').addEventListener("click", () => this.export("csv"));
+      this.root.querySelector('[data-action="export-json"]').addEventListener("click", () => this.export("json"));
+      this.root.querySelector('[data-action="clear"]').addEventListener("click", () => this.clear());
+      this.root.querySelector('[data-action="import"]').addEventListener("change", (event) => this.importFile(event.target));
+      // Another tab (the checker's "I sent this") may change the log.
+      window.addEventListener("storage", (event) => {
+        if (event.key === this.lib.STORAGE_KEY) this.readStorage();
+      });
+      this.render();
+      this.root.dataset.state = "ready";
+    }
+
+    openStorage() {
+      try {
+        const storage = window.localStorage;
+        storage.getItem(this.lib.STORAGE_KEY);
+        return storage;
+      } catch (error) {
+        this.root.dataset.state = "error";
+        this.storageError.hidden = false;
+        this.storageError.textContent = "This browser does not let the page keep data (storage is blocked or full), so the log cannot be kept here. You can still keep the same columns in a spreadsheet.";
+        this.form.querySelector("button").disabled = true;
+        return null;
+      }
+    }
+
+    readStorage() {
+      const stored = this.lib.readStored(this.storage);
+      this.entries = stored.entries;
+      this.blocked = Boolean(stored.error);
+      this.root.dataset.storage = stored.error ? "corrupt" : "ok";
+      if (!stored.error) {
+        this.storageError.hidden = true;
+        this.storageError.replaceChildren();
+      } else {
+        this.storageError.hidden = false;
+        this.storageError.replaceChildren(
+          el("p", {}, el("strong", {}, "The log saved in this browser could not be read: "), stored.error.message, "."),
+          el("p", {}, "It has not been changed or erased. Download it as it is to keep a copy, then import a good copy or start a new log."),
+          el(
+            "p",
+            {},
+            el("button", { type: "button", class: "md-button", "data-action": "download-raw" }, "Download the saved data"),
+            " ",
+            el("button", { type: "button", class: "md-button", "data-action": "discard-raw" }, "Start a new log…"),
+          ),
+        );
+        this.storageError.querySelector('[data-action="download-raw"]').addEventListener("click", () =>
+          download("communication-log-unreadable.txt", "text/plain", stored.raw),
+        );
+        this.storageError.querySelector('[data-action="discard-raw"]').addEventListener("click", () => {
+          if (!window.confirm("Replace the unreadable saved data with an empty log? Download it first if you may need it.")) return;
+          this.save([]);
+          this.readStorage();
+          this.render();
+        });
+      }
+      this.render();
+    }
+
+    save(entries) {
+      try {
+        this.lib.writeStored(this.storage, entries);
+      } catch (error) {
+        this.say(`The log could not be saved in this browser (${error.message || error}).`);
+        return false;
+      }
+      this.entries = entries;
+      return true;
+    }
+
+    addFromForm() {
+      if (this.blocked) {
+        this.showFormError("Decide first what to do with the unreadable saved log (above).");
+        return;
+      }
+      const f = this.form.elements;
+      let entry;
+      try {
+        [entry] = this.lib.fromObject({
+          schema: this.lib.SCHEMA,
+          version: this.lib.VERSION,
+          entries: [
+            {
+              program: f.program.value,
+              date: f.date.value,
+              direction: f.direction.value,
+              kind: f.kind.value,
+              first_choice_claim: f.first_choice_claim.checked,
+              note: f.note.value,
+            },
+          ],
+        });
+      } catch (error) {
+        this.showFormError(String(error.problem || error.message).replace(/^./, (c) => c.toUpperCase()) + ` (${String(error.where || "").replace(/^entries\[0\]\./, "")}).`);
+        return;
+      }
+      if (this.save([...this.entries, entry])) {
+        this.formError.hidden = true;
+        f.program.value = "";
+        f.note.value = "";
+        f.first_choice_claim.checked = false;
+        this.render();
+        this.say(`Added: ${entry.kind} ${entry.direction === "sent" ? "to" : "from"} ${entry.program}, ${entry.date}.`);
+      }
+    }
+
+    showFormError(message) {
+      this.formError.hidden = false;
+      this.formError.textContent = message;
+    }
+
+    say(message) {
+      this.status.textContent = message;
+    }
+
+    remove(index) {
+      const entry = this.entries[index];
+      if (!window.confirm(`Delete the ${entry.date} message ${entry.direction === "sent" ? "to" : "from"} ${entry.program}?`)) return;
+      this.save(this.entries.filter((_, i) => i !== index));
+      this.render();
+    }
+
+    export(format) {
+      if (this.blocked) {
+        this.say("The saved log is unreadable; use “Download the saved data” above.");
+        return;
+      }
+      const stamp = isoToday();
+      if (format === "csv") download(`communication-log-${stamp}.csv`, "text/csv", this.lib.toCsv(this.entries));
+      else download(`communication-log-${stamp}.json`, "application/json", this.lib.toJson(this.entries));
+      this.say(`Exported ${this.entries.length} message${this.entries.length === 1 ? "" : "s"} as ${format.toUpperCase()}.`);
+    }
+
+    async importFile(input) {
+      const file = input.files && input.files[0];
+      input.value = "";
+      if (!file) return;
+      let entries;
+      try {
+        entries = this.lib.load(await file.text());
+      } catch (error) {
+        this.root.dataset.importError = "true";
+        this.say(`${file.name} was not imported: ${error.message}. The log is unchanged.`);
+        return;
+      }
+      delete this.root.dataset.importError;
+      const replacing = this.blocked ? "the unreadable saved data" : `the ${this.entries.length} message${this.entries.length === 1 ? "" : "s"} in this browser`;
+      if ((this.entries.length || this.blocked) && !window.confirm(`Replace ${replacing} with the ${entries.length} in ${file.name}?`)) {
+        this.say("Import cancelled; the log is unchanged.");
+        return;
+      }
+      if (this.save(entries)) {
+        this.readStorage();
+        this.say(`Imported ${entries.length} message${entries.length === 1 ? "" : "s"} from ${file.name}.`);
+      }
+    }
+
+    clear() {
+      if (this.blocked) {
+        this.say("The saved log is unreadable; use “Start a new log” above.");
+        return;
+      }
+      if (!this.entries.length) {
+        this.say("The log is already empty.");
+        return;
+      }
+      if (!window.confirm(`Delete all ${this.entries.length} messages from this browser? Export the log first if you may need it.`)) {
+        this.say("Nothing was deleted.");
+        return;
+      }
+      this.save([]);
+      this.render();
+      this.say("The log is now empty.");
+    }
+
+    render() {
+      const order = this.entries.map((entry, index) => ({ entry, index })).sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.index - b.index));
+      const body = this.table.querySelector("tbody");
+      body.replaceChildren(
+        ...order.map(({ entry, index }) => {
+          const button = el("button", { type: "button", class: "pmkb-log__delete", "aria-label": `Delete the ${entry.date} message, ${entry.program}` }, "Delete");
+          button.addEventListener("click", () => this.remove(index));
+          return el(
+            "tr",
+            { "data-program": entry.program, "data-kind": entry.kind },
+            el("td", {}, entry.date),
+            el("td", {}, entry.program),
+            el("td", {}, entry.direction === "sent" ? "Sent" : "Received"),
+            el("td", {}, KIND_LABELS[entry.kind] || entry.kind),
+            el("td", {}, entry.first_choice_claim || entry.kind === "first-choice" ? "Yes" : ""),
+            el("td", {}, entry.note),
+            el("td", {}, button),
+          );
+        }),
+      );
+      this.table.hidden = !this.entries.length;
+      this.empty.hidden = Boolean(this.entries.length);
+      this.root.dataset.count = String(this.entries.length);
+      const programs = this.root.querySelector("#pmkb-log-programs");
+      const names = [...new Set(this.entries.map((e) => e.program))].sort();
+      programs.replaceChildren(...names.map((name) => el("option", { value: name })));
+      this.renderReview();
+    }
+
+    renderReview() {
+      const review = this.lib.review(this.entries);
+      const items = [];
+      if (review.firstChoice.length > 1) {
+        items.push(
+          el(
+            "p",
+            { class: "pmkb-log__finding pmkb-log__finding--error", "data-category": "second-first-choice" },
+            `${review.firstChoice.length} programs were told they are your first choice: ${review.firstChoice.join(", ")}. Tell exactly one program. `,
+            el("a", { href: "../rules/first-choice-to-one-program/" }, "Read the rule"),
+          ),
+        );
+      } else if (review.firstChoice.length === 1) {
+        items.push(el("p", { class: "pmkb-log__finding", "data-category": "first-choice" }, `Your first-choice program so far: ${review.firstChoice[0]}.`));
+      }
+      for (const item of review.cadence) {
+        items.push(
+          el(
+            "p",
+            { class: "pmkb-log__finding pmkb-log__finding--warning", "data-category": "cadence" },
+            `${item.count} × ${KIND_LABELS[item.kind].toLowerCase()} sent to ${item.program}; the usual cadence is at most ${item.limit}. `,
+            el("a", { href: "../rules/updates-need-news/" }, "Read the rule"),
+          ),
+        );
+      }
+      for (const entry of review.unanswered) {
+        items.push(el("p", { class: "pmkb-log__finding pmkb-log__finding--suggestion", "data-category": "reply-due" }, `${entry.program} wrote to you on ${entry.date}; no reply is logged yet.`));
+      }
+      if (!items.length) items.push(el("p", {}, this.entries.length ? "Nothing to watch: one first choice at most, no repeated messages, no message waiting for a reply." : "Add messages to see what the log shows."));
+      this.reviewBody.replaceChildren(...items);
+    }
+  }
+
+  function initialise() {
+    const root = document.getElementById("pmkb-log");
+    if (!root || root.dataset.started) return;
+    root.dataset.started = "true";
+    if (!window.pmkbCommLog) {
+      root.dataset.state = "error";
+      return;
+    }
+    new LogPage(root, window.pmkbCommLog).start();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initialise);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initialise);
+  else initialise();
+})();
