@@ -3,6 +3,9 @@
 #   make test    run the full test suite
 .PHONY: serve test build handbook validate bench clean
 
+# Material for MkDocs prints a banner about its successor on every build.
+export NO_MKDOCS_2_WARNING := 1
+
 serve:
 	@scripts/setup.sh serve
 	PREMATCH_KB_HANDBOOK=1 .venv/bin/mkdocs serve --strict -a 127.0.0.1:8000

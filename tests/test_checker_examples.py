@@ -67,3 +67,23 @@ def test_findings_carry_the_rule_wording_link_and_primary_source(content):
     cited = [c.source for c in kb.rules["no-binding-commitments"].citations if c.source.primary]
     assert finding.source["url"] == cited[0].url and finding.source["title"] == cited[0].title
     assert "<p>" in finding.explanation_html and "<" not in finding.explanation
+
+
+def _templates():
+    kb, _ = load_content(CONTENT)
+    return [pytest.param(t, id=t.id) for _, t in sorted(kb.templates.items())]
+
+
+@pytest.mark.parametrize("template", _templates())
+def test_templates_pass_when_filled_and_are_caught_when_not(template):
+    """Every email template, filled with its own placeholder examples, is a complete email with no
+    error-level finding; sent unfilled, the checker catches the placeholders."""
+    raw = f"{template.subject}\n\n{template.body}"
+    filled = raw
+    for placeholder in template.placeholders:
+        filled = filled.replace(f"[{placeholder.name}]", placeholder.example)
+    report = check(filled)
+    assert report.errors == 0, [(f.category, f.excerpt) for f in report.findings]
+    shape = {"placeholder", "missing-salutation", "missing-sign-off"}
+    assert not shape & {f.category for f in report.findings}
+    assert any(f.category == "placeholder" for f in check(raw).findings)

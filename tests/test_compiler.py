@@ -274,3 +274,28 @@ def test_write_pages(tmp_path, pages):
     assert len(written) == len(pages)
     assert (tmp_path / "rules/no-binding-commitments.md").read_text(encoding="utf-8") == \
         pages["rules/no-binding-commitments.md"].markdown
+
+
+def test_any_plain_text_survives_markdown_unchanged():
+    """Property: md.text() output renders back to the same characters (whitespace collapsed)."""
+    import html as html_lib
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85")
+    renderer = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "toc"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("ab *_`[]()<>&#|!\\{}-+.1:~^=\"'") | alphabet, max_size=40))
+    def check(value):
+        expected = " ".join(value.split())
+        if not expected:
+            return
+        renderer.reset()
+        rendered = renderer.convert(md.text(expected))
+        inner = re.sub(r"^<p>|</p>$", "", rendered)
+        assert "<" not in inner.replace("&lt;", ""), (value, rendered)
+        assert html_lib.unescape(inner) == expected, (value, rendered)
+
+    check()

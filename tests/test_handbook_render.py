@@ -175,8 +175,8 @@ def test_toc_numbers_chapters_and_sections_in_order():
 
 
 def test_checker_chapter_gives_the_checker_address():
-    html = render_document(sample_kb(), SETTINGS).html
-    assert "https://prematch-kb.org/checker/" in html
+    text = re.sub(r"<[^>]+>|\u200b", "", render_document(sample_kb(), SETTINGS).html)
+    assert "https://prematch-kb.org/checker/" in text
 
 
 def test_failed_build_leaves_no_file(tmp_path: Path, monkeypatch):
@@ -214,3 +214,22 @@ def test_sample_handbook_builds_without_warnings(tmp_path: Path):
     result = build_handbook(sample_kb(), SETTINGS, tmp_path / "h.pdf")
     assert result.warnings == ()
     assert (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_template_body_keeps_paragraphs_and_line_breaks():
+    from prematch_kb.handbook.chapters.templates import email_body
+
+    html = email_body("Dear Dr. [Last Name],\n\nLine one\nline two\n\n\nSincerely,\n[Your Name]\n")
+    assert html.count("<p>") == 3
+    assert "Line one<br>line two" in html
+
+
+def test_printed_addresses_break_only_after_slashes_or_before_hyphens():
+    from prematch_kb.handbook.context import printable_url
+
+    url = "https://www.nrmp.org/help/item/during-my-interview-the-program-director-asked-me/x-2/"
+    html = printable_url(url)
+    assert re.sub(r"<[^>]+>|\u200b", "", html) == url  # the text is the exact address
+    pieces = re.findall(r'<span class="nowrap">([^<]*)</span>', html)
+    assert pieces and all(not p.endswith("-") for p in pieces)  # never a break after a hyphen
+    assert "https://" in pieces and "-interview" in pieces

@@ -95,3 +95,18 @@ def _process_exists(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def source_date_epoch(project_dir: Path) -> str | None:
+    """The time of the checked-out commit, for SOURCE_DATE_EPOCH: the one date MkDocs writes into
+    a build (sitemap dates, the gzip header of sitemap.xml.gz), so two builds of the same sources
+    are byte-identical. None outside a git checkout, where MkDocs uses the current time."""
+    import subprocess
+
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True,
+                                text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None

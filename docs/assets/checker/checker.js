@@ -74,6 +74,7 @@ class CheckerPage {
 
   start() {
     this.bindEditor();
+    if (window.pmkbCheckerLog) window.pmkbCheckerLog.mount(this);
     this.loadData();
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this.fail("this browser does not support WebAssembly or Web Workers");
@@ -220,7 +221,8 @@ class CheckerPage {
     const text = this.textarea.value;
     const id = ++this.requestId;
     this.inFlight = { id, text, generation: this.generation };
-    this.worker.postMessage({ type: "check", id, text, options: this.options() });
+    const log = window.pmkbCheckerLog ? window.pmkbCheckerLog.payload(this) : {}; // assets/log/checker-log.js
+    this.worker.postMessage({ type: "check", id, text, options: this.options(), ...log });
   }
 
   handleWorker(message) {
@@ -277,6 +279,7 @@ class CheckerPage {
   // --- findings -------------------------------------------------------------------------------
 
   render(report, text) {
+    this.lastReport = report;
     const findings = report.findings || [];
     this.root.dataset.findingCount = String(findings.length);
     this.verdict.textContent = this.verdictLine(report);

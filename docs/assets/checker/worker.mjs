@@ -4,8 +4,35 @@ let checkText = null;
 let starting = null;
 let pending = null;
 
+let failed = false;
+
 const post = (message) => self.postMessage(message);
 const progress = (step, text) => post({ type: "progress", step, text });
+const describe = (error) => String(error && error.message ? error.message : error);
+
+function fail(reason) {
+  if (failed) return;
+  failed = true;
+  post({ type: "error", message: reason });
+}
+
+// The runtime's WebAssembly loader can stall instead of failing when a file is missing, so every
+// file it fetches is checked here, and anything left unhandled is reported too.
+const siteFetch = self.fetch.bind(self);
+self.fetch = async (resource, init) => {
+  const url = String(resource && resource.url ? resource.url : resource);
+  let response;
+  try {
+    response = await siteFetch(resource, init);
+  } catch (error) {
+    fail(`could not download ${url.split("/").pop()} (${describe(error)})`);
+    throw error;
+  }
+  if (!response.ok) fail(`could not download ${url.split("/").pop().split("?")[0]} (HTTP ${response.status})`);
+  return response;
+};
+self.addEventListener("unhandledrejection", (event) => fail(describe(event.reason)));
+self.addEventListener("error", (event) => fail(describe(event.message || event.error)));
 
 async function start({ runtimeUrl, lockUrl }) {
   const started = performance.now();
@@ -26,10 +53,17 @@ async function start({ runtimeUrl, lockUrl }) {
 import json as _json
 from prematch_kb.checker import check as _check
 
-def _pmkb_check(text, options_json):
+def _pmkb_check(text, options_json, log_json=None, log_kind=None):
     options = _json.loads(options_json)
-    return _json.dumps(_check(text, **options).to_dict(), ensure_ascii=False)
+    report = _check(text, **options)
+    # With the applicant's communication log: a second first choice, cadence, replies due.
+    if log_json and options.get("program_name") and options.get("mode", "draft") == "draft":
+        from prematch_kb.checker.commlog import CommunicationLog, review_draft
+        log = CommunicationLog.from_json(log_json)
+        report.findings.extend(review_draft(log, report, options["program_name"], kind=log_kind or None))
+    return _json.dumps(report.to_dict(), ensure_ascii=False)
 `);
+  if (failed) return;
   checkText = pyodide.globals.get("_pmkb_check");
   checkText("", JSON.stringify({ mode: "draft" })); // warm the engine's caches
   post({ type: "ready", ms: performance.now() - started });
@@ -37,14 +71,14 @@ def _pmkb_check(text, options_json):
 
 function runPending() {
   if (!checkText || !pending) return;
-  const { id, text, options } = pending;
+  const { id, text, options, log, logKind } = pending;
   pending = null;
   const started = performance.now();
   try {
-    const report = checkText(text, JSON.stringify(options));
+    const report = checkText(text, JSON.stringify(options), log || null, logKind || null);
     post({ type: "result", id, report, ms: performance.now() - started });
   } catch (error) {
-    post({ type: "check-error", id, message: String(error && error.message ? error.message : error) });
+    post({ type: "check-error", id, message: describe(error) });
   }
 }
 
@@ -52,9 +86,7 @@ self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === "init") {
     if (!starting) {
-      starting = start(message).then(runPending, (error) => {
-        post({ type: "error", message: String(error && error.message ? error.message : error) });
-      });
+      starting = start(message).then(runPending, (error) => fail(describe(error)));
     } else if (checkText) {
       post({ type: "ready", ms: 0 });
     }

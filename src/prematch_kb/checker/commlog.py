@@ -292,6 +292,7 @@ class LogFinding:
     line: int | None = None
     column: int | None = None
     source: dict | None = None
+    reply: str = ""  # findings on a draft offer no reply; kept for the checker's finding shape
 
     def to_dict(self) -> dict:
         return {
@@ -309,7 +310,7 @@ class LogFinding:
             "line": self.line,
             "column": self.column,
             "suggestions": list(self.suggestions),
-            "reply": "",
+            "reply": self.reply,
             "link": self.link,
             "source": dict(self.source) if self.source else None,
         }
@@ -396,14 +397,17 @@ _FALLBACK = {
 def _finding(category: str, message: str, span: dict | None = None) -> LogFinding:
     """A finding with the rulebook's explanation, suggestions and link when it has the category."""
     rule, severity = CATEGORIES[category]
-    entry = load_rulebook().get("categories", {}).get(category)
+    book = load_rulebook()
+    entry = book.get("categories", {}).get(category)
     if entry:
         explanation, explanation_html = entry.get("explanation", ""), entry.get("explanation_html", "")
         suggestions, link = tuple(entry.get("suggestions") or ()), entry.get("link", "")
         source = entry.get("source")
     else:
         explanation, suggestions = _FALLBACK[category]
-        explanation_html, link, source = "", f"rules/{rule}/", None
+        site_url = book.get("site_url") or ""
+        site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        explanation_html, link, source = "", f"{site_url}rules/{rule}/", None
     span = span or {}
     return LogFinding(
         category, severity, rule, message, explanation,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 MODES = ("draft", "received")
 APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
@@ -31,7 +31,14 @@ class Context:
     program_name: str | None = None
 
     def to_dict(self) -> dict:
-        return {key: value for key, value in asdict(self).items() if value is not None}
+        items = (
+            ("applicant_type", self.applicant_type),
+            ("phase", self.phase),
+            ("recipient", self.recipient),
+            ("specialty", self.specialty),
+            ("program_name", self.program_name),
+        )
+        return {key: value for key, value in items if value is not None}
 
 
 def _choice(name: str, value, allowed: tuple[str, ...]) -> str | None:

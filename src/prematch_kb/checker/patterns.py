@@ -16,7 +16,8 @@ from .text import Document
 
 
 def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    pattern = pattern.replace("'", "['’]").replace(" ", r"\s+")
+    # Whitespace between words is bounded so that every pattern has a known maximum width.
+    pattern = pattern.replace("'", "['’]").replace(" ", r"\s{1,10}")
     return re.compile(pattern, flags)
 
 
@@ -59,7 +60,7 @@ INQUIRY = rx(
 PREFIX_WINDOW = 160
 # A pattern is only run near the places where one of its keys occurs: this far either side, which
 # is longer than any match of the bounded patterns here.
-KEY_WINDOW = 400
+KEY_WINDOW = 800
 # Words too common to make a key worth using for skipping text.
 _COMMON = frozenset(
     "a an and are as at be been can could did do for have how i if in is it me my not of on our"
@@ -84,9 +85,10 @@ class Phrase:
     question: bool = False
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
-    # Lower-case strings of which at least one occurs in every match: a cheap substring test
-    # lets the checker skip the regex scan for most patterns on most texts.
-    keys: tuple[str, ...] = field(default=())
+    # Alternative sets of lower-case strings; every match contains at least one string of each
+    # set. At run time the set with the fewest occurrences in the text decides where to look.
+    key_sets: tuple[tuple[str, ...], ...] = field(default=())
+    width: int = 0  # the longest possible match, in characters (0: unknown)
 
 
 def phrase(
@@ -99,32 +101,51 @@ def phrase(
     flags: int = re.IGNORECASE,
 ) -> Phrase:
     compiled = rx(pattern, flags)
+    key_sets, width = pattern_facts(compiled)
     return Phrase(
         compiled,
         negatable,
         question,
         rx(not_after + r"\s*$") if not_after else None,
         rx(r"^\s*" + not_before) if not_before else None,
-        required_keys(compiled),
+        key_sets,
+        width,
     )
 
 
-def required_keys(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Literal strings, one of which every match must contain (empty when none can be derived).
+def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """(key sets, maximum match width) read from the regex's parse tree.
 
-    Read from the regex's parse tree (the standard library's own parser, present in CPython and
-    Pyodide alike); on any surprise it gives up and the pattern simply always runs.
+    Uses the standard library's own regex parser (the same in CPython and Pyodide); on any
+    surprise it gives up, and the pattern is simply run over the whole text.
     """
     try:
         from re import _constants, _parser  # noqa: PLC0415 - private, guarded
 
-        keys = _required(_parser.parse(pattern.pattern, pattern.flags), _constants)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        width = tree.getwidth()[1]
+        candidates = _candidates(tree, _constants)
     except Exception:  # pragma: no cover - a future parser change only costs speed
-        return ()
-    return tuple(sorted({k.lower() for k in keys})) if keys else ()
+        return (), 0
+    if width > KEY_WINDOW:
+        return (), 0
+    sets = {tuple(sorted({k.lower() for k in keys})) for keys in candidates if keys}
+    # Keep the few sets most likely to be absent from an ordinary email, most selective first:
+    # no very common word, long keys, few alternatives.
+    ranked = sorted(
+        (s for s in sets if min(len(k) for k in s) >= 3 and len(s) <= 16),
+        key=lambda s: (any(k in _COMMON for k in s), -min(len(k) for k in s), len(s), s),
+    )
+    return tuple(ranked[:3]), width
 
 
-def _required(sequence, c) -> set[str] | None:
+def _candidates(sequence, c) -> list[set[str]]:
+    """Every key set found along the top level of a parsed sequence."""
+    found = _required(sequence, c, every=True)
+    return found or []
+
+
+def _required(sequence, c, every: bool = False):
     candidates: list[set[str]] = []
     run: list[str] = []
     for op, av in sequence:
@@ -147,6 +168,8 @@ def _required(sequence, c) -> set[str] | None:
             candidates.append(found)
     if run:
         candidates.append({"".join(run)})
+    if every:
+        return candidates
     if not candidates:
         return None
     return max(
@@ -155,14 +178,29 @@ def _required(sequence, c) -> set[str] | None:
     )
 
 
-def key_windows(doc: Document, keys: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Merged spans around each occurrence of any key; the whole own text when there are no keys."""
-    if not keys:
+def key_windows(doc: Document, item: Phrase) -> list[tuple[int, int]]:
+    """Merged spans around each occurrence of the rarest key set; the whole own text when the
+    pattern has no keys. A span reaches the pattern's maximum width either side of a key."""
+    if not item.key_sets:
         return [(0, doc.own_end)]
-    positions = sorted(p for key in keys for p in doc.positions_of(key))
+    best, fewest = None, -1
+    counts, lower, own_end = doc._counts, doc.lower, doc.own_end  # inlined: this runs per pattern
+    for keys in item.key_sets:
+        count = 0
+        for key in keys:
+            found = counts.get(key)
+            if found is None:
+                found = counts[key] = lower.count(key, 0, own_end)
+            count += found
+        if not count:
+            return []
+        if fewest < 0 or count < fewest:
+            best, fewest = keys, count
+    positions = sorted(p for key in best for p in doc.positions_of(key))
+    reach = item.width + 1
     windows: list[list[int]] = []
     for position in positions:
-        start, end = max(0, position - KEY_WINDOW), min(doc.own_end, position + KEY_WINDOW)
+        start, end = max(0, position - reach), min(doc.own_end, position + reach)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
@@ -202,7 +240,7 @@ def phrase_matches(
     quoted question is not the author's own statement.
     """
     for item in phrases:
-        for window_start, window_end in key_windows(doc, item.keys):
+        for window_start, window_end in key_windows(doc, item):
             yield from _matches_in(doc, item, window_start, window_end, quotations)
 
 

@@ -64,6 +64,7 @@ class Document:
     _sentence_starts: list[int] = field(default_factory=list)
     _lower: str | None = None
     _positions: dict = field(default_factory=dict)
+    _counts: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
 
     @property
@@ -74,6 +75,13 @@ class Document:
             lower = self.text.lower()
             self._lower = lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
         return self._lower
+
+    def count_of(self, key: str) -> int:
+        """How often a lower-case string occurs in the author's own text (cached per key)."""
+        count = self._counts.get(key)
+        if count is None:
+            count = self._counts[key] = self.lower.count(key, 0, self.own_end)
+        return count
 
     def positions_of(self, key: str) -> list[int]:
         """Offsets of a lower-case string in the author's own text (cached per key)."""
@@ -165,10 +173,12 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE

@@ -17,7 +17,9 @@ MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
 
 def render_rule_pages(ctx: RenderContext) -> list[Page]:
     pages = [_index(ctx)]
-    pages += [_rule_page(ctx, rule) for rule in sorted(ctx.kb.rules.values(), key=lambda r: r.id)]
+    # Navigation order matches the index: grouped by status, by title within each group.
+    rules = sorted(ctx.kb.rules.values(), key=lambda r: (RULE_STATUSES.index(r.status), r.title.lower()))
+    pages += [_rule_page(ctx, rule) for rule in rules]
     return pages
 
 

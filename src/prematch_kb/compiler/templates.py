@@ -15,7 +15,9 @@ APPLICANT_LABELS = {"us-md-do": "US MD/DO graduates", "us-img": "US-citizen IMGs
 
 
 def render_template_pages(ctx: RenderContext) -> list[Page]:
-    return [_index(ctx)] + [_template_page(ctx, t) for t in sorted(ctx.kb.templates.values(), key=lambda t: t.id)]
+    # Navigation order follows the season, as the index does.
+    templates = sorted(ctx.kb.templates.values(), key=lambda t: (_first_phase_order(ctx, t), t.title.lower()))
+    return [_index(ctx)] + [_template_page(ctx, t) for t in templates]
 
 
 def _first_phase_order(ctx: RenderContext, template: Template) -> int:

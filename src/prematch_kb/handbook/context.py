@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from html import escape
 
 from prematch_kb.handbook.anchors import anchor, chapter_anchor
@@ -16,13 +17,16 @@ def esc(text: object) -> str:
 
 
 def printable_url(url: str) -> str:
-    """A web address that wraps only after a slash, so a printed line break never looks like a
-    hyphen that belongs to the address (and copied text stays the exact address)."""
-    segments = []
-    for segment in url.split("/"):
-        nowrap = ' class="nowrap"' if len(segment) <= 80 else ""
-        segments.append(f"<span{nowrap}>{esc(segment)}</span>" if segment else "")
-    return '<span class="url">' + "/\u200b".join(segments) + "</span>"
+    """A web address that wraps only after a slash or before a hyphen, never after one, so a
+    printed line break cannot pass for a hyphen that belongs to the address (the convention of
+    print style guides); copied text stays the exact address."""
+    segments = re.findall(r"[^/]*/+|[^/]+", url)
+    pieces = [piece for segment in segments for piece in re.split(r"(?=-)", segment) if piece]
+    html = []
+    for piece in pieces:
+        nowrap = ' class="nowrap"' if len(piece) <= 60 else ""
+        html.append(f"<span{nowrap}>{esc(piece)}</span>")
+    return '<span class="url">' + "\u200b".join(html) + "</span>"
 
 
 def long_date(value) -> str:

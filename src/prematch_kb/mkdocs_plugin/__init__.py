@@ -1,0 +1,1 @@
+"""The MkDocs plugin `prematch-kb`: a thin adapter from the knowledge base to MkDocs."""

@@ -6,6 +6,7 @@ navigation); the hooks below only hand the results to MkDocs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +16,8 @@ from mkdocs.structure.files import File, Files
 from prematch_kb.mkdocs_plugin.config import PrematchKbConfig
 
 log = get_plugin_logger(__name__)
+# Hand-written pages whose figures come from bench/results/*.json at build time.
+BENCHMARK_PAGES = ("benchmarks.md", "benchmarks/index.md")
 
 
 class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
@@ -70,8 +73,12 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         # background build writes there after the build returns; a dirty build reuses the old files.
         if self.command == "serve" or self.dirty:
             return
-        from prematch_kb.sitebuild import StagedSiteDir
+        from prematch_kb.sitebuild import StagedSiteDir, source_date_epoch
 
+        if "SOURCE_DATE_EPOCH" not in os.environ:  # reproducible builds: see source_date_epoch
+            epoch = source_date_epoch(Path(config.docs_dir).parent)
+            if epoch:
+                os.environ["SOURCE_DATE_EPOCH"] = epoch
         self.staged = StagedSiteDir.begin(Path(config.site_dir))
         config.site_dir = str(self.staged.staging)
 
@@ -104,6 +111,10 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files):
+        if self.config.enabled and page.file.src_uri in BENCHMARK_PAGES:
+            from prematch_kb.benchmarks import insert_figures
+
+            return insert_figures(markdown, Path(config.docs_dir).parent / "bench" / "results")
         if not self.config.enabled or page.file.src_uri not in self.origins:
             return
         origin = self.origins[page.file.src_uri]

@@ -96,7 +96,7 @@ FIRST_CHOICE = (
         not_before=r"(?:s\b|programs|institutions|places|specialt|field|of\b|for (?:fellowship|specialty|a specialty)|in (?:specialty|medicine))",
     ),
     phrase(
-        r"\brank (?:you|your program|this program|(?-i:[A-Z][\w&.\x27\u2019-]*)(?: (?-i:[A-Z][\w&.\x27\u2019-]*)){0,4})"
+        r"\brank (?:you|your program|this program|(?-i:[A-Z][\w&.\x27\u2019-]{0,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{0,30})){0,4})"
         r" (?:as )?(?:first|#1|number one|number 1|no\. ?1|1st|at the (?:very )?top|highest"
         rf"|as my {_FIRST} (?:choice|program))(?![\w-])"
     ),

@@ -76,7 +76,7 @@ SPECIAL_TREATMENT = (
         r"\b(?:waive|waiving|overlook|overlooking|bypass|bypassing|skip|skipping|ignore|ignoring|relax"
         r"|relaxing|lower|lowering|set aside|make an exception to|make an exception for|exempt me from"
         r"|look past|looking past) (?:the |your |my |this |that |a |any )?(?:program's |programs' )?"
-        rf"(?:[\w-]+ ){{0,3}}?{_SCREEN}\b"
+        rf"(?:[\w-]{{1,30}} ){{0,3}}?{_SCREEN}\b"
     ),
     phrase(r"\b(?:make|made|grant|allow|consider) (?:an |any |a |one )?(?:small |special )?exception\b"),
     phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
@@ -111,7 +111,7 @@ _WHEN = (
     r"(?:(?:the )?end of (?:the |this )?(?:day|week|month)|tomorrow|today|tonight|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|this (?:week|weekend|evening|afternoon|morning)|next (?:week|monday"
     r"|tuesday|wednesday|thursday|friday)|(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\d{1,3} (?:hours|days"
-    r"|business days|working days)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"|business days|working days)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}"
     r"|\d{1,2}/\d{1,2}|noon|midnight|eod|cob|close of business|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.))"
 )
 _REPLY = (
@@ -183,7 +183,7 @@ OTHER_PROGRAM_LEVERAGE = (
     ),
     phrase(
         r"\bI (?:will|'ll|would|'d|may|might) (?:have to|need to|be forced to|end up) (?:rank|put|place)"
-        r" (?-i:[A-Z]\w*)(?: (?-i:[A-Z]\w*)){0,3} (?:first|higher|above you|ahead of you|over you)\b"
+        r" (?-i:[A-Z]\w{0,30})(?: (?-i:[A-Z]\w{0,30})){0,3} (?:first|higher|above you|ahead of you|over you)\b"
     ),
     phrase(r"\b(?:before|or) I (?:accept|commit to|sign with|go with) (?:another|the other|a different) (?:program|offer)\b"),
 )

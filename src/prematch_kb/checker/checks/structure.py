@@ -37,7 +37,9 @@ _NAME_LINE = re.compile(
     r"(?:\s+[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?){1,4}"
     r"(?:\s*,\s*(?:MD|M\.D\.|DO|MBBS|MBChB|MBBCh|PhD|MPH|MS|MSc|BS)\b[\w ,.]*)?\s*$"
 )
-_APPLICATION_TALK = rx(r"\b(?:interview\w*|application|applicant|applying|match|rank\w*|residency|candidacy)\b")
+# Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
+# as opposed to a plan to apply some day.
+_APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
 _ATTACHMENT = rx(
     r"\b(?:please find (?:attached|enclosed)|I(?: have|'ve) (?:attached|enclosed|included)|I am (?:attaching"
     r"|enclosing)|I'm (?:attaching|enclosing)|attached (?:is|are|please find|you will find)|enclosed (?:is|are)"
@@ -62,7 +64,10 @@ EARLY_PHASES = ("before-applying", "application-submitted", "interview-invitatio
 
 def _own_lines(doc) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line of the author's own text, headers included."""
-    lines = []
+    cached = doc.cache.get("own_lines")
+    if cached is not None:
+        return cached
+    lines = doc.cache["own_lines"] = []
     pos = 0
     text = doc.text
     while pos < doc.own_end:
@@ -75,15 +80,28 @@ def _own_lines(doc) -> list[tuple[int, int]]:
 
 
 def _body_lines(doc) -> list[tuple[int, int]]:
+    """The own lines after any header lines; a bare subject line above the greeting counts as one."""
     lines = _own_lines(doc)
     index = 0
     while index < len(lines) and _HEADER_LINE.match(doc.text, lines[index][0]):
         index += 1
+    if index + 1 < len(lines):
+        first, second = lines[index], lines[index + 1]
+        if (
+            not _SALUTATION.match(doc.text[first[0] : first[1]])
+            and _SALUTATION.match(doc.text[second[0] : second[1]])
+            and first[1] - first[0] <= 200
+            and doc.text[first[0] : first[1]].rstrip()[-1:] not in ".!?"
+        ):
+            index += 1
     return lines[index:]
 
 
 def _word_count(doc, lines) -> int:
-    return sum(len(_WORD.findall(doc.text, s, e)) for s, e in lines)
+    key = ("words", len(lines))
+    if key not in doc.cache:
+        doc.cache[key] = sum(len(_WORD.findall(doc.text, s, e)) for s, e in lines)
+    return doc.cache[key]
 
 
 def _is_whole_email(doc, lines) -> bool:

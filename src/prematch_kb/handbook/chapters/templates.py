@@ -28,6 +28,12 @@ def with_blanks(text: str) -> str:
     return "".join(out)
 
 
+def email_body(text: str) -> str:
+    """Template body as paragraphs (blank lines) and line breaks, with blanks drawn."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{'<br>'.join(with_blanks(line) for line in p.splitlines())}</p>" for p in paragraphs)
+
+
 def write(ctx: Context, writer: ChapterWriter) -> str:
     parts = [
         '<p class="lead">Each template is a complete email. Copy it by hand or from the website, '
@@ -73,7 +79,7 @@ def _template(ctx: Context, writer: ChapterWriter, t) -> str:
 <p class="meta keep-with-next">To: {esc(audience)} · For: {esc(applicants)}</p>
 <div class="email">
 <p class="subject"><span class="label">Subject:</span> {with_blanks(t.subject)}</p>
-<div class="email-body">{with_blanks(t.body.strip())}</div>
+<div class="email-body">{email_body(t.body)}</div>
 </div>
 {placeholders_table}
 {advice}

@@ -1,0 +1,198 @@
+"""Checker speed: median time per text over the labelled corpus, scaling from 1 KB to 1 MB,
+adversarial 1 MB inputs, and proselint 0.16.0 on the same texts in the same run.
+
+Targets: a typical draft (the corpus median) in under 1 ms; at least 20 times faster than
+proselint. Writes bench/results/checker.json and bench/results/checker.md (figures for the
+benchmarks page), both naming the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_JSON = ROOT / "bench" / "results" / "checker.json"
+RESULTS_MD = ROOT / "bench" / "results" / "checker.md"
+TYPICAL_TARGET_MS = 1.0
+PROSELINT_RATIO_TARGET = 20.0
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+
+sys.path.insert(0, str(ROOT / "tests"))  # the corpus loader lives with the tests
+
+
+def _machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = []
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "load_average_at_start": load,
+    }
+
+
+def _best_of(func, repeats: int) -> float:
+    """Median wall time of `repeats` calls, in seconds."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _proselint():
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    return lambda text: LintFile("draft.txt", text).lint()
+
+
+def _scaled_text(base: str, size: int) -> str:
+    return (base * (size // len(base) + 1))[:size]
+
+
+def main(quick: bool = False) -> dict:
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import MAX_CHARS, check
+
+    machine = _machine()
+    repeats = 3 if quick else 15
+    corpus = load_corpus()
+    drafts = [e for e in corpus if e.mode == "draft"]
+    if quick:
+        drafts = drafts[::5]
+    proselint = _proselint()
+    for entry in drafts[:10]:  # warm both up: compiled patterns, caches
+        check(entry.text, mode=entry.mode, **entry.context)
+        proselint(entry.text)
+
+    ours, theirs = [], []
+    for entry in drafts:  # interleaved, so both run under the same machine load
+        ours.append(_best_of(lambda: check(entry.text, mode=entry.mode, **entry.context), repeats))
+        theirs.append(_best_of(lambda: proselint(entry.text), max(1, repeats // 3)))
+    emails = [t for t, e in zip(ours, drafts) if len(e.text) >= 600]
+    emails_proselint = [t for t, e in zip(theirs, drafts) if len(e.text) >= 600]
+
+    base = next(e.text for e in corpus if e.id == "cl-01")
+    scaling = []
+    for size in SIZES:
+        text = _scaled_text(base, size)
+        runs = 1 if (quick and size > 100_000) else max(1, repeats // (1 + size // 100_000))
+        seconds = _best_of(lambda: check(text), runs)
+        row = {"chars": size, "checked_chars": min(size, MAX_CHARS), "ms": round(seconds * 1000, 3)}
+        if size <= 10_000:
+            row["proselint_ms"] = round(_best_of(lambda: proselint(text), 1) * 1000, 3)
+        scaling.append(row)
+
+    adversarial = {
+        "repeated 'rank '": "rank " * 200_000,
+        "repeated 'I '": "I " * 500_000,
+        "one million '['": "[" * 1_000_000,
+        "emoji and '!'": "😀!" * 500_000,
+        "'where' questions": ("where " * 10 + "? ") * 16_000,
+    }
+    adversarial_ms = {name: round(_best_of(lambda: check(text), 1) * 1000, 1) for name, text in adversarial.items()}
+
+    median_ms = statistics.median(ours) * 1000
+    proselint_median_ms = statistics.median(theirs) * 1000
+    ratio = proselint_median_ms / median_ms if median_ms else float("inf")
+    result = {
+        "benchmark": "checker",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "quick": quick,
+        "machine": machine,
+        "corpus": {
+            "drafts": len(drafts),
+            "median_chars": statistics.median(len(e.text) for e in drafts),
+            "median_ms": round(median_ms, 4),
+            "p90_ms": round(sorted(ours)[int(0.9 * (len(ours) - 1))] * 1000, 4),
+            "max_ms": round(max(ours) * 1000, 3),
+            "whole_emails": len(emails),
+            "whole_emails_median_ms": round(statistics.median(emails) * 1000, 3) if emails else None,
+            "proselint_median_ms": round(proselint_median_ms, 3),
+            "proselint_whole_emails_median_ms": (
+                round(statistics.median(emails_proselint) * 1000, 3) if emails_proselint else None
+            ),
+            "proselint_ratio": round(ratio, 1),
+        },
+        "scaling": scaling,
+        "adversarial_1mb_ms": adversarial_ms,
+        "max_chars_checked": MAX_CHARS,
+        "targets": {
+            "typical_draft_ms": TYPICAL_TARGET_MS,
+            "typical_draft_met": median_ms < TYPICAL_TARGET_MS,
+            "proselint_ratio": PROSELINT_RATIO_TARGET,
+            "proselint_ratio_met": ratio >= PROSELINT_RATIO_TARGET,
+        },
+    }
+    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_JSON.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    RESULTS_MD.write_text(to_markdown(result), encoding="utf-8")
+    print(to_markdown(result))
+    return result
+
+
+def to_markdown(result: dict) -> str:
+    c, m = result["corpus"], result["machine"]
+    lines = [
+        "### Email checker speed",
+        "",
+        f"Measured {result['measured_at']} on {m['cpu']} ({m['nproc']} cores, load average "
+        f"{', '.join(map(str, m['load_average_at_start']))} at start), {m['implementation']} {m['python']}.",
+        "",
+        "| measure | prematch-kb checker | proselint 0.16.0 |",
+        "|---|---|---|",
+        f"| median per draft ({c['drafts']} corpus drafts, median {c['median_chars']:.0f} characters) "
+        f"| {c['median_ms']:.3f} ms | {c['proselint_median_ms']:.2f} ms |",
+        f"| 90th percentile per draft | {c['p90_ms']:.3f} ms | |",
+        f"| median per whole email ({c['whole_emails']} emails of 600+ characters) "
+        f"| {c['whole_emails_median_ms']} ms | {c['proselint_whole_emails_median_ms']} ms |",
+        f"| speed-up over proselint (corpus median) | {c['proselint_ratio']}× | 1× |",
+        "",
+        "| input size | checker | proselint |",
+        "|---|---|---|",
+    ]
+    for row in result["scaling"]:
+        capped = "" if row["checked_chars"] == row["chars"] else f" (first {row['checked_chars']:,} checked)"
+        theirs = f"{row['proselint_ms']:.1f} ms" if "proselint_ms" in row else "not run"
+        lines.append(f"| {row['chars']:,} characters{capped} | {row['ms']:.1f} ms | {theirs} |")
+    lines += ["", "| adversarial 1 MB input | checker |", "|---|---|"]
+    lines += [f"| {name} | {ms:.0f} ms |" for name, ms in result["adversarial_1mb_ms"].items()]
+    t = result["targets"]
+    lines += [
+        "",
+        f"Targets: typical draft under {t['typical_draft_ms']} ms: {'met' if t['typical_draft_met'] else 'NOT met'}; "
+        f"at least {t['proselint_ratio']:.0f}× faster than proselint: "
+        f"{'met' if t['proselint_ratio_met'] else 'NOT met'}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)

@@ -1,0 +1,275 @@
+"""Site budgets: page weight in the browser, build time, its growth with content, compiler overhead.
+
+- bytes a visitor's browser receives for a guide page (target under 500 KB, no Pyodide) and for
+  the checker page until the checker is ready, measured in Chromium;
+- the full `mkdocs build --strict` of the real site (handbook and checker included);
+- build time of synthetic knowledge bases 1x, 10x and 50x the real one (target: linear or better);
+- the compiler's overhead: the real build through the plugin vs the same pages written out as
+  plain Markdown (`write_pages`) and built with the plugin switched off (target at most 1.15x).
+
+Writes bench/results/site.json with the figures and the machine. `main(quick=True)` uses tiny
+sizes and one run, so the test suite can prove the benchmark still works.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "site.json"  # and site.md beside it, for the benchmarks page
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+GUIDE_PAGE = "/guides/how-to-write-to-programs/"
+CHECKER_PAGE = "/checker/"
+TARGETS = {"guide_page_kb": 500, "growth_exponent": 1.0, "compiler_overhead_ratio": 1.15}
+
+
+def machine() -> dict:
+    cpu, memory_kb = platform.machine(), 0
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+        memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                         if line.startswith("MemTotal:"))
+    except (OSError, StopIteration, ValueError):
+        pass
+    browser = ""
+    if Path(CHROMIUM).exists():
+        browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(memory_kb / 1024 / 1024, 1),
+            "python": platform.python_version(), "platform": platform.platform(), "browser": browser}
+
+
+# -- building ------------------------------------------------------------------------------------
+def project_config(target: Path, *, content_dir: Path | None = None, docs_dir: Path | None = None,
+                   handbook: str | None = None, plugin: bool = True, extra: dict | None = None) -> Path:
+    """mkdocs.yml copied into `target` with absolute folders; the plugin optionally switched off."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir or ROOT / "docs")
+    if isinstance(config.get("theme"), dict) and config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "prematch-kb" in entry:
+            options = entry["prematch-kb"] = dict(entry["prematch-kb"] or {})
+            options["content_dir"] = str(content_dir or ROOT / "content")
+            if handbook:
+                options["handbook"] = handbook
+            options["enabled"] = plugin
+    config.update(extra or {})
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / "node_modules").exists():  # the checker's Pyodide runtime is found next to mkdocs.yml
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    path = target / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def timed_build(config: Path, site: Path, strict: bool = True) -> float:
+    """Wall-clock seconds of the real `mkdocs build` CLI (what `make build` runs)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    if strict:
+        command.insert(4, "--strict")
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed ({config}):\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def summary(samples: list[float]) -> dict:
+    return {"median_s": round(statistics.median(samples), 3), "runs_s": [round(s, 3) for s in samples]}
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def full_build(work: Path, runs: int) -> tuple[dict, Path]:
+    """The real site exactly as `make build` makes it; the last build is kept for the browser."""
+    site = work / "full-site"
+    samples = [timed_build(ROOT / "mkdocs.yml", site) for _ in range(runs)]
+    return {**summary(samples), "pages": html_pages(site)}, site
+
+
+def growth(work: Path, scales: list[int]) -> dict:
+    """Build time of synthetic knowledge bases; the exponent k in time ~ pages^k between sizes."""
+    from bench.synthetic_kb import generate, size
+
+    rows = []
+    for scale in scales:
+        content = generate(scale, work / f"kb-{scale}x")
+        config = project_config(work / f"project-{scale}x", content_dir=content, handbook="never")
+        site = work / f"site-{scale}x"
+        seconds = timed_build(config, site, strict=False)
+        rows.append({"scale": scale, "items": size(content), "pages": html_pages(site), "seconds": round(seconds, 3),
+                     "ms_per_page": round(1000 * seconds / html_pages(site), 2)})
+        shutil.rmtree(site)
+    for before, after in zip(rows, rows[1:]):
+        after["exponent_vs_previous"] = round(
+            math.log(after["seconds"] / before["seconds"]) / math.log(after["pages"] / before["pages"]), 3)
+    exponents = [r["exponent_vs_previous"] for r in rows[1:]]
+    return {"sizes": rows, "handbook": "off (benchmarked in handbook.json)",
+            "worst_exponent": max(exponents) if exponents else None}
+
+
+def compiler_overhead(work: Path, runs: int) -> dict:
+    """Plugin build vs plain Markdown build of the same pages, alternated in one run."""
+    from prematch_kb.compiler import build_nav, render_pages, write_pages
+    from prematch_kb.kb.loader import load_content
+
+    kb, settings = load_content(ROOT / "content")
+    docs = work / "plain-docs"
+    shutil.copytree(ROOT / "docs", docs)
+    handwritten = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    pages = render_pages(kb, settings, handwritten=handwritten)
+    write_pages(pages, docs)
+    identity = {"site_name": settings.title, "site_url": settings.site_url,
+                "nav": build_nav(pages, handwritten)}
+    if settings.repo_url:
+        identity["repo_url"] = settings.repo_url
+    plain = project_config(work / "plain", docs_dir=docs, handbook="never", plugin=False, extra=identity)
+    plugin = project_config(work / "plugin", handbook="never")
+    with_plugin, without = [], []
+    for _ in range(runs):
+        with_plugin.append(timed_build(plugin, work / "plugin-site"))
+        without.append(timed_build(plain, work / "plain-site", strict=False))
+    ratio = statistics.median(with_plugin) / statistics.median(without)
+    return {"plugin": {**summary(with_plugin), "pages": html_pages(work / "plugin-site")},
+            "plain_markdown": {**summary(without), "pages": html_pages(work / "plain-site")},
+            "ratio": round(ratio, 3),
+            "note": "both without the handbook; the plugin build also installs the checker's runtime and data"}
+
+
+# -- page weight in the browser ------------------------------------------------------------------
+def page_weight(site: Path) -> dict:
+    """Bytes the browser receives for a guide page and for the checker page (until it is ready)."""
+    from playwright.sync_api import sync_playwright
+
+    from prematch_kb.browser.devserver import serve_site
+
+    results = {}
+    with serve_site(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, path, ready in (("guide_page", GUIDE_PAGE, None),
+                                      ("checker_page", CHECKER_PAGE, "#pmkb-checker[data-checker-state=ready]")):
+                context = browser.new_context()
+                bodies: list[tuple[str, bytes]] = []
+
+                def keep(response, bodies=bodies):
+                    try:
+                        bodies.append((response.url, response.body()))
+                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                        pass
+
+                context.on("response", keep)
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(base.rstrip("/") + path, wait_until="networkidle")
+                if ready:
+                    page.wait_for_selector(ready, state="attached", timeout=120_000)
+                    page.wait_for_load_state("networkidle")
+                elapsed = time.perf_counter() - started
+                context.close()
+                raw = sum(len(body) for _, body in bodies)
+                gzipped = sum(len(gzip.compress(body, 6)) for _, body in bodies)
+                results[name] = {
+                    "path": path, "requests": len(bodies), "bytes": raw, "kb": round(raw / 1024, 1),
+                    "gzip_kb": round(gzipped / 1024, 1), "seconds_to_loaded": round(elapsed, 2),
+                    "loads_pyodide": any("pyodide" in url for url, _ in bodies),
+                    "largest": sorted(((len(b), u.removeprefix(base.rstrip("/"))) for u, b in bodies), reverse=True)[:5],
+                }
+        finally:
+            browser.close()
+    return results
+
+
+def markdown(result: dict) -> str:
+    """The benchmarks page's section for these results."""
+    weight, full = result["page_weight"], result["full_build"]
+    grown, overhead, targets = result["growth"], result["compiler_overhead"], result["targets"]
+    guide, checker = weight["guide_page"], weight["checker_page"]
+
+    def met(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    lines = [
+        "### Page weight (bytes the browser receives, local server, no compression)", "",
+        "| page | requests | received | gzipped estimate | loads Pyodide |", "|---|---|---|---|---|",
+        *(f"| `{w['path']}` | {w['requests']} | {w['kb']:,} KB | {w['gzip_kb']:,} KB | {'yes' if w['loads_pyodide'] else 'no'} |"
+          for w in (guide, checker)),
+        "", f"Target: a guide page under {targets['guide_page_kb']} KB without Pyodide: "
+        f"{met(guide['kb'] < targets['guide_page_kb'] and not guide['loads_pyodide'])}. The checker page "
+        "loads the Python runtime once; the browser caches it for later visits.", "",
+        "### Build time", "",
+        f"Full `mkdocs build --strict` of the real site (guide, checker runtime, handbook PDF): "
+        f"median {full['median_s']} s over {len(full['runs_s'])} run(s), {full['pages']} HTML pages.", "",
+        "Growth with content size (synthetic knowledge bases; handbook off):", "",
+        "| size | rules | templates | specialties | guides | pages | build | per page | exponent |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *(f"| {r['scale']}x | {r['items']['rules']} | {r['items']['templates']} | {r['items']['specialties']} | "
+          f"{r['items']['guides']} | {r['pages']} | {r['seconds']} s | {r['ms_per_page']} ms | "
+          f"{r.get('exponent_vs_previous', '')} |" for r in grown["sizes"]),
+        "", f"Target: linear or better (exponent at most {targets['growth_exponent']} between sizes, "
+        "time ~ pages^exponent): "
+        f"{met(grown['worst_exponent'] is not None and grown['worst_exponent'] <= targets['growth_exponent'] + 0.05)}.", "",
+        "### Compiler overhead", "",
+        "| build | median | pages |", "|---|---|---|",
+        f"| through the prematch-kb plugin | {overhead['plugin']['median_s']} s | {overhead['plugin']['pages']} |",
+        f"| same pages as plain Markdown, plugin off | {overhead['plain_markdown']['median_s']} s | "
+        f"{overhead['plain_markdown']['pages']} |",
+        "", f"Ratio {overhead['ratio']}x (target at most {targets['compiler_overhead_ratio']}x): "
+        f"{met(overhead['ratio'] <= targets['compiler_overhead_ratio'])}. {overhead['note'].capitalize()}.", "",
+    ]
+    return "\n".join(lines)
+
+
+def main(quick: bool = False) -> dict:
+    runs = 1 if quick else 3
+    scales = [1, 2] if quick else [1, 10, 50]
+    with tempfile.TemporaryDirectory(prefix="prematch-kb-site-bench-") as tmp:
+        work = Path(tmp)
+        full, site = full_build(work, runs)
+        weight = page_weight(site)
+        overhead = compiler_overhead(work, runs)
+        grown = growth(work, scales)
+    result = {
+        "benchmark": "site",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "quick": quick,
+        "machine": machine(),
+        "targets": TARGETS,
+        "page_weight": weight,
+        "full_build": full,
+        "growth": grown,
+        "compiler_overhead": overhead,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    RESULTS.with_suffix(".md").write_text(markdown(result), encoding="utf-8")
+    guide = weight["guide_page"]
+    print(f"site: guide page {guide['kb']} KB ({guide['gzip_kb']} KB gzipped), checker page "
+          f"{weight['checker_page']['kb']} KB; full build {full['median_s']} s for {full['pages']} pages; "
+          f"growth exponent {grown['worst_exponent']}; compiler overhead {overhead['ratio']}x -> {RESULTS}")
+    return result
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)

@@ -1,0 +1,143 @@
+// The communication log on the checker page: sends the saved log with each draft check (the
+// worker runs prematch_kb.checker.commlog.review_draft on it), and offers "I sent this" to log the
+// draft with one click. Everything stays in this browser. Needs commlog.js loaded first.
+(function () {
+  "use strict";
+
+  const LOG_PAGE = "log/";
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function isoToday() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  const KIND_LABELS = {
+    "": "Not sure / not counted",
+    interest: "Note of interest",
+    "thank-you": "Thank-you note",
+    update: "Update",
+    "continued-interest": "Continued interest",
+    "first-choice": "First-choice letter",
+    reply: "Reply",
+    other: "Other",
+  };
+
+  window.pmkbCheckerLog = {
+    // Extra fields for the worker's "check" message: the saved log and what the draft is.
+    payload(page) {
+      const lib = window.pmkbCommLog;
+      const panel = page.logPanel;
+      if (!lib || !panel || page.mode() !== "draft") return {};
+      const program = page.root.querySelector('input[name="program_name"]').value.trim();
+      const store = storage();
+      if (!store) return {};
+      const stored = lib.readStored(store);
+      panel.dataset.logState = stored.error ? "corrupt" : stored.entries.length ? "used" : "empty";
+      if (stored.error) {
+        panel.summary.replaceChildren("The log saved in this browser cannot be read, so drafts are not checked against it. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Open the log page"), " to see why.");
+        return {};
+      }
+      if (!stored.entries.length) {
+        panel.summary.replaceChildren("No communication log in this browser yet. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Start one"), ", or use “I sent this” below.");
+        return {};
+      }
+      if (!program) {
+        panel.summary.textContent = `Your log has ${stored.entries.length} message${stored.entries.length === 1 ? "" : "s"}. Give the program name (under Context) to check this draft against it.`;
+        return {};
+      }
+      panel.summary.textContent = `Checked against the ${stored.entries.length} message${stored.entries.length === 1 ? "" : "s"} in your communication log.`;
+      return { log: JSON.stringify(lib.toObject(stored.entries)), logKind: panel.kind.value || null };
+    },
+
+    mount(page) {
+      const lib = window.pmkbCommLog;
+      if (!lib || page.logPanel) return;
+      const kind = el("select", { name: "log_kind" }, ...Object.entries(KIND_LABELS).map(([value, label]) => el("option", { value }, label)));
+      const button = el("button", { type: "button", class: "md-button", "data-action": "log-sent" }, "I sent this: add it to my log");
+      const status = el("p", { class: "pmkb-checker__log-status", role: "status", "aria-live": "polite" });
+      const summary = el("p", { class: "pmkb-checker__log-summary" });
+      const panel = el(
+        "section",
+        { class: "pmkb-checker__log", "aria-labelledby": "pmkb-checker-log-heading" },
+        el("h2", { id: "pmkb-checker-log-heading" }, "Your communication log"),
+        summary,
+        el("label", {}, "This draft is ", kind),
+        " ",
+        button,
+        status,
+      );
+      panel.summary = summary;
+      panel.kind = kind;
+      page.logPanel = panel;
+      page.findingsBox.after(panel);
+      const recheck = () => {
+        page.changed();
+        page.requestCheck(true);
+      };
+      kind.addEventListener("change", recheck);
+      window.addEventListener("storage", (event) => {
+        if (event.key === lib.STORAGE_KEY) recheck();
+      });
+      button.addEventListener("click", () => {
+        const program = page.root.querySelector('input[name="program_name"]').value.trim();
+        const text = page.textarea.value.trim();
+        if (!text || page.mode() !== "draft") {
+          status.textContent = "Write or paste your draft first.";
+          return;
+        }
+        if (!program) {
+          page.root.querySelector(".pmkb-checker__context").open = true;
+          page.root.querySelector('input[name="program_name"]').focus();
+          status.textContent = "Give the program name (under Context) so the log knows where it went.";
+          return;
+        }
+        const store = storage();
+        const stored = store ? lib.readStored(store) : { error: new Error("this browser does not allow storage") };
+        if (stored.error) {
+          status.replaceChildren("Not logged: the saved log cannot be read. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Open the log page"), ".");
+          return;
+        }
+        const findings = (page.lastReport && page.lastReport.findings) || [];
+        const claim = findings.some((f) => f.category === "first-choice-claim");
+        const entry = {
+          program,
+          date: isoToday(),
+          direction: "sent",
+          kind: kind.value || (claim ? "first-choice" : "other"),
+          first_choice_claim: claim,
+          note: "Logged from the checker",
+        };
+        try {
+          lib.writeStored(store, [...stored.entries, entry]);
+        } catch (error) {
+          status.textContent = `Not logged: ${error.message || error}.`;
+          return;
+        }
+        status.replaceChildren(`Logged: ${KIND_LABELS[entry.kind].toLowerCase()} to ${program}, ${entry.date}. `, el("a", { href: page.siteLink(LOG_PAGE) }, "See your log"), ".");
+        page.root.dataset.logCount = String(stored.entries.length + 1);
+        recheck();
+      });
+    },
+  };
+})();

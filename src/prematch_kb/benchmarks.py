@@ -1,0 +1,80 @@
+"""The benchmarks page's figures, rendered from bench/results/*.json at build time.
+
+Each benchmark writes `<name>.json` (with `measured_at`, `quick` and `machine`) and may write
+`<name>.md`, a ready Markdown section; without one, its JSON's figures are listed as a table.
+The page holds the marker line `<!-- benchmark-figures -->` where the sections go.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+MARKER = "<!-- benchmark-figures -->"
+ORDER = ("site", "checker", "browser", "handbook")  # the rest follow by name
+_SKIPPED_KEYS = {"machine", "benchmark", "measured_at", "quick", "runs_s", "runs_ms", "largest"}
+
+
+def insert_figures(markdown: str, results_dir: Path) -> str:
+    """Replace the marker in `markdown` with every benchmark's figures (unchanged without a marker)."""
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, figures_markdown(results_dir), 1)
+
+
+def figures_markdown(results_dir: Path) -> str:
+    results_dir = Path(results_dir)
+    names = sorted((p.stem for p in results_dir.glob("*.json")),
+                   key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n))
+    if not names:
+        return "*No benchmark has been run yet: run `make bench`.*\n"
+    return "\n".join(_section(results_dir, name) for name in names)
+
+
+def _section(results_dir: Path, name: str) -> str:
+    try:
+        data = json.loads((results_dir / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return f"## {name.title()}\n\n*The results file could not be read: {error}.*\n"
+    lines = [f"## {name.title()}", "", _provenance(data), ""]
+    if data.get("quick"):
+        lines += ["!!! warning \"Smoke run\"", "    These figures come from a quick run (one repetition, tiny "
+                  "sizes) that only proves the benchmark works. Run `make bench` for real figures.", ""]
+    prose = results_dir / f"{name}.md"
+    if prose.is_file():
+        text = prose.read_text(encoding="utf-8").strip()
+        # A section written by the benchmark itself starts with its own heading: drop it.
+        if text.startswith("#"):
+            text = text.split("\n", 1)[1].strip() if "\n" in text else ""
+        lines += [text, ""]
+    else:
+        lines += ["| measure | value |", "|---|---|"]
+        lines += [f"| {key} | {value} |" for key, value in _figures(data)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _provenance(data: dict) -> str:
+    machine = data.get("machine") or {}
+    cores = machine.get("nproc") or machine.get("cpus")
+    parts = [machine.get("cpu", "unknown CPU") + (f", {cores} cores" if cores else "")]
+    if machine.get("memory_gb"):
+        parts.append(f"{machine['memory_gb']} GB memory")
+    if machine.get("python"):
+        parts.append(f"Python {machine['python']}")
+    if machine.get("browser"):
+        parts.append(machine["browser"])
+    return f"Measured {data.get('measured_at', 'at an unknown time')} on {'; '.join(parts)}."
+
+
+def _figures(data, prefix: str = ""):
+    """(dotted key, value) for every scalar figure, machine and raw runs left out."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _SKIPPED_KEYS:
+                yield from _figures(value, f"{prefix}{key}" if not prefix else f"{prefix} › {key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _figures(value, f"{prefix} [{index + 1}]")
+    elif data is not None:
+        yield prefix, (f"{data:g}" if isinstance(data, float) else str(data)).replace("|", "\\|")

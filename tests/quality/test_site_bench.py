@@ -1,0 +1,40 @@
+"""The site benchmark runs end to end in quick mode and writes its figures (times are not judged)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def test_site_benchmark_quick_mode_writes_its_results(tmp_path, monkeypatch):
+    from bench import site_bench
+
+    results = tmp_path / "site.json"
+    monkeypatch.setattr(site_bench, "RESULTS", results)
+    returned = site_bench.main(quick=True)
+    written = json.loads(results.read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(returned))
+    assert written["quick"] is True
+    assert {"nproc", "cpu", "memory_gb", "python"} <= set(written["machine"])
+    guide, checker = written["page_weight"]["guide_page"], written["page_weight"]["checker_page"]
+    assert guide["bytes"] > 10_000 and not guide["loads_pyodide"]
+    assert checker["loads_pyodide"] and checker["bytes"] > guide["bytes"]
+    sizes = written["growth"]["sizes"]
+    assert [row["scale"] for row in sizes] == [1, 2]
+    assert sizes[1]["pages"] > sizes[0]["pages"]
+    overhead = written["compiler_overhead"]
+    assert overhead["plugin"]["pages"] == overhead["plain_markdown"]["pages"]
+    assert overhead["ratio"] > 0
+
+
+def test_synthetic_knowledge_base_is_valid_and_bigger(tmp_path):
+    from bench.synthetic_kb import generate, size
+    from prematch_kb.kb.loader import load_content
+
+    one, three = generate(1, tmp_path / "one"), generate(3, tmp_path / "three")
+    kb, _ = load_content(three)
+    assert {k: 3 * v for k, v in size(one).items()} == size(three)
+    assert len(kb.rules) == 3 * len(load_content(one)[0].rules)
