@@ -155,7 +155,9 @@ def main(quick: bool = False) -> dict:
     runs = 1 if quick else 3
     keystrokes = 5 if quick else 30
     with tempfile.TemporaryDirectory() as tmp:
-        site = _build_site(Path(tmp) / "site")
+        # PREMATCH_KB_BUILT_SITE: a site already built from this checkout (`make build`).
+        prebuilt = os.environ.get("PREMATCH_KB_BUILT_SITE")
+        site = Path(prebuilt) if prebuilt else _build_site(Path(tmp) / "site")
         template = _first_template(site)
         with serve_site(site, mounts={"/__bare__/": BARE_PAGE_DIR}) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

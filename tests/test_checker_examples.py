@@ -87,3 +87,44 @@ def test_templates_pass_when_filled_and_are_caught_when_not(template):
     shape = {"placeholder", "missing-salutation", "missing-sign-off"}
     assert not shape & {f.category for f in report.findings}
     assert any(f.category == "placeholder" for f in check(raw).findings)
+
+
+def _rulebook_command(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "prematch_kb", "rulebook", *args], capture_output=True, text=True,
+        cwd=CONTENT.parent,
+    )
+
+
+def test_rulebook_check_command_passes_on_the_committed_file():
+    result = _rulebook_command("--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_rulebook_check_command_fails_when_content_changed(tmp_path):
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    path = copy / "checks" / "pressure.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("demands a reply", "asks for a reply"), encoding="utf-8")
+    before = RULEBOOK_PATH.read_bytes()
+    result = _rulebook_command("--check", "--content", str(copy))
+    assert result.returncode == 1 and "out of date" in result.stderr
+    assert RULEBOOK_PATH.read_bytes() == before  # --check never writes
+
+
+def test_explanations_render_kb_links_as_site_addresses(content):
+    from prematch_kb.kb.rulebook import render_html, render_plain, resolve_links
+
+    kb, settings = content
+    markdown = "See [the rule](rule:no-binding-commitments) and [SOAP](glossary:soap).\n\n- one\n- *two*"
+    resolved = resolve_links(markdown, kb, settings.site_url)
+    html = render_html(resolved)
+    assert f'href="{settings.site_url}rules/no-binding-commitments/"' in html
+    assert f'href="{settings.site_url}glossary/#soap"' in html
+    plain = render_plain(resolved)
+    assert plain.startswith("See the rule and SOAP.") and "http" not in plain and "two" in plain

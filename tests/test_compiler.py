@@ -299,3 +299,17 @@ def test_any_plain_text_survives_markdown_unchanged():
         assert html_lib.unescape(inner) == expected, (value, rendered)
 
     check()
+
+
+def test_specialty_without_signal_summary_shows_no_empty_column(loaded):
+    kb, settings = loaded
+    original = kb.specialties["otolaryngology"]
+    kb.specialties["otolaryngology"] = dataclasses.replace(original, signals="", thank_you="")
+    try:
+        pages = {p.path: p for p in render_pages(kb, settings, today=TODAY)}
+    finally:
+        kb.specialties["otolaryngology"] = original
+    page = pages["specialties/otolaryngology.md"].markdown
+    assert "| Match used | Application service |\n" in page and "Program signals" not in page
+    assert "| [Otolaryngology (ENT)](otolaryngology.md) | NRMP Main Residency Match | ERAS | see page | see page |" \
+        in pages["specialties/index.md"].markdown

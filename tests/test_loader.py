@@ -420,3 +420,41 @@ def test_top_level_must_be_a_mapping(content):
     (content / "rules/proofread-before-sending.yml").write_text("- just\n- a list\n", encoding="utf-8")
     problem = one(problems(content), "rules/proofread-before-sending.yml", "")
     assert problem.message == "expected a mapping of fields at the top level; got a list"
+
+
+def test_no_input_crashes_the_loader():
+    """Property: whatever a content file holds, loading ends in a KnowledgeBase or a ContentError."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    files = sorted(p.relative_to(FIXTURE_KB).as_posix() for p in FIXTURE_KB.rglob("*") if p.is_file())
+    garbage = st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(["[", "{", ": :", "- - -", "!!python/name:os.system", "*alias", "&a [*a]", "'", "? x",
+                         "id: [1, 2]", "id: {a: 1}", "2026-02-30", "null", "~", "\t", "---", "...", "\xe9"]),
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(FIXTURE_KB, content)
+
+        @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(file=st.sampled_from(files), line=st.integers(min_value=0, max_value=40), junk=garbage,
+               as_bytes=st.booleans())
+        def check(file, line, junk, as_bytes):
+            path = content / file
+            original = path.read_bytes()
+            lines = original.decode("utf-8").splitlines(keepends=True)
+            lines.insert(min(line, len(lines)), junk + "\n")
+            text = "".join(lines)
+            path.write_bytes(text.encode("latin-1", errors="replace") if as_bytes else text.encode("utf-8"))
+            try:
+                load_content(content)
+            except ContentError as error:
+                assert error.problems and all(isinstance(p, Problem) for p in error.problems)
+            finally:
+                path.write_bytes(original)
+
+        check()

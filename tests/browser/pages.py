@@ -15,16 +15,22 @@ def wait_ready(page) -> None:
     assert state == "ready", page.inner_text("#pmkb-checker")
 
 
-def check_text(page, text: str, mode: str = "draft") -> list[dict]:
-    """Replace the text, wait for the checker's answer to it, return the rendered findings."""
+def check_text(page, text: str, mode: str = "draft", context: dict | None = None) -> list[dict]:
+    """Set mode, context and text, wait for the checker's answer to them, return the findings."""
     page.check(f'input[name="pmkb-mode"][value="{mode}"]')
+    page.wait_for_function("document.querySelector('select[name=phase]').options.length > 1")
     page.evaluate(
-        """text => {
+        """([text, context]) => {
+            const root = document.getElementById('pmkb-checker');
+            for (const field of root.querySelectorAll('.pmkb-checker__context select, .pmkb-checker__context input')) {
+                field.value = context[field.name] || '';
+                if (field.value !== (context[field.name] || '')) throw new Error(`no option ${context[field.name]} for ${field.name}`);
+            }
             const area = document.getElementById('pmkb-text');
             area.value = text;
             area.dispatchEvent(new Event('input', {bubbles: true}));
         }""",
-        text,
+        [text, context or {}],
     )
     wait_checked(page)
     return rendered_findings(page)
@@ -38,5 +44,6 @@ def wait_checked(page) -> None:
 def rendered_findings(page) -> list[dict]:
     return page.eval_on_selector_all(
         ".pmkb-finding",
-        "items => items.map(i => ({category: i.dataset.category, severity: i.dataset.severity}))",
+        """items => items.map(i => ({category: i.dataset.category, severity: i.dataset.severity,
+                                     start: Number(i.dataset.start), end: Number(i.dataset.end)}))""",
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
 
 # (mode, text): written for these tests, meant to touch many categories and none.
@@ -65,14 +67,16 @@ XSS_PAYLOADS: list[str] = [
 ]
 
 
-def corpus_samples(limit: int = 25) -> list[tuple[str, str]]:
-    """A fixed sample of the shared test corpus when it exists (texts with a mode), else our own."""
-    samples: list[tuple[str, str]] = []
-    if CORPUS_DIR.is_dir():
-        for path in sorted(CORPUS_DIR.rglob("*.txt")):
-            mode = "received" if "received" in path.as_posix() else "draft"
-            samples.append((mode, path.read_text(encoding="utf-8")))
-    if len(samples) < 10:
-        return OWN_SAMPLES
-    step = max(1, len(samples) // limit)
-    return samples[::step][:limit]
+def corpus_samples(limit: int = 25) -> list[tuple[str, str, dict]]:
+    """(mode, text, context): an even, fixed sample of the labelled corpus plus our own texts."""
+    entries: list[tuple[str, str, dict]] = []
+    for path in sorted(CORPUS_DIR.glob("*.yml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            entries.append((raw.get("mode", "draft"), raw["text"], dict(raw.get("context") or {})))
+    with_context = [e for e in entries if e[2]]
+    plain = [e for e in entries if not e[2]]
+    # Keep a few with context, so the context menus are exercised too.
+    picked = with_context[:: max(1, len(with_context) // 5)][:5]
+    rest = limit - len(picked)
+    picked += plain[:: max(1, len(plain) // rest)][:rest] if plain else []
+    return picked + [(mode, text, {}) for mode, text in OWN_SAMPLES]

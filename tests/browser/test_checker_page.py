@@ -36,22 +36,24 @@ def first_template_page(checker_site) -> str:
 def test_browser_findings_match_cpython(page, site_url):
     open_checker(page, site_url)
     samples = corpus_samples()
-    assert len(samples) >= 20
+    assert len(samples) >= 25
     mismatches = []
-    for mode, text in samples:
-        expected = Counter((f.category, f.severity) for f in check(text, mode=mode).findings)
-        shown = Counter((f["category"], f["severity"]) for f in check_text(page, text, mode))
+    for mode, text, context in samples:
+        expected = Counter((f.category, f.severity, f.start_utf16, f.end_utf16) for f in check(text, mode=mode, **context).findings)
+        shown = Counter(
+            (f["category"], f["severity"], f["start"], f["end"]) for f in check_text(page, text, mode, context)
+        )
         if expected != shown:
-            mismatches.append((mode, text[:60], dict(expected), dict(shown)))
+            mismatches.append((mode, context, text[:60], sorted(expected), sorted(shown)))
     assert not mismatches, mismatches
-    assert any(check(text, mode=mode).findings for mode, text in samples), "samples must trigger findings"
+    assert sum(bool(check(t, mode=m, **c).findings) for m, t, c in samples) >= 10, "samples must trigger findings"
 
 
-def test_findings_show_message_link_and_highlight(page, site_url, checker_site):
+def test_findings_show_message_link_and_highlight(page, site_url):
     open_checker(page, site_url)
     text = "Dear Dr. [Last Name],\n\nThank you. 🙂\n\n[Your Name]"
     findings = check_text(page, text)
-    assert {"category": "placeholder", "severity": next(f["severity"] for f in findings if f["category"] == "placeholder")} in findings
+    assert any(f["category"] == "placeholder" for f in findings), findings
     finding = page.locator('.pmkb-finding[data-category="placeholder"]').first
     assert finding.locator(".pmkb-finding__message").inner_text().strip()
     link = finding.locator("a", has_text="Read the rule")
@@ -87,7 +89,6 @@ def test_text_typed_while_loading_is_checked_when_ready(context, site_url):
     page.fill("#pmkb-text", "Dear Dr. Ames,\n\nI will rank you first.\n\n[Your Name]")
     assert page.get_attribute("#pmkb-checker", "data-checker-state") == "loading"
     assert page.locator(".pmkb-checker__progress").is_visible()
-    page.wait_for_function("() => true")
     for _ in range(100):
         if held:
             break
@@ -261,9 +262,10 @@ def test_template_opens_in_checker_with_placeholder_findings(page, site_url, che
     button = page.locator("a.pmkb-open-in-checker")
     assert button.count() == 1
     # The theme adds its copy button to each code block once its script has run.
-    copy = page.locator(f'.pmkb-template[data-template-id="{template_id}"] button.md-clipboard')
-    copy.first.wait_for(state="visible", timeout=10_000)
+    copy = page.locator(f'.pmkb-template[data-template-id="{template_id}"] button[data-md-type="copy"]')
+    copy.first.wait_for(state="attached", timeout=10_000)
     assert copy.first.get_attribute("title"), "the Copy button has no accessible name"
+    assert copy.first.get_attribute("data-clipboard-target").endswith("> code")
     button.click()
     page.wait_for_url(f"**/checker/?template={template_id}")
     wait_ready(page)

@@ -327,6 +327,8 @@ class CheckerPage {
       class: `pmkb-finding pmkb-finding--${finding.severity}`,
       "data-category": finding.category,
       "data-severity": finding.severity,
+      "data-start": finding.start_utf16 ?? finding.start, // UTF-16 offsets in the checked text
+      "data-end": finding.end_utf16 ?? finding.end,
       tabindex: "0",
       "aria-labelledby": `${id}-message`,
     });

@@ -16,8 +16,9 @@ from .text import Document
 
 
 def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a pattern written with plain spaces (" " one or more, " ?" optional) and "'"."""
     # Whitespace between words is bounded so that every pattern has a known maximum width.
-    pattern = pattern.replace("'", "['’]").replace(" ", r"\s{1,10}")
+    pattern = pattern.replace("'", "['’]").replace(" ?", r"\s?").replace(" ", r"\s{1,10}")
     return re.compile(pattern, flags)
 
 
@@ -25,7 +26,7 @@ def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 # appear earlier in the same clause: "I understand you cannot tell me where I am ranked".
 NEGATION = rx(
     r"\b(?:not|never|no longer|cannot|can't|won't|don't|doesn't|didn't|shouldn't|mustn't|isn't"
-    r"|aren't|wouldn't|couldn't|nor|without|neither"
+    r"|aren't|wouldn't|couldn't|nor|neither|without(?! (?:a |any )?(?:doubt|question|hesitation|reservation))"
     r"|(?:I|we)(?: fully| completely| do| truly| certainly| now| also)? (?:understand|know|realize"
     r"|realise|recognize|recognise|appreciate|respect|acknowledge|am aware|are aware|have read)"
     r"|I'm aware|we're aware|aware that|understanding that|understand that|knowing that"
@@ -52,7 +53,8 @@ INQUIRY = rx(
     r"|(?:I|we)(?: would|'d) (?:appreciate|be grateful|value) (?:knowing|any|if|it|an?|your|some|hearing|learning)"
     r"|(?:I am|I'm|I was|we are|we were) (?:wondering|curious|hoping to (?:know|learn|hear|find out))"
     r"|wonder(?:ing)? (?:if|whether|where|how|what)|curious (?:about|if|whether|where|how|what)"
-    r"|any (?:indication|sense|idea|insight|feedback|information|hint)"
+    r"|(?:any|some) (?:indication|sense|idea|insight|feedback|information|hint|clarity)"
+    r"|(?:give|share|offer) (?:me|us) (?:a|an) (?:indication|sense|idea|insight)"
     r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
 )
 
@@ -89,6 +91,9 @@ class Phrase:
     # set. At run time the set with the fewest occurrences in the text decides where to look.
     key_sets: tuple[tuple[str, ...], ...] = field(default=())
     width: int = 0  # the longest possible match, in characters (0: unknown)
+    # Lower-case strings one of which every match starts with: the pattern is then tried only
+    # at their occurrences (anchored), the cheapest way to run it.
+    leading: tuple[str, ...] = field(default=())
 
 
 def phrase(
@@ -101,7 +106,7 @@ def phrase(
     flags: int = re.IGNORECASE,
 ) -> Phrase:
     compiled = rx(pattern, flags)
-    key_sets, width = pattern_facts(compiled)
+    key_sets, width, leading = pattern_facts(compiled)
     return Phrase(
         compiled,
         negatable,
@@ -110,11 +115,12 @@ def phrase(
         rx(r"^\s*" + not_before) if not_before else None,
         key_sets,
         width,
+        leading,
     )
 
 
-def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...], int]:
-    """(key sets, maximum match width) read from the regex's parse tree.
+def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...], int, tuple[str, ...]]:
+    """(key sets, maximum match width, leading strings) read from the regex's parse tree.
 
     Uses the standard library's own regex parser (the same in CPython and Pyodide); on any
     surprise it gives up, and the pattern is simply run over the whole text.
@@ -125,10 +131,14 @@ def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...]
         tree = _parser.parse(pattern.pattern, pattern.flags)
         width = tree.getwidth()[1]
         candidates = _candidates(tree, _constants)
+        leading = _leading(tree, _constants)
     except Exception:  # pragma: no cover - a future parser change only costs speed
-        return (), 0
+        return (), 0, ()
+    if leading and (min(len(s) for s in leading) < 3 or len(leading) > 40):
+        leading = None
+    leading_keys = tuple(sorted({s.lower() for s in leading})) if leading else ()
     if width > KEY_WINDOW:
-        return (), 0
+        return (), 0, leading_keys
     sets = {tuple(sorted({k.lower() for k in keys})) for keys in candidates if keys}
     # Keep the few sets most likely to be absent from an ordinary email, most selective first:
     # no very common word, long keys, few alternatives.
@@ -136,7 +146,25 @@ def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...]
         (s for s in sets if min(len(k) for k in s) >= 3 and len(s) <= 16),
         key=lambda s: (any(k in _COMMON for k in s), -min(len(k) for k in s), len(s), s),
     )
-    return tuple(ranked[:3]), width
+    return tuple(ranked[:3]), width, leading_keys
+
+
+def _leading(sequence, c) -> set[str] | None:
+    """Literal strings one of which starts every match, or None."""
+    prefix = ""
+    for op, av in sequence:
+        if op is c.AT and not prefix:
+            continue  # \b before the first word
+        if op is c.LITERAL:
+            prefix += chr(av)
+            continue
+        if op in (c.BRANCH, c.SUBPATTERN):
+            alternatives = av[1] if op is c.BRANCH else [av[-1]]
+            starts = [_leading(alt, c) for alt in alternatives]
+            if all(starts):
+                return {prefix + start for found in starts for start in found}
+        break
+    return {prefix} if prefix else None
 
 
 def _candidates(sequence, c) -> list[set[str]]:
@@ -240,31 +268,51 @@ def phrase_matches(
     quoted question is not the author's own statement.
     """
     for item in phrases:
+        if item.leading:
+            yield from _anchored(doc, item, quotations)
+            continue
         for window_start, window_end in key_windows(doc, item):
             yield from _matches_in(doc, item, window_start, window_end, quotations)
+
+
+def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:
+    """Try the pattern only where one of its leading strings occurs (left to right, no overlaps)."""
+    positions = sorted({p for key in item.leading for p in doc.positions_of(key)})
+    match_at = item.pattern.match
+    covered = -1
+    for position in positions:
+        if position < covered:
+            continue
+        match = match_at(doc.text, position, doc.own_end)
+        if match is None:
+            continue
+        covered = match.end()
+        if _accept(doc, item, match.start(), match.end(), quotations):
+            yield match.start(), match.end()
 
 
 def _matches_in(
     doc: Document, item: Phrase, begin: int, stop: int, quotations: bool
 ) -> Iterator[tuple[int, int]]:
+    for match in item.pattern.finditer(doc.text, begin, stop):
+        if _accept(doc, item, match.start(), match.end(), quotations):
+            yield match.start(), match.end()
+
+
+def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool) -> bool:
+    """Whether a raw match counts: the author's own words, not quoted, negated or excluded."""
     text = doc.text
-    for match in item.pattern.finditer(text, begin, stop):
-        start, end = match.span()
-        if start == end or not doc.is_own(start, end):
-            continue
-        if not quotations and doc.in_quotation(start, end):
-            continue
-        if item.not_after and item.not_after.search(text, max(0, start - 40), start):
-            continue
-        if item.not_before and item.not_before.match(text[end : end + 60]):
-            continue
-        if item.negatable and is_negated(
-            doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION
-        ):
-            continue
-        if item.question and not is_inquiry(doc, start, end):
-            continue
-        yield start, end
+    if start == end or not doc.is_own(start, end):
+        return False
+    if not quotations and doc.in_quotation(start, end):
+        return False
+    if item.not_after and item.not_after.search(text, max(0, start - 40), start):
+        return False
+    if item.not_before and item.not_before.match(text[end : end + 60]):
+        return False
+    if item.negatable and is_negated(doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION):
+        return False
+    return not (item.question and not is_inquiry(doc, start, end))
 
 
 def phrase_hits(

@@ -64,7 +64,7 @@ class Document:
     _sentence_starts: list[int] = field(default_factory=list)
     _lower: str | None = None
     _positions: dict = field(default_factory=dict)
-    _counts: dict = field(default_factory=dict)
+    _counts: dict = field(default_factory=dict)  # key -> occurrences, filled by patterns.key_windows
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
 
     @property
@@ -75,13 +75,6 @@ class Document:
             lower = self.text.lower()
             self._lower = lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
         return self._lower
-
-    def count_of(self, key: str) -> int:
-        """How often a lower-case string occurs in the author's own text (cached per key)."""
-        count = self._counts.get(key)
-        if count is None:
-            count = self._counts[key] = self.lower.count(key, 0, self.own_end)
-        return count
 
     def positions_of(self, key: str) -> list[int]:
         """Offsets of a lower-case string in the author's own text (cached per key)."""
@@ -138,10 +131,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def own_part_end(text: str) -> int:
     """Offset where a quoted earlier message (reply header, forwarded block) begins, or len(text)."""
     end = len(text)
-    for pattern in (_REPLY_HEADER, _ON_WROTE):
-        match = pattern.search(text)
-        if match and match.start() < end:
-            end = match.start()
+    lower = text.lower()
+    # Cheap substring tests first: most drafts quote nothing.
+    if "wrote:" in lower or "---" in text or "begin forwarded" in lower:
+        for pattern in (_REPLY_HEADER, _ON_WROTE):
+            match = pattern.search(text)
+            if match and match.start() < end:
+                end = match.start()
+    if "from:" not in lower:
+        return end
     for match in _FROM_BLOCK.finditer(text, 0, end):
         # Headers at the very top belong to the author's own draft (From/To/Subject of this email).
         if text[: match.start()].strip():
@@ -190,8 +188,14 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def build_document(text: str) -> Document:
     own_end = own_part_end(text)
-    quoted_lines = [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, own_end)]
-    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(text, 0, own_end)]
+    quoted_lines = (
+        [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, own_end)] if ">" in text else []
+    )
+    quotations = (
+        [(m.start(), m.end()) for m in _QUOTATION.finditer(text, 0, own_end)]
+        if ('"' in text or "“" in text or "«" in text)
+        else []
+    )
     sentences = split_sentences(text, 0, own_end)
     doc = Document(text, own_end, quoted_lines, quotations, sentences)
     doc._sentence_starts = [s.start for s in sentences]

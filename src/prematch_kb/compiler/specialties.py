@@ -34,10 +34,12 @@ def _index(ctx: RenderContext, specialties: list[Specialty]) -> Page:
 
 def _page(ctx: RenderContext, specialty: Specialty) -> Page:
     here = paths.specialty(specialty.id)
+    # Signals and thank-you norms are optional short summaries; without them the facts below say more.
+    columns = [("Match used", specialty.match), ("Application service", specialty.application_service),
+               ("Program signals", specialty.signals), ("Thank-you notes", specialty.thank_you)]
+    columns = [(label, value) for label, value in columns if value]
     out = [f"# {md.text(specialty.name)}", "", f"**{md.text(specialty.summary)}**", "",
-           md.table(["Match used", "Application service", "Program signals", "Thank-you notes"], [[
-               md.text(specialty.match), md.text(specialty.application_service),
-               md.text(specialty.signals) or "not recorded", md.text(specialty.thank_you) or "not recorded"]]), "",
+           md.table([label for label, _ in columns], [[md.text(value) for _, value in columns]]), "",
            md.heading(2, "Offers outside the Match", "pre-match-offers"), "",
            ctx.resolve(specialty.pre_match_offers, here).strip(), ""]
     if specialty.facts:

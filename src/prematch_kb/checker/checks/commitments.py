@@ -25,6 +25,17 @@ BINDING = (
     ),
     phrase(r"\byou have my (?:word|commitment|promise|guarantee|pledge|assurance)\b"),
     phrase(
+        r"\bI(?:'m| am| will| hereby| can)? (?:promis(?:e|ing)|pledg(?:e|ing)|vow(?:ing)?|swear(?:ing)?"
+        r"|guarantee(?:ing)?|commit(?:ting)?) (?:to )?(?:put|place|keep|list|have) (?:you|your program|this"
+        r" program|it)\b[^.?!\n]{0,30}\b(?:top|first|number one|#1)"
+    ),
+    phrase(
+        r"\bI (?:can |do |hereby |will )?(?:promise|guarantee|swear|pledge|assure you|give you my (?:word"
+        r"|assurance|promise|commitment|guarantee))\b"
+        r"[^.?!\n]{0,80}\b(?:rank(?:ed|ing)?\b|first on my|top of my|number one on my|sign(?:ing)? with"
+        r"|accept(?:ing)? (?:your|an|the|a) (?:offer|position|spot))"
+    ),
+    phrase(
         r"\b(?:my|a|this is a|this is my) (?:firm |binding |full |formal |solemn |personal )?"
         rf"(?:commitment|promise|pledge|guarantee) (?:to|that I will|that I'll) {_ACT}"
     ),
@@ -33,8 +44,8 @@ BINDING = (
         r" (?:a |the |your |any |an )?(?:contract|offer|position|spot)\b"
     ),
     phrase(
-        r"\bif (?:you )?(?:offer(?:ed)?|extend(?:ed)?|given)\b[^.?!\n]{0,60}\bI "
-        r"(?:will|'ll|would|'d) (?:gladly |immediately |happily |definitely |certainly )?"
+        r"\bif (?:you )?(?:offer(?:ed)?|extend(?:ed)?|given|matched|selected|chosen)\b[^.?!\n]{0,60}\bI"
+        r"(?: will|'ll| would|'d) (?:gladly |immediately |happily |definitely |certainly |absolutely )?"
         r"(?:accept|sign|take it|commit)\b"
     ),
     phrase(
@@ -74,6 +85,19 @@ RECIPROCAL = (
     ),
     phrase(r"\b(?:will|would|could|can|do) you (?:rank|list|put|place) me\b[^.?!\n]{0,60}\bif I\b"),
     phrase(r"\b(?:rank|ranking|ranked) (?:each other|one another|mutually)\b"),
+    # Both directions of ranking in one sentence: a trade, however it is worded.
+    phrase(
+        r"\b(?:I|my)(?: will| would|'ll|'d)? rank(?:ing)? (?:you|your program|this program)\b[^.?!\n]{0,80}"
+        r"\b(?:you|your program|the program)(?: will| would|'ll|'d| to| also| then)? rank(?:s|ing)? me\b"
+    ),
+    phrase(
+        r"\b(?:would|will|does|could|might) (?:my )?ranking (?:you|your program|this program)\b[^.?!\n]{0,80}"
+        r"\b(?:you|your program|the program)(?: will| would|'ll|'d| to| also| then)? rank(?:s|ing)? me\b"
+    ),
+    phrase(
+        r"\b(?:you|your program|the program) (?:will |would |also )?rank(?:s|ing)? me\b[^.?!\n]{0,80}"
+        r"\bI(?: will| would|'ll|'d)?(?: also| then)? rank (?:you|your program|this program)\b"
+    ),
     phrase(r"\bmutual(?:ly)? (?:rank|ranking|commitment|first choice|first-choice)"),
     phrase(
         r"\bin (?:exchange|return) for (?:your |a |my |the )?(?:rank|ranking|commitment|promise"
@@ -111,6 +135,9 @@ FIRST_CHOICE = (
         r"(?:above|ahead of|higher than|over) (?:yours|you|your program)\b"
     ),
     phrase(r"\b(?:you are|you're|your program is) (?:the )?(?:one|program) I (?:will|plan to|intend to) rank first\b"),
+    phrase(
+        r"\b(?:will be|is|are|remains?|stays?) my (?:number one|#1|no\. ?1|first|top)(?= ?[.!,;]| ?$)"
+    ),
 )
 
 

@@ -21,6 +21,25 @@ STATUS_NUDGE = (
     phrase(
         r"\b(?:following|follow) up to (?:see|ask|check|find out) (?:if|whether|about|on)\b", negatable=False
     ),
+    phrase(r"\b(?:following|follow|writing) (?:up )?again\b", negatable=False),
+    phrase(
+        r"\b(?:reaching out|writing|emailing|contacting you|checking) (?:once more|again|one more time|a second"
+        r" time)\b",
+        negatable=False,
+    ),
+    phrase(r"\bmy application(?:'s)? status\b", negatable=False),
+    phrase(
+        r"\b(?:whether|if) (?:interview )?(?:invitations|invites|interview offers) (?:have|had) (?:already )?"
+        r"(?:been sent|been sent out|gone out|been issued|been extended)\b",
+        negatable=False,
+    ),
+    phrase(r"\bcheck(?:ing)? (?:in )?on (?:whether|the status|my application|my candidacy)\b", negatable=False),
+    phrase(
+        r"\b(?:in case|wondering if|worried that) my (?:earlier|previous|last|first|prior) (?:email|message|note)"
+        r"\b",
+        negatable=False,
+    ),
+    phrase(r"\b(?:resending|re-sending|sending again) my (?:earlier|previous|last|prior) (?:email|message|note)\b", negatable=False),
     phrase(
         r"\b(?:any|an|some) (?:update|updates|news|word|progress)s? (?:on|about|regarding|concerning|with)"
         r" (?:my|the status of my|the) (?:application|candidacy|interview|status|file)",
@@ -56,9 +75,10 @@ NEWS = rx(
 
 @register("status-nudge")
 def status_nudge(doc, ctx):
-    if NEWS.search(doc.text, 0, doc.own_end):
-        return ()
-    return phrase_hits("status-nudge", doc, STATUS_NUDGE)
+    hits = list(phrase_hits("status-nudge", doc, STATUS_NUDGE))
+    if hits and NEWS.search(doc.text, 0, doc.own_end):
+        return []
+    return hits
 
 
 # --- special-treatment: guaranteed interviews, exceptions to screening, favours ----------------
@@ -72,6 +92,10 @@ SPECIAL_TREATMENT = (
         r" |your )?(?:guaranteed )?(?:interview|interview (?:spot|slot|invitation|invite|date))\b"
     ),
     phrase(r"\bguarantee(?:d)? (?:of )?(?:an |a |me an |me a )?(?:interview|interview (?:spot|slot|invitation))\b"),
+    phrase(
+        r"\b(?:hold|reserve|save|keep|guarantee|set aside) (?:an |a |one |the )?(?:interview )?(?:slot|spot"
+        r"|place|date|seat|interview) for me\b"
+    ),
     phrase(
         r"\b(?:waive|waiving|overlook|overlooking|bypass|bypassing|skip|skipping|ignore|ignoring|relax"
         r"|relaxing|lower|lowering|set aside|make an exception to|make an exception for|exempt me from"
@@ -87,14 +111,19 @@ SPECIAL_TREATMENT = (
         r"\b(?:fast-?track|expedite|prioriti[sz]e|move up|bump up|push) (?:my|the review of my)"
         r" (?:application|file|candidacy)\b"
     ),
-    phrase(r"\bmove my (?:application|file|name) (?:to the top|up the list|ahead)\b"),
     phrase(
-        r"\b(?:consider|review|accept|look at|interview) (?:my application|me)\b[^.?!\n]{0,40}\b(?:even though"
+        r"\b(?:move|bump|push|put|place|get) my (?:application|file|name|CV) (?:to the top|up the list|ahead"
+        r"|to the front|up|forward|at the top)\b"
+    ),
+    phrase(
+        r"\b(?:consider(?:ing)?|review(?:ing)?|accept(?:ing)?|look(?:ing)? at|interview(?:ing)?|invit(?:e|ing))"
+        r" (?:my application|me|inviting me|interviewing me)\b[^.?!\n]{0,40}\b(?:even though"
         rf"|although|despite|regardless of)\b[^.?!\n]{{0,60}}\b{_SCREEN}\b"
     ),
     phrase(
         r"\b(?:even though|although|despite|though) (?:I|my)\b[^.?!\n]{0,60}\b(?:do not|don't|did not"
-        rf"|didn't|does not|doesn't|fall short of|miss|am below|am over)\b[^.?!\n]{{0,40}}\b{_SCREEN}\b"
+        r"|didn't|does not|doesn't|fall short of|miss|(?:is|are|am|was|were) (?:below|under|outside|over"
+        rf"|short of))\b[^.?!\n]{{0,40}}\b{_SCREEN}\b"
         r"[^.?!\n]{0,60}\b(?:interview|consider|exception|review|invite|invitation|chance)",
         negatable=False,
     ),
@@ -116,6 +145,7 @@ _WHEN = (
 )
 _REPLY = (
     r"(?:respond|reply|answer|let me know|get back to me|inform me|confirm|decide|tell me|write back"
+    r"|(?:a |your )?(?:response|reply|answer|decision)"
     r"|give me (?:an |your )?(?:answer|decision|response)|make (?:a|your) decision|send (?:me )?(?:a |your )?"
     r"(?:response|reply|decision|answer)|hear back|hear from you)"
 )
@@ -170,6 +200,16 @@ OTHER_PROGRAM_LEVERAGE = (
         r"\bI(?: have|'ve| already have| just| recently)(?: (?:received|got|gotten|been given|been offered))?"
         r" (?:an? |several |multiple |two |three |other |some )?(?:offers?|pre-?match offers?|commitments?"
         r"|assurances?|promises?|guarantees?) (?:from|at|by)\b"
+    ),
+    phrase(
+        r"\b(?:program|hospital|university|institution|center|centre|residency)\b[^.?!\n]{0,30}\b(?:has|have)"
+        r" (?:already )?(?:offered|promised|guaranteed|assured) me\b"
+    ),
+    phrase(r"\bsee (?:what|if) you (?:can|could|would) (?:offer|match|do better)\b"),
+    phrase(
+        r"\b(?-i:[A-Z]\w{1,30})(?: (?-i:[A-Z]\w{1,30})){0,3} (?:has|have) (?:already )?(?:offered|promised"
+        r"|guaranteed|assured) me (?:a |an |their |its )?(?:spot|position|place|contract|high rank|rank|offer)"
+        r"|\bpromised to rank me\b"
     ),
     phrase(
         r"\b(?:match|beat|top|better|compete with|counter) (?:their|that|the other|this|an?other|the)"

@@ -17,8 +17,8 @@ OUTSIDE_MATCH = (
         not_before=_DENIED,
     ),
     phrase(
-        r"\b(?:offer|offered|position|spot|contract|sign|secure|guarantee|accept|hire|hired|appointment"
-        rf"|agreement|place|job)\b[^.?!\n]{{0,60}}\b(?:outside|outside of|before|ahead of|prior to|instead of"
+        r"\b(?:offers?|offered|positions?|spots?|contracts?|sign|secure|guarantee|accept|hire|hired|appointments?"
+        rf"|agreements?|places?|jobs?)\b[^.?!\n]{{0,60}}\b(?:outside|outside of|before|ahead of|prior to|instead of"
         rf"|independent of|independently of|apart from|without going through|around) {_MATCH}",
         not_before=_DENIED,
     ),
@@ -69,4 +69,10 @@ OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
         r"|agreement)\b"
     ),
     phrase(r"\b(?:skip|bypass|avoid|go around) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(r"\bsign you (?:now|today|right away|immediately|early|directly|before|up now|this week)\b"),
+    phrase(
+        r"\b(?:not need to|no need to|don't need to|do not need to|without (?:having to )?|never have to)"
+        r"(?:go|going) through the (?:NRMP |main )?match\b",
+        negatable=False,
+    ),
 )

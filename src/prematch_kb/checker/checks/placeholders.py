@@ -21,8 +21,13 @@ PLACEHOLDER = re.compile(
 _NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
 
 
+_MARKERS = ("[", "{", "<", "xxx", "___", "insert", "todo", "tbd", "fixme")
+
+
 @register("placeholder")
 def placeholder(doc, ctx):
+    if not any(marker in doc.lower for marker in _MARKERS):
+        return
     text = doc.text
     for match in PLACEHOLDER.finditer(text, 0, doc.own_end):
         start, end = match.span()

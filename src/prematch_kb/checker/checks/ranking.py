@@ -75,12 +75,13 @@ RANK_INQUIRY = (
         not_after=r"(?:improve|increase|strengthen|maximi[sz]e|boost|help|raise|enhance|better|hurt|affect|harm)",
     ),
     phrase(
-        r"\bhow (?:likely|probable|realistic) (?:am I|is it that I will|it is that I will|I am|is it that I"
-        r" would|would it be for me) (?:to )?(?:match|be ranked|get in|be matched)\b",
+        r"\bhow (?:likely|probable|realistic) (?:am I|is it that I(?: will| would)?|it is that I(?: will| would)?"
+        r"|I am|would it be for me) (?:to )?(?:match|be ranked|get in|be matched)\b",
         question=True,
     ),
     phrase(
-        r"\b(?:do|would|will) I (?:have|stand) a (?:good |realistic |strong |reasonable |fair |real )?"
+        r"\b(?:do|would|will|whether|if) I (?:have|stand|would have|would stand) a (?:good |realistic |strong"
+        r" |reasonable |fair |real )?"
         r"(?:chance|shot) (?:of|at) (?:match|matching|being ranked|getting in|being matched|a match)",
         question=True,
         not_after=r"(?:improve|increase|strengthen|maximi[sz]e|boost)",
@@ -96,6 +97,23 @@ RANK_INQUIRY = (
         question=True,
     ),
     phrase(r"\b(?:ranked|rank me|ranking me) (?:high enough )?to match\b", question=True),
+    phrase(
+        r"\b(?:am I|I am|I'm|I would be|would I be|will I be|I will be|I'd be) (?:likely|going|expected"
+        r"|on track|in a position|well placed|competitive enough|high enough) to (?:match|be ranked)\b",
+        question=True,
+    ),
+    phrase(r"\b(?:whether|if) I (?:will|would|am going to|can|could) (?:match|be matched) (?:at|with|into|there|here)\b", question=True),
+    phrase(
+        r"\bhow (?:competitive|strong|likely|good|realistic) (?:my application|my candidacy|my chances|I)"
+        r" (?:is|am|are|looks|look|would be|seems?)\b",
+        question=True,
+    ),
+    phrase(r"\b(?:a )?(?:spot|place|position) (?:on|in) your (?:rank |rank order |final )?list\b", question=True),
+    phrase(
+        r"\b(?:whether|if) (?:I|my name|my application) (?:made it|make it|am|is|was|will be|got|get|have been"
+        r"|has been) (?:onto|on|in|into) (?:your|the) (?:rank |rank order |final )?list\b",
+        question=True,
+    ),
 )
 
 

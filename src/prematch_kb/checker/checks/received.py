@@ -55,6 +55,11 @@ PROGRAM_RANK_INQUIRY = (
         rf" to )?rank(?:ing)? {_US}\b"
     ),
     phrase(r"\bwhere (?:you|you'll|you will) (?:be )?rank(?:ing)? (?:us|our program)\b", question=True),
+    phrase(
+        r"\bhow you (?:plan|intend|are going|expect|want|will|would|are planning)(?: to)? (?:rank|list|place)"
+        rf" {_US}\b",
+        question=True,
+    ),
 )
 
 _PLACES = (
@@ -134,6 +139,16 @@ PROGRAM_COMMITMENT_REQUEST = (
         r" (?:choice|pick|program)"
     ),
     phrase(r"\bsign (?:a |this |our |the )?(?:letter|statement|form|document) of (?:intent|commitment)\b"),
+    phrase(
+        r"\b(?:need|want|require|expect|would like|have) to (?:hear|know|see|be told|be sure|be certain)"
+        r"(?: from you)? that you(?: will|'ll| are going to| plan to| intend to) rank (?:us|our program|this"
+        r" program)\b"
+    ),
+    phrase(
+        r"\b(?:need|needs|require|requires|want|ask|expect|would like) you to (?:assure|promise|confirm"
+        r"|guarantee|commit|tell us|let us know|pledge)\b[^.?!\n]{0,60}\b(?:rank|first choice|top choice"
+        r"|number one|#1|first on your)"
+    ),
     phrase(
         r"\bonly (?:rank|interview|consider|accept) (?:applicants|candidates|those) who (?:commit|rank us"
         r"|promise|tell us|confirm|guarantee)"

@@ -173,24 +173,27 @@ def too_long(doc, ctx):
         return
     is_thank_you = rx(r"\bthank you for (?:the |my |taking |having |your |speaking|meeting|interviewing)")
     limit = THANK_YOU_WORD_LIMIT if is_thank_you.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
+    if _word_count(doc, lines) <= limit:
+        return
+    # Point from the first word past the limit to the end of the email.
     count = 0
     for s, e in lines:
-        for match in _WORD.finditer(doc.text, s, e):
-            count += 1
-            if count == limit + 1:
-                start = match.start()
-    if count > limit:
-        _, end = _strip_span(doc, *lines[-1])
-        yield Hit("too-long", start, end)
+        words = list(_WORD.finditer(doc.text, s, e))
+        if count + len(words) > limit:
+            _, end = _strip_span(doc, *lines[-1])
+            yield Hit("too-long", words[limit - count].start(), end)
+            return
+        count += len(words)
 
 
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
-    if _REQUESTED.search(doc.text, 0, doc.own_end):
+    if "attach" not in doc.lower and "enclos" not in doc.lower:
         return
-    for match in _ATTACHMENT.finditer(doc.text, 0, doc.own_end):
-        if doc.is_own(*match.span()):
-            yield Hit("unrequested-attachment", *match.span())
+    hits = [m.span() for m in _ATTACHMENT.finditer(doc.text, 0, doc.own_end) if doc.is_own(*m.span())]
+    if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
+        for start, end in hits:
+            yield Hit("unrequested-attachment", start, end)
 
 
 @register("visa-status-missing")
