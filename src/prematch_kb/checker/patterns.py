@@ -94,6 +94,9 @@ class Phrase:
     # Lower-case strings one of which every match starts with: the pattern is then tried only
     # at their occurrences (anchored), the cheapest way to run it.
     leading: tuple[str, ...] = field(default=())
+    # True when every match starts at a word boundary: short leading words (I, my) are then
+    # looked up in the text's word index instead of as substrings.
+    leading_words: bool = False
 
 
 def phrase(
@@ -106,7 +109,7 @@ def phrase(
     flags: int = re.IGNORECASE,
 ) -> Phrase:
     compiled = rx(pattern, flags)
-    key_sets, width, leading = pattern_facts(compiled)
+    key_sets, width, leading, leading_words = pattern_facts(compiled)
     return Phrase(
         compiled,
         negatable,
@@ -116,11 +119,13 @@ def phrase(
         key_sets,
         width,
         leading,
+        leading_words,
     )
 
 
-def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...], int, tuple[str, ...]]:
-    """(key sets, maximum match width, leading strings) read from the regex's parse tree.
+def pattern_facts(pattern: re.Pattern[str]):
+    """(key sets, maximum match width, leading strings, whether matches start at a word boundary),
+    read from the regex's parse tree.
 
     Uses the standard library's own regex parser (the same in CPython and Pyodide); on any
     surprise it gives up, and the pattern is simply run over the whole text.
@@ -132,13 +137,18 @@ def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...]
         width = tree.getwidth()[1]
         candidates = _candidates(tree, _constants)
         leading = _leading(tree, _constants)
+        at_boundary = bool(tree.data) and tree.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
     except Exception:  # pragma: no cover - a future parser change only costs speed
-        return (), 0, ()
-    if leading and (min(len(s) for s in leading) < 3 or len(leading) > 40):
-        leading = None
+        return (), 0, (), False
+    if leading:
+        shortest = min(len(s) for s in leading)
+        whole_words = at_boundary and all(s.isalnum() for s in leading if len(s) < 3)
+        if len(leading) > 40 or (shortest < 3 and not whole_words):
+            leading = None
     leading_keys = tuple(sorted({s.lower() for s in leading})) if leading else ()
+    words = bool(leading_keys) and at_boundary
     if width > KEY_WINDOW:
-        return (), 0, leading_keys
+        return (), 0, leading_keys, words
     sets = {tuple(sorted({k.lower() for k in keys})) for keys in candidates if keys}
     # Keep the few sets most likely to be absent from an ordinary email, most selective first:
     # no very common word, long keys, few alternatives.
@@ -146,7 +156,7 @@ def pattern_facts(pattern: re.Pattern[str]) -> tuple[tuple[tuple[str, ...], ...]
         (s for s in sets if min(len(k) for k in s) >= 3 and len(s) <= 16),
         key=lambda s: (any(k in _COMMON for k in s), -min(len(k) for k in s), len(s), s),
     )
-    return tuple(ranked[:3]), width, leading_keys
+    return tuple(ranked[:3]), width, leading_keys, words
 
 
 def _leading(sequence, c) -> set[str] | None:
@@ -277,7 +287,15 @@ def phrase_matches(
 
 def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:
     """Try the pattern only where one of its leading strings occurs (left to right, no overlaps)."""
-    positions = sorted({p for key in item.leading for p in doc.positions_of(key)})
+    positions = sorted(
+        {
+            p
+            for key in item.leading
+            for p in (
+                doc.word_positions(key) if item.leading_words and len(key) < 3 else doc.positions_of(key)
+            )
+        }
+    )
     match_at = item.pattern.match
     covered = -1
     for position in positions:
