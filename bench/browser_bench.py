@@ -35,7 +35,8 @@ KEYSTROKE_TARGET_MS = 50.0
 
 # Times are taken inside the page, relative to the navigation's start (performance.now()).
 PAGE_PROBE = """
-window.__bench = {firstFindingsAt: null, checks: []};
+window.__bench = {firstFindingsAt: null, checks: [], worker: null};
+document.addEventListener('pmkb:ready', (e) => { window.__bench.worker = e.detail; }, true);
 document.addEventListener('pmkb:checked', () => {
   const now = performance.now();
   if (window.__bench.firstFindingsAt === null) window.__bench.firstFindingsAt = now;
@@ -108,13 +109,13 @@ def _checker_start(page, url: str) -> dict:
     page.goto(url)
     _wait_ready(page)
     page.wait_for_selector("#pmkb-checker:not([data-pending])", state="attached", timeout=60_000)
-    page.wait_for_function("window.__bench.firstFindingsAt !== null", timeout=60_000)
-    return page.evaluate("({ready: window.__bench.readyAt, first: window.__bench.firstFindingsAt})")
+    page.wait_for_function("() => window.__bench.firstFindingsAt !== null", timeout=60_000)
+    return page.evaluate("({ready: window.__bench.readyAt, first: window.__bench.firstFindingsAt, worker: window.__bench.worker})")
 
 
 def _bare_start(page, url: str) -> float:
     page.goto(url)
-    page.wait_for_function("window.__bareReadyAt !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__bareReadyAt !== undefined", timeout=120_000)
     state = page.get_attribute("#state", "data-state")
     if state != "ready":
         raise RuntimeError(f"bare Pyodide page failed: {page.inner_text('#state')}")
@@ -137,7 +138,7 @@ def _keystrokes(page, url: str, count: int) -> list[float]:
         page.wait_for_timeout(250)  # a pause: the next keystroke is checked at once
         before = page.evaluate("window.__bench.checks.length")
         page.keyboard.press("Backspace" if i % 2 else "x")
-        page.wait_for_function(f"window.__bench.checks.length > {before}", timeout=10_000)
+        page.wait_for_function(f"() => window.__bench.checks.length > {before}", timeout=10_000)
         page.wait_for_selector("#pmkb-checker:not([data-pending])", state="attached")
         timings.append(page.evaluate("window.__bench.checks[window.__bench.checks.length - 1] - window.__bench.keyAt"))
     return timings
@@ -152,7 +153,7 @@ def main(quick: bool = False) -> dict:
 
     from prematch_kb.browser.devserver import serve_site
 
-    runs = 1 if quick else 3
+    runs = 1 if quick else 5
     keystrokes = 5 if quick else 30
     with tempfile.TemporaryDirectory() as tmp:
         # PREMATCH_KB_BUILT_SITE: a site already built from this checkout (`make build`).
@@ -165,6 +166,7 @@ def main(quick: bool = False) -> dict:
             bare_url = base + "__bare__/index.html"
             samples = {"bare": {"cold": [], "warm": []}, "checker_ready": {"cold": [], "warm": []},
                        "first_findings": {"cold": [], "warm": []}}
+            worker_phases = {"cold": [], "warm": []}  # inside the checker's worker
             # Alternate bare and checker runs so drift on a shared machine hits both alike.
             for _ in range(runs):
                 for kind in ("bare", "checker"):
@@ -178,6 +180,7 @@ def main(quick: bool = False) -> dict:
                             result = _checker_start(page, checker_url)
                             samples["checker_ready"][cache].append(result["ready"])
                             samples["first_findings"][cache].append(result["first"])
+                            worker_phases[cache].append(result["worker"] or {})
                     context.close()
             context = browser.new_context()
             context.add_init_script(PAGE_PROBE)
@@ -210,6 +213,10 @@ def main(quick: bool = False) -> dict:
         "targets": {"ready_vs_bare_pyodide": READY_RATIO_TARGET, "keystroke_to_findings_ms": KEYSTROKE_TARGET_MS},
         "time_to_ready": {"bare_pyodide": figures["bare"], "checker": figures["checker_ready"], "ratio": ratios},
         "time_to_first_findings_prefilled": figures["first_findings"],
+        "checker_worker_phases_median_ms": {
+            cache: {key: _median([w[key] for w in runs if key in w]) for key in ("import_ms", "boot_ms", "checker_ms")}
+            for cache, runs in worker_phases.items() if runs and all(runs)
+        },
         "keystroke_to_findings_500_words": keystroke,
         "met": {
             "ready_within_ratio": all(r <= READY_RATIO_TARGET for r in ratios.values()),

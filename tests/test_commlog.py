@@ -195,3 +195,9 @@ def test_review_of_a_real_draft_uses_the_checker_first_choice_finding():
     quiet = review_draft(sample_log(), "Dear Dr. Okafor,\n\nThank you for the interview.\n\nAda Obi",
                          "Riverside Medical Center")
     assert "second-first-choice" not in [f.category for f in quiet]
+
+
+def test_a_draft_called_a_first_choice_letter_counts_as_a_claim_without_the_words():
+    findings = review_draft(sample_log(), {"findings": []}, "Riverside Medical Center", kind="first-choice")
+    [error] = [f for f in findings if f.category == "second-first-choice"]
+    assert "Lakeshore General" in error.message and error.start is None and error.excerpt == ""

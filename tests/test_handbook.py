@@ -186,7 +186,7 @@ def test_templates_print_blanks_not_brackets(handbook):
 
 def _fragments(text: str) -> list[str]:
     """Placeholder-free runs of a template body long enough to find in the page text."""
-    runs = [collapse(r) for r in re.split(r"\[[^\]]*\]|\n", text)]
+    runs = [collapse(r).strip(" ,.;:") for r in re.split(r"\[[^\]]*\]|\n", text)]
     return [r for r in runs if len(r) >= 15]
 
 

@@ -18,7 +18,7 @@ def wait_ready(page) -> None:
 def check_text(page, text: str, mode: str = "draft", context: dict | None = None) -> list[dict]:
     """Set mode, context and text, wait for the checker's answer to them, return the findings."""
     page.check(f'input[name="pmkb-mode"][value="{mode}"]')
-    page.wait_for_function("document.querySelector('select[name=phase]').options.length > 1")
+    page.wait_for_function("() => document.querySelector('select[name=phase]').options.length > 1")
     page.evaluate(
         """([text, context]) => {
             const root = document.getElementById('pmkb-checker');

@@ -92,3 +92,19 @@ def test_corrupt_log_does_not_break_checking_and_is_not_touched(page, site_url):
     page.click('[data-action="log-sent"]')
     assert "Not logged" in page.inner_text(".pmkb-checker__log-status")
     assert page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')") == "{broken"
+
+
+def test_a_received_message_is_logged_and_a_reply_becomes_due(page, site_url):
+    open_checker(page, site_url)
+    check_text(page, "Dear Dr. Obi,\n\nCould you tell us whether you hold a visa?\n\nDr. Okafor", mode="received")
+    set_program(page, "Riverside Medical Center")
+    assert "I received this" in page.inner_text('[data-action="log-sent"]')
+    page.click('[data-action="log-sent"]')
+    page.wait_for_selector('#pmkb-checker[data-log-count="1"]', state="attached")
+    [entry] = log_entries(page)
+    assert entry["direction"] == "received" and entry["first_choice_claim"] is False
+    check_text(page, THANK_YOU, mode="draft")
+    set_program(page, "Riverside Medical Center")  # checking a new text starts from a fresh context
+    due = page.locator('.pmkb-finding[data-category="reply-due"]')
+    due.wait_for(state="attached", timeout=20_000)
+    assert "Riverside Medical Center" in due.inner_text()

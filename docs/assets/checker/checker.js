@@ -235,6 +235,7 @@ class CheckerPage {
       this.statusText.textContent = message.text;
     } else if (message.type === "ready") {
       this.becomeReady();
+      this.root.dispatchEvent(new CustomEvent("pmkb:ready", { detail: message.timings || {} }));
     } else if (message.type === "error") {
       this.fail(message.message);
     } else if (message.type === "result" || message.type === "check-error") {

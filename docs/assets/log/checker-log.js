@@ -96,14 +96,21 @@
         page.requestCheck(true);
       };
       kind.addEventListener("change", recheck);
+      // A program's message (received mode) is logged as received, so the log can say a reply is due.
+      const label = () => {
+        button.textContent = page.mode() === "received" ? "I received this: add it to my log" : "I sent this: add it to my log";
+      };
+      page.root.querySelectorAll('input[name="pmkb-mode"]').forEach((radio) => radio.addEventListener("change", label));
+      label();
       window.addEventListener("storage", (event) => {
         if (event.key === lib.STORAGE_KEY) recheck();
       });
       button.addEventListener("click", () => {
         const program = page.root.querySelector('input[name="program_name"]').value.trim();
         const text = page.textarea.value.trim();
-        if (!text || page.mode() !== "draft") {
-          status.textContent = "Write or paste your draft first.";
+        const received = page.mode() === "received";
+        if (!text) {
+          status.textContent = received ? "Paste the program's message first." : "Write or paste your draft first.";
           return;
         }
         if (!program) {
@@ -119,12 +126,12 @@
           return;
         }
         const findings = (page.lastReport && page.lastReport.findings) || [];
-        const claim = findings.some((f) => f.category === "first-choice-claim");
+        const claim = !received && findings.some((f) => f.category === "first-choice-claim");
         const entry = {
           program,
           date: isoToday(),
-          direction: "sent",
-          kind: kind.value || (claim ? "first-choice" : "other"),
+          direction: received ? "received" : "sent",
+          kind: received ? "other" : kind.value || (claim ? "first-choice" : "other"),
           first_choice_claim: claim,
           note: "Logged from the checker",
         };
@@ -134,7 +141,8 @@
           status.textContent = `Not logged: ${error.message || error}.`;
           return;
         }
-        status.replaceChildren(`Logged: ${KIND_LABELS[entry.kind].toLowerCase()} to ${program}, ${entry.date}. `, el("a", { href: page.siteLink(LOG_PAGE) }, "See your log"), ".");
+        const what = received ? `message from ${program}` : `${KIND_LABELS[entry.kind].toLowerCase()} to ${program}`;
+        status.replaceChildren(`Logged: ${what}, ${entry.date}. `, el("a", { href: page.siteLink(LOG_PAGE) }, "See your log"), ".");
         page.root.dataset.logCount = String(stored.entries.length + 1);
         recheck();
       });

@@ -330,7 +330,8 @@ def review_draft(
     `report_or_text` is the checker's report for the draft (its object or its `to_dict()`), or
     the draft's text, which is then checked here. `kind` is what the draft is (one of KINDS);
     when not given, a draft with a first-choice claim counts as a first-choice letter and other
-    drafts are not counted against the cadence.
+    drafts are not counted against the cadence. A draft of kind "first-choice" is a first-choice
+    claim whatever its wording.
     """
     if not str(program_name or "").strip():
         raise ValueError("program_name is required: the log is read per program")
@@ -341,8 +342,10 @@ def review_draft(
     key = program_key(program_name)
 
     others = [p for p in log.first_choice_programs() if program_key(p) != key]
-    if claims and others:
-        claim = claims[0]
+    # A draft the applicant calls a first-choice letter counts even when its wording escaped the
+    # checker's patterns; the finding then points at no words.
+    if (claims or kind == "first-choice") and others:
+        claim = claims[0] if claims else {}
         told = others[0]
         findings.append(_finding(
             "second-first-choice",

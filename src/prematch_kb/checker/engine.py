@@ -9,9 +9,9 @@ from .report import Finding, Report
 from .rulebook import category_entry, load_rulebook
 from .text import Positions, build_document
 
-# Longer input is checked only up to this many characters (about 30,000 words, far beyond any
-# email), so a huge paste cannot freeze the page; an `input-too-long` finding says so.
-MAX_CHARS = 200_000
+# Longer input is checked only up to this many characters (about 15,000 words, twenty times the
+# longest email), so a huge paste cannot freeze the page; an `input-too-long` finding says so.
+MAX_CHARS = 100_000
 # A runaway pattern on pathological input must not produce an unreadable report.
 MAX_FINDINGS_PER_CATEGORY = 50
 MAX_EXCERPT = 200

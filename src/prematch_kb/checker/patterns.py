@@ -97,6 +97,7 @@ class Phrase:
     # True when every match starts at a word boundary: short leading words (I, my) are then
     # looked up in the text's word index instead of as substrings.
     leading_words: bool = False
+    id: int = -1  # position in the global list of phrases (for the per-text anchor index)
 
 
 def phrase(
@@ -110,7 +111,7 @@ def phrase(
 ) -> Phrase:
     compiled = rx(pattern, flags)
     key_sets, width, leading, leading_words = pattern_facts(compiled)
-    return Phrase(
+    item = Phrase(
         compiled,
         negatable,
         question,
@@ -119,8 +120,46 @@ def phrase(
         key_sets,
         width,
         leading,
-        leading_words,
+        leading_words and all(key[:1].isalnum() for key in leading),
+        len(_PHRASES),
     )
+    _PHRASES.append(item)
+    return item
+
+
+# Every phrase made, and (built on first use) an index from the first letters of each leading
+# word to the phrases it can start: one pass over the words of a text then finds every place
+# where any phrase could match, however many phrases there are.
+_PHRASES: list[Phrase] = []
+_HEADS: dict[str, list[tuple[str, int]]] = {}
+_INDEXED = [0]
+
+
+def _heads() -> dict[str, list[tuple[str, int]]]:
+    if _INDEXED[0] != len(_PHRASES):
+        _HEADS.clear()
+        for item in _PHRASES:
+            if item.leading and item.leading_words:
+                for key in item.leading:
+                    _HEADS.setdefault(key[:3], []).append((key, item.id))
+        _INDEXED[0] = len(_PHRASES)
+    return _HEADS
+
+
+def anchors(doc: Document) -> dict[int, list[int]]:
+    """Phrase id -> offsets of words in the author's text where that phrase could start."""
+    found = doc.cache.get("anchors")
+    if found is not None:
+        return found
+    heads, lower, found = _heads(), doc.lower, {}
+    starts = doc.word_starts()
+    for position in starts:
+        for size in (1, 2, 3):
+            for key, phrase_id in heads.get(lower[position : position + size], ()):
+                if len(key) <= 3 or lower.startswith(key, position):
+                    found.setdefault(phrase_id, []).append(position)
+    doc.cache["anchors"] = found
+    return found
 
 
 def pattern_facts(pattern: re.Pattern[str]):
@@ -277,7 +316,10 @@ def phrase_matches(
     Matches inside quotation marks are dropped unless `quotations` is True: a quoted rule or a
     quoted question is not the author's own statement.
     """
+    anchored = anchors(doc)
     for item in phrases:
+        if item.leading_words and item.id not in anchored:
+            continue  # its leading words do not occur: the commonest case, kept cheap
         if item.leading:
             yield from _anchored(doc, item, quotations)
             continue
@@ -287,15 +329,10 @@ def phrase_matches(
 
 def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:
     """Try the pattern only where one of its leading strings occurs (left to right, no overlaps)."""
-    positions = sorted(
-        {
-            p
-            for key in item.leading
-            for p in (
-                doc.word_positions(key) if item.leading_words and len(key) < 3 else doc.positions_of(key)
-            )
-        }
-    )
+    if item.leading_words:
+        positions = anchors(doc).get(item.id, ())
+    else:
+        positions = sorted({p for key in item.leading for p in doc.positions_of(key)})
     match_at = item.pattern.match
     covered = -1
     for position in positions:

@@ -40,7 +40,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
 
 _WORD_TOKEN = re.compile(r"[^\W_]+")
-_WORD_INDEX = "\x00words"  # cache slot for the word index (not a possible key)
+_WORD_INDEX = "\x00words"  # cache slots for the word index and word starts (never keys)
+_WORD_STARTS = "\x00starts"
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -78,15 +79,28 @@ class Document:
             self._lower = lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
         return self._lower
 
+    def word_starts(self) -> list[int]:
+        """Offsets where a word (letters and digits) starts in the author's own text."""
+        starts = self._positions.get(_WORD_STARTS)
+        if starts is None:
+            starts = self._positions[_WORD_STARTS] = [
+                m.start() for m in _WORD_TOKEN.finditer(self.lower, 0, self.own_end)
+            ]
+        return starts
+
     def word_positions(self, word: str) -> list[int]:
         """Offsets of a lower-case word (letters and digits between word boundaries) in the own text."""
+        return self.word_index().get(word, [])
+
+    def word_index(self) -> dict[str, list[int]]:
+        """Lower-case word -> its offsets in the author's own text."""
         index = self._positions.get(_WORD_INDEX)
         if index is None:
             index = {}
             for match in _WORD_TOKEN.finditer(self.lower, 0, self.own_end):
                 index.setdefault(match.group(), []).append(match.start())
             self._positions[_WORD_INDEX] = index
-        return index.get(word, [])
+        return index
 
     def positions_of(self, key: str) -> list[int]:
         """Offsets of a lower-case string in the author's own text (cached per key)."""

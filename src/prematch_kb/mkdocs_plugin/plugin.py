@@ -92,6 +92,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
             return
         staged.publish()
         config.site_dir = str(staged.final)
+        log.info("built in a staging folder, now published to %s", staged.final)
 
     def on_build_error(self, *, error):
         if self.staged is not None:

@@ -51,8 +51,8 @@ _ACRONYMS = frozenset(
 )
 
 
-_WORDS = re.compile(r"[a-z0-9/]+")
-_SLANG_KEYS = frozenset(w for w in SLANG if " " not in w) | {"super"}
+# The words of the slang list as the text's word index spells them ("w/" is indexed as "w").
+_SLANG_KEYS = frozenset(w.split()[0].rstrip("/").split("/")[0] for w in SLANG)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 
 
@@ -60,9 +60,14 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 def informal_tone(doc, ctx):
     text, end = doc.text, doc.own_end
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
-    if not _SLANG_KEYS.isdisjoint(_WORDS.findall(doc.lower)):
+    if not _SLANG_KEYS.isdisjoint(doc.word_index()):
         yield from _slang(doc, text, end)
-    for pattern in (_EMOJI, _EXCLAIM, _EMOTICON):
+    patterns = [_EMOJI]
+    if "!!" in text or "?!" in text or "???" in text:
+        patterns.append(_EXCLAIM)
+    if ":" in text or ";" in text or "<3" in text or "xd" in doc.lower:
+        patterns.append(_EMOTICON)
+    for pattern in patterns:
         for match in pattern.finditer(text, 0, end):
             if doc.is_own(*match.span()):
                 yield Hit("informal-tone", *match.span())

@@ -37,7 +37,7 @@ def email_body(text: str) -> str:
 def write(ctx: Context, writer: ChapterWriter) -> str:
     parts = [
         '<p class="lead">Each template is a complete email. Copy it by hand or from the website, '
-        "fill in every blank (the small label under the line says what goes there), and cut what "
+        "fill in every blank (the small label at the start of the line says what goes there), and cut what "
         "does not fit your situation. Never send a template with a blank left in it.</p>"
     ]
     phase_order = {p.id: p.order for p in ctx.kb.phases.values()}
