@@ -81,6 +81,8 @@ def _machine(browser_version: str) -> dict:
         "cpu": cpu,
         "cpus": os.cpu_count(),
         "browser": f"Chromium {browser_version}",
+        # Other work on a shared machine skews start-up times; this says how busy it was.
+        "load_average_1m": round(os.getloadavg()[0], 2),
     }
 
 

@@ -191,12 +191,15 @@ def _fragments(text: str) -> list[str]:
 
 
 def test_each_email_box_is_printed_on_one_page(handbook):
+    # -layout text keeps each printed line whole, so a run of words wrapped inside the box is
+    # found again once whitespace is collapsed.
+    pages = [collapse(text) for text in handbook.layout_pages]
     split = []
     for template in handbook.kb.templates.values():
         fragments = _fragments(template.body)
         first, last = fragments[0], fragments[-1]
-        pages_first = [n for n, text in enumerate(handbook.pages, 1) if first in text]
-        pages_last = [n for n, text in enumerate(handbook.pages, 1) if last in text]
+        pages_first = [n for n, text in enumerate(pages, 1) if first in text]
+        pages_last = [n for n, text in enumerate(pages, 1) if last in text]
         if not set(pages_first) & set(pages_last):
             split.append((template.id, pages_first, pages_last))
     assert not split

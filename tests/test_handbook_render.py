@@ -233,3 +233,9 @@ def test_printed_addresses_break_only_after_slashes_or_before_hyphens():
     pieces = re.findall(r'<span class="nowrap">([^<]*)</span>', html)
     assert pieces and all(not p.endswith("-") for p in pieces)  # never a break after a hyphen
     assert "https://" in pieces and "-interview" in pieces
+
+
+def test_output_that_is_a_folder_is_refused(tmp_path: Path):
+    with pytest.raises(HandbookError, match="is a folder"):
+        build_handbook(sample_kb(), SETTINGS, tmp_path)
+    assert list(tmp_path.iterdir()) == []

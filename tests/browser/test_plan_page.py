@@ -121,7 +121,9 @@ def test_print_keeps_the_plan_and_drops_the_site_chrome(page, site_url):
     page.emulate_media(media="print")
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator("#pmkb-plan-form").evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator("#pmkb-plan-now").is_visible()
+    assert "US-citizen IMG, Pediatrics" in page.inner_text(".pmkb-plan__who")  # the choices, in words
     pdf = page.pdf()
     assert pdf[:4] == b"%PDF"
 

@@ -46,10 +46,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(site_dir: str | Path, *, mounts: dict[str, Path] | None = None) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
+def serve_site(site_dir: str | Path, *, mounts: dict[str, Path] | None = None, port: int = 0) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless given) in a thread; yield the base URL."""
     handler = type("SiteHandler", (_SiteHandler,), {"mounts": dict(mounts or {})})
-    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -57,3 +57,12 @@ def serve_site(site_dir: str | Path, *, mounts: dict[str, Path] | None = None) -
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -54,6 +54,7 @@ INQUIRY = rx(
     r"|(?:I am|I'm|I was|we are|we were) (?:wondering|curious|hoping to (?:know|learn|hear|find out))"
     r"|wonder(?:ing)? (?:if|whether|where|how|what)|curious (?:about|if|whether|where|how|what)"
     r"|(?:any|some) (?:indication|sense|idea|insight|feedback|information|hint|clarity)"
+    r"|(?:help(?:ful)?|useful|valuable|good|grateful|appreciate) (?:for )?(?:us |me )?to (?:know|hear|learn|understand)"
     r"|(?:give|share|offer) (?:me|us) (?:a|an) (?:indication|sense|idea|insight)"
     r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
 )
@@ -98,6 +99,12 @@ class Phrase:
     # looked up in the text's word index instead of as substrings.
     leading_words: bool = False
     id: int = -1  # position in the global list of phrases (for the per-text anchor index)
+    # Keep the match only when its sentence also contains this (e.g. a first-person word): lets a
+    # broad meaning pattern ("where ... rank") stay about the author without fixing word order.
+    requires: re.Pattern[str] | None = None
+    # Lower-case strings one of which every match contains (empty: none known). A category whose
+    # phrases all have one is skipped outright when none of them occurs in the text.
+    trigger: tuple[str, ...] = field(default=())
 
 
 def phrase(
@@ -107,8 +114,12 @@ def phrase(
     question: bool = False,
     not_after: str | None = None,
     not_before: str | None = None,
+    requires: str | None = None,
+    keys: tuple[str, ...] = (),
     flags: int = re.IGNORECASE,
 ) -> Phrase:
+    """`keys`: lower-case strings one of which every match contains, given by hand where the
+    pattern's parse tree does not reveal them (the trigger test in the corpus keeps them honest)."""
     compiled = rx(pattern, flags)
     key_sets, width, leading, leading_words = pattern_facts(compiled)
     item = Phrase(
@@ -122,9 +133,34 @@ def phrase(
         leading,
         leading_words and all(key[:1].isalnum() for key in leading),
         len(_PHRASES),
+        rx(requires) if requires else None,
+        tuple(keys) or _trigger(key_sets, leading),
     )
     _PHRASES.append(item)
     return item
+
+
+def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) -> tuple[str, ...]:
+    if key_sets:
+        return key_sets[0]
+    if leading and min(len(key) for key in leading) >= 3:
+        return leading
+    return ()
+
+
+# Per category: one compiled alternation of its phrases' trigger strings (None: cannot be skipped).
+_CATEGORY_TRIGGERS: dict[str, re.Pattern[str] | None] = {}
+
+
+def category_trigger(category: str, phrases: Iterable[Phrase]) -> re.Pattern[str] | None:
+    if category not in _CATEGORY_TRIGGERS:
+        phrases = tuple(phrases)
+        if all(item.trigger for item in phrases):
+            keys = sorted({key for item in phrases for key in item.trigger}, key=lambda k: (-len(k), k))
+            _CATEGORY_TRIGGERS[category] = re.compile("|".join(re.escape(key) for key in keys))
+        else:
+            _CATEGORY_TRIGGERS[category] = None
+    return _CATEGORY_TRIGGERS[category]
 
 
 # Every phrase made, and (built on first use) an index from the first letters of each leading
@@ -365,6 +401,10 @@ def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool)
         return False
     if item.not_before and item.not_before.match(text[end : end + 60]):
         return False
+    if item.requires is not None:
+        sentence = doc.sentence_at(start)
+        if item.requires.search(text, sentence.start, max(end, sentence.end)) is None:
+            return False
     if item.negatable and is_negated(doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION):
         return False
     return not (item.question and not is_inquiry(doc, start, end))
@@ -373,5 +413,8 @@ def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool)
 def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
 ) -> Iterator[Hit]:
+    trigger = category_trigger(category, phrases)
+    if trigger is not None and trigger.search(doc.lower, 0, doc.own_end) is None:
+        return  # none of the words every match needs occurs: the usual case, one C-level scan
     for start, end in phrase_matches(doc, phrases, quotations=quotations):
         yield Hit(category, start, end)

@@ -46,11 +46,13 @@ def write_pdf(html: str, output: Path, paper: str, title: str) -> list[str]:
 
     css = [CSS(string=stylesheet_text(paper)), CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")]
     output = Path(output)
+    if output.is_dir():
+        raise HandbookError(f"{output} is a folder; give the PDF's file name")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as error:
-        raise HandbookError(f"cannot create the folder for {output}: {error.strerror}") from error
-    handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+        raise HandbookError(f"cannot write into {output.parent}: {error.strerror or error}") from error
     os.close(handle)
     temp = Path(temp_name)
     try:

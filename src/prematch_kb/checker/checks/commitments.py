@@ -62,7 +62,92 @@ BINDING = (
     ),
 )
 
+# Meaning families (any wording): a pledge word, then within the clause what is pledged.
+_PLEDGE = (
+    r"(?:promis(?:e|ed|ing)|pledg(?:e|ed|ing)|vow(?:ed|ing)?|swear(?:ing)?|guarantee(?:d|ing)?"
+    r"|assur(?:e|ing) you|give you my (?:word|assurance|promise)|rest assured|be assured"
+    r"|(?:be|rest|feel) (?:certain|sure|confident)(?: that)?|(?:firm|binding|solemn|formal) commitment)"
+)
+_PLEDGED = (
+    r"(?:rank(?:ed|ing|s)?\b|(?:first|top|highest|number one|number-one|#1|no\. ?1) (?:slot|spot|place|position"
+    r"|choice|of my|on my)|(?:first|top|highest|number one|#1) (?:\w+ )?(?:on|of|in) my\b|(?:top|head) of my\b"
+    r"|sign(?:ing)? (?:on|with|a contract|the contract|your contract)"
+    r"|accept(?:ing)? (?:your |an |the |a |any )?(?:offer|position|spot|place)"
+    r"|attend(?:ing)? (?:your|the|this) (?:program|residency|hospital|institution)"
+    r"|join(?:ing)? (?:you|your|the program|this program)|match(?:ing)? (?:with|at|into) (?:you|your))"
+)
+# Wishes are not pledges: "I assure you I would love to match with you" stays unflagged.
+_NOT_A_WISH = r"(?:(?!hope|love|like to|wish|want|forward|dream|excited)[^.?!\n]){0,80}"
+_FIRST_PERSON = r"\b(?:I|I'm|I'll|I'd|me|my)\b"
+# Someone else's promise ("two programs promised to rank me") is reported, not made by the author.
+_THIRD_PARTY = (
+    r"\b(?:programs?|they|he|she|it|who|which|institutions?|hospitals?|director|PD|faculty|residents?|team"
+    r"|committee)(?: have| has| had| also| already| all){0,2}"
+)
+
+BINDING = BINDING + (
+    phrase(
+        rf"\b{_PLEDGE}\b{_NOT_A_WISH}\b{_PLEDGED}",
+        requires=r"\b(?:I|I'm|I'll|I'd|my)\b",
+        not_after=_THIRD_PARTY,
+        keys=("promis", "pledg", "vow", "swear", "guarantee", "assur", "give", "certain", "sure", "confident",
+              "commitment"),
+    ),
+    phrase(
+        r"\b(?:count on me|consider it done|(?:I am|I'm) (?:locked|all) in|(?:I am|I'm) (?:100%|one hundred percent"
+        r"|absolutely|completely) (?:certain|sure|set|decided))\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|sign"
+        r"|accept|attend|join|first|top)",
+    ),
+    # "Should I receive an offer, I will accept": agreeing in advance to take an offer.
+    phrase(
+        r"\b(?:if|should|once|when|whenever)\b(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,50}"
+        r"\b(?:offer(?:s|ed)?|extend(?:s|ed)?|select(?:s|ed)? me|choose me|chosen|accept(?:s|ed)? me)\b"
+        r"(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,40}"
+        r"\bI(?:'ll| will| would|'d| shall| am going to)? (?:\w+ ){0,2}?(?:accept|sign|take (?:it|the|that)|say yes|commit)\b",
+        keys=("offer", "extend", "select", "choose", "chosen", "accept"),
+    ),
+    phrase(
+        r"\b(?:prepared|willing|ready|happy|glad) to (?:sign|put (?:it|this|that) in writing|make (?:it|this) official)"
+        r"\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|first|commit\w*|letter of intent|agreement|pledge)",
+        requires=_FIRST_PERSON,
+    ),
+)
+
+_ME_RANKED_KEYS = ("rank", "list", "put", "place", "keep", "same", "favo")
+_ME_RANKED = (
+    r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? me\b|rank(?:ed|ing)? (?:me )?to match|(?:spot|place|position)"
+    r" (?:on|in) your (?:rank |rank order |final )?list|do the same|same for me|return the favou?r)"
+)
+_YOU_RANKED = (
+    r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? (?:you|your program|your hospital|your residency|this program|it)"
+    r"\b[^.?!\n]{0,20}\b(?:first|top|#1|number one|1st|high\w*)|my (?:top|first|highest|number one|#1)"
+    r" (?:rank\w*|choice|spot|pick|place))"
+)
+# A condition or exchange somewhere in the sentence turns two rank statements into a bargain.
+_TRADE = (
+    r"\b(?:if|as long as|provided|in return|in exchange|so long as|once|would you|will you|could you|can you"
+    r"|both|each other|agree\w*|deal|bargain|trade|mutual\w*|equally|depend\w*|conditional|contingent)\b"
+)
+
 RECIPROCAL = (
+    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE, keys=_ME_RANKED_KEYS),
+    # "My ranking of your program depends on how you rank me": one side made conditional on the other.
+    phrase(
+        r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w*|conditional"
+        r"|contingent|hinges?|based|tied|rests?)\b[^.?!\n]{0,40}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
+        keys=("rank", "list", "plac"),
+    ),
+    phrase(
+        r"\b(?:depend\w*|conditional|contingent|hinges?|tied) (?:up)?on\b[^.?!\n]{0,40}\b(?:you|your program"
+        r"|the program)\b[^.?!\n]{0,20}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
+        requires=r"\b(?:I|I'll|I'd|my)\b",
+    ),
+    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE, keys=_ME_RANKED_KEYS),
+    phrase(
+        r"\bin (?:exchange|return)\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|(?:spot|place|position) on your"
+        r" (?:rank |rank order |final )?list)"
+    ),
+
     phrase(
         rf"\bif (?:I|we) (?:rank|list|put|place) {_YOU}\b[^.?!\n]{{0,80}}"
         r"\b(?:will|would|can|could|do) (?:you|your program|the program)"
@@ -111,7 +196,7 @@ RECIPROCAL = (
     ),
 )
 
-_FIRST = r"(?:top|first|number one|number 1|#1|no\. ?1|1st|first-choice|top-choice)"
+_FIRST = r"(?:top|first|number one|number-one|number 1|#1|no\. ?1|1st|first-choice|top-choice)"
 FIRST_CHOICE = (
     phrase(
         rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
@@ -136,7 +221,8 @@ FIRST_CHOICE = (
     ),
     phrase(r"\b(?:you are|you're|your program is) (?:the )?(?:one|program) I (?:will|plan to|intend to) rank first\b"),
     phrase(
-        r"\b(?:will be|is|are|remains?|stays?) my (?:number one|#1|no\. ?1|first|top)(?= ?[.!,;]| ?$)"
+        r"\b(?:will be|is|are|remains?|stays?) my (?:number one|#1|no\. ?1|first|top)(?= ?[.!,;]| ?$)",
+        keys=("number", "1", "first", "top"),
     ),
 )
 

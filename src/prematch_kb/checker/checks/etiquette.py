@@ -8,9 +8,11 @@ from ..registry import register
 # --- status-nudge: checking in with nothing new to say ----------------------------------------
 STATUS_NUDGE = (
     phrase(
-        r"\b(?:just |simply |quickly )?(?:checking in|check(?:ing)? back in|touching base|circling back"
-        r"|bumping (?:this|my (?:email|message|note))|pinging you|nudging)\b",
+        r"\b(?:just |simply |quickly )?(?:checking in|check(?:ing)? back in|touching base|circl(?:e|ing) back"
+        r"|touch base|check in (?:on|about|regarding|to see|with you)"
+        r"|bump(?:ing)? (?:this|my (?:\w+ )?(?:email|message|note))|top of your inbox|pinging you|nudging)\b",
         negatable=False,
+        keys=("check", "touch", "circl", "bump", "inbox", "ping", "nudg"),
     ),
     phrase(
         r"\b(?:following|follow) up (?:on|about|regarding) (?:my|the status of my|the) (?:application|"
@@ -106,6 +108,17 @@ SPECIAL_TREATMENT = (
     phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
     phrase(r"\b(?:do me a|ask (?:you )?(?:for )?a|as a) (?:small |special |personal |big |huge )?favou?r\b"),
     phrase(r"\bput in a (?:good |kind )?word (?:for me|with)\b"),
+    # Being let in although the door is shut: squeezed in, added late, an extra slot.
+    phrase(
+        r"\b(?:squeeze|fit|slot|sneak|add|work|pencil) me (?:in|into|onto|on)\b|\bmake (?:room|space) for me\b"
+        r"|\b(?:an? )?(?:extra|additional|late) (?:interview )?(?:slot|spot|interview) for me\b"
+    ),
+    phrase(
+        r"\b(?:even though|although|despite|though|now that) (?:the )?(?:interview )?(?:invitations|invites"
+        r"|interview season|deadline|application window|applications|interviews)\b[^.?!\n]{0,20}\b(?:have|has"
+        r"|are|is|had)? ?(?:closed|passed|ended|over|been sent|filled|full)",
+        requires=r"\b(?:me|my|I)\b",
+    ),
     phrase(r"\bpull (?:a few |some )?strings\b"),
     phrase(
         r"\b(?:fast-?track|expedite|prioriti[sz]e|move up|bump up|push) (?:my|the review of my)"
@@ -189,7 +202,31 @@ _ELSEWHERE = (
     r"(?:another|other|a different|a competing|several other|two other|three other|multiple other|multiple"
     r"|one other|the other) (?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)"
 )
+_ELSEWHERE_ANY = (
+    r"(?:(?:another|other|a different|competing|several|multiple|two|three|four|many|a few|some) (?:\w+ )?"
+    r"(?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)|offers? from)"
+)
+# What another program said or gave, or the author's hint that it should move this program.
+_LEVER = (
+    r"(?:offer(?:s|ed)?|promis(?:e|ed)|assur(?:ed|ance)|guarantee(?:d)?|told me|informed me|let me know|said"
+    r"|indicated|(?:rank|ranked|ranking|want|wants|wanted|recruit\w*) me|interest in (?:\w+ )?me|to match"
+    r"|reconsider|take (?:this|that|it) into (?:account|consideration)|strengthen\w* my|thought you should know"
+    r"|wanted you to know|keep (?:this|that|it) in mind|match (?:their|that|this) (?:offer|commitment))"
+)
+_NOT_SCHEDULING = r"(?:me )?(?:an? |the )?(?:interview|date|slot|time|observership|elective|rotation)"
 OTHER_PROGRAM_LEVERAGE = (
+    phrase(
+        rf"\b{_ELSEWHERE_ANY}\b[^.?!\n]{{0,60}}\b{_LEVER}\b",
+        not_before=_NOT_SCHEDULING,
+        keys=("program", "institution", "hospital", "place", "residenc", "school", "offer"),
+    ),
+    phrase(
+        r"\b(?-i:[A-Z]\w+)(?: (?-i:[A-Z]\w+)){0,3} (?:has|have|had) (?:already )?(?:said|told me|assured me"
+        r"|promised|indicated|let me know|offered)\b[^.?!\n]{0,40}\b(?:rank(?:ed|ing)? me|offer\w*|to match"
+        r"|spot|position)",
+        keys=("has", "have", "had"),
+    ),
+    phrase(r"\b(?:a |another )?competing (?:offer|program|position)s?\b"),
     phrase(
         rf"\b{_ELSEWHERE}\b[^.?!\n]{{0,60}}\b(?:offered|promised|assured|guaranteed|committed|told me (?:they"
         r"|that they|it|I) (?:will|would|plan to|intend to|am|was)|said (?:they|that they|I) (?:will|would"

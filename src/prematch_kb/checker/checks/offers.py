@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..patterns import phrase, phrase_hits
 from ..registry import register
 
-_MATCH = r"(?:the )?(?:NRMP |main |main residency |residency |national )?match\b"
+_MATCH = r"(?:the )?(?:NRMP\b|ERAS\b|(?:NRMP |main |main residency |residency |national )?match\b)"
 _DENIED = (
     r"(?:(?:are|is|were|would be) (?:not|no longer|never) (?:allowed|permitted|possible|an option|acceptable)"
     r"|(?:are|is|were) (?:prohibited|forbidden|banned|against|off-limits|not something)|violate)"
@@ -18,8 +18,9 @@ OUTSIDE_MATCH = (
     ),
     phrase(
         r"\b(?:offers?|offered|positions?|spots?|contracts?|sign|secure|guarantee|accept|hire|hired|appointments?"
-        rf"|agreements?|places?|jobs?)\b[^.?!\n]{{0,60}}\b(?:outside|outside of|before|ahead of|prior to|instead of"
-        rf"|independent of|independently of|apart from|without going through|around) {_MATCH}",
+        r"|agreements?|places?|jobs?|join|enter)\b[^.?!\n]{0,60}\b(?:outside|outside of|before|ahead of|prior to"
+        r"|instead of|independent of|independently of|apart from|without going through|around|separate from"
+        rf"|without (?:participating in|entering|using|registering (?:for|with)|the need for)) {_MATCH}",
         not_before=_DENIED,
     ),
     phrase(
@@ -29,8 +30,12 @@ OUTSIDE_MATCH = (
         not_before=_DENIED,
     ),
     phrase(
-        r"\b(?:offer|give|extend|grant) me (?:a |an |the |my )?(?:position|spot|contract|place|job|residency"
-        r" position|residency spot) (?:now|directly|today|right away|early|immediately|at once|this week)\b"
+        r"\b(?:offer|give|extend|grant) me (?:a |an |the |my )?(?:[\w-]+ ){0,2}?(?:position|spot|contract|place"
+        r"|job) (?:now|directly|today|right away|early|immediately|at once|this week)\b"
+    ),
+    phrase(
+        r"\b(?:ready|prepared|willing|happy|glad) to sign\b[^.?!\n]{0,30}\b(?:today|now|immediately|right away"
+        r"|this week|at once|before (?:the )?match)\b"
     ),
     phrase(r"\bwithdraw (?:from|my application from|out of|my registration from) (?:the )?(?:NRMP |main )?match\b"),
     phrase(
@@ -69,6 +74,7 @@ OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
         r"|agreement)\b"
     ),
     phrase(r"\b(?:skip|bypass|avoid|go around) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(r"\b(?:hire|appoint|sign|offer) you (?:directly|outright|now|today)\b"),
     phrase(r"\bsign you (?:now|today|right away|immediately|early|directly|before|up now|this week)\b"),
     phrase(
         r"\b(?:not need to|no need to|don't need to|do not need to|without (?:having to )?|never have to)"

@@ -7,7 +7,7 @@ import re
 from ..registry import Hit, register
 
 PLACEHOLDER = re.compile(
-    r"\[[ \t]*[A-Z][A-Za-z0-9 .,'’/&()-]{0,48}\]"  # [Program Name], [Date], [AAMC ID]
+    r"\[[ \t]*[A-Z][A-Za-z0-9 _.,'’/&()-]{0,48}\]"  # [Program Name], [Date], [AAMC ID]
     r"|\[[ \t]*\]"  # []
     r"|\{\{[ \t]*[^{}\n]{1,40}\}\}"  # {{program}}
     r"|\{[ \t]*[A-Za-z_][A-Za-z0-9_ ]{0,30}\}"  # {first_name}

@@ -9,7 +9,41 @@ _ME = r"(?:I|I'm|I am|my application|my name|my candidacy|my file)"
 _PROGRAM = r"(?:you|you all|the program|your program|the committee|your committee|the selection committee|the team)"
 _HOW = r"(?:plan to |intend to |are going to |are planning to |might |would |will |going to |expect to )?"
 
+# Meaning family: a question about position or odds, then a rank/list/match word, in a sentence
+# about the author ("where do I currently stand on your list", "what are my odds of matching").
+ASK_POSITION = (
+    r"(?:where|how (?:high|highly|far up|far down|low|well|favou?rably|likely|realistic|probable)|what (?:position"
+    r"|place|spot|number|rank|tier|range)|which (?:position|place|spot|tier|number)|odds|chances?|likelihood"
+    r"|probability|prospects?|(?:realistic |real |good |decent |fair )?shot)"
+)
+_RANK_WORD = r"(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final |match )?list\b|match(?:ed|ing)?\b)"
+_IMPROVING = r"(?:improve|increase|strengthen|maximi[sz]e|boost|help|raise|enhance|better|hurt|affect|harm)"
+
 RANK_INQUIRY = (
+    phrase(
+        rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b{_RANK_WORD}",
+        question=True,
+        requires=r"\b(?:I|I'm|I'll|I'd|me|my)\b",
+        not_after=_IMPROVING + r"(?: my| the)?",
+    ),
+    phrase(
+        r"\b(?:I|I'm|I am|I'd be|I would be|I will be|am I|will I|would I|my application|my candidacy)\b"
+        r"[^.?!\n]{0,20}\b(?:likely|expected|going|on track|positioned|set|in line|in a position|high enough"
+        r"|competitive enough|placed well enough) to (?:match|be (?:matched|ranked|placed|listed|selected))\b",
+        question=True,
+    ),
+    phrase(
+        r"\b(?:strong|competitive|good|viable|realistic|serious|likely|top) (?:candidate|applicant|contender)\b"
+        r"[^.?!\n]{0,30}\b(?:match(?:ed|ing)?\b|rank(?:ed|ing)?\b|a (?:spot|position|place) on)",
+        question=True,
+        requires=r"\b(?:I|I'm|me|my)\b",
+    ),
+    phrase(
+        r"\b(?:make|made|making) (?:it (?:onto|on|to) |the cut for |onto )?your (?:rank |rank order |final )?list\b",
+        question=True,
+        requires=r"\b(?:I|I'm|me|my)\b",
+    ),
+
     phrase(
         rf"\bwhere {_ME} (?:stand|stands|fall|falls|rank|ranks|sit|sits|land|lands|am ranked|was ranked"
         r"|will be ranked|is ranked|would be ranked|am placed|will be placed|will fall|will land|might fall"

@@ -5,10 +5,24 @@ from __future__ import annotations
 from ..patterns import phrase, phrase_hits
 from ..registry import register
 from .offers import OUTSIDE_MATCH_PROGRAM
+from .ranking import ASK_POSITION
 
 _US = r"(?:us|our program|our residency|this program|the program|our institution|our department|our hospital)"
 
 PROGRAM_RANK_INQUIRY = (
+    # Meaning family: a position question about the program on the applicant's list, any wording.
+    phrase(
+        rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final )?list\b)",
+        question=True,
+        requires=r"\b(?:we|us|our)\b",
+    ),
+    phrase(
+        r"\b(?:are|is|will|would) (?:we|our program|this program|our residency|our hospital)(?: \w+){0,3}?"
+        r" (?:in|among|at|near|on|of) (?:the top of )?your (?:top|first|rank|list|highest|number one|#1"
+        r"|favou?rite)",
+        question=True,
+        keys=("your",),
+    ),
     phrase(
         r"\bwhere (?:will|do|would|are|did|might|can) you (?:plan(?:ning)? to |intend(?:ing)? to |going to |be )?"
         rf"(?:rank|ranking|place|placing|put|putting|list|listing) {_US}\b",
@@ -66,7 +80,26 @@ _PLACES = (
     r"(?:programs?|places|institutions|hospitals|residencies|residency programs|specialt(?:y|ies)"
     r"|specialit(?:y|ies)|schools|interviews|offers)"
 )
+_OTHER_PLACES = (
+    r"(?:(?:other|additional|remaining|competing) (?:\w+ )?(?:programs?|places|regions|states|cities|areas"
+    r"|hospitals|institutions|residenc(?:y|ies)|specialt(?:y|ies)|schools|interviews|offers|options|locations"
+    r"|cent(?:er|re)s|applications)|elsewhere|anywhere else|where else|besides us|other than us|apart from us"
+    r"|in addition to us|(?:gold|silver|preference|program) signals?|your signals)"
+)
+_PURSUE = (
+    r"(?:appl(?:y|ied|ying)|interview(?:ed|ing|s)?|consider(?:ed|ing)?|rank(?:ed|ing)?\b(?! us| our)|signal(?:ed|led|ing|s)?"
+    r"|look(?:ed|ing)? at|visit(?:ed|ing)?|talk(?:ed|ing)? to|heard from|hear from|invit(?:ed|ations?)"
+    r"|receiv(?:e|ed|ing)|sen[dt]|lined up|scheduled)"
+)
 PROGRAM_OTHER_PROGRAMS = (
+    # Meaning family: other places plus what the applicant does with them, in a question to "you".
+    phrase(
+        rf"\b{_OTHER_PLACES}\b[^.?!\n]{{0,60}}\b{_PURSUE}\b",
+        question=True,
+        requires=r"\byou",
+        keys=("other", "additional", "remaining", "competing", "else", "besides", "apart", "addition", "signal"),
+    ),
+    phrase(rf"\b{_PURSUE}\b[^.?!\n]{{0,60}}\b{_OTHER_PLACES}\b", question=True, requires=r"\byou"),
     phrase(
         rf"\b(?:what|which|where|how many) (?:other |else |additional )?{_PLACES}\b[^.?!\n]{{0,40}}"
         r"\b(?:you|you've|you have)\b[^.?!\n]{0,30}\b(?:applied|apply|applying|interview(?:ed|ing|s)?"
@@ -110,6 +143,13 @@ PROGRAM_OTHER_PROGRAMS = (
 
 _COMMIT = r"(?:commit|promise|pledge|guarantee|assure us|confirm|agree|tell us)"
 PROGRAM_COMMITMENT_REQUEST = (
+    # Meaning family: asking the applicant to pledge, then what is pledged.
+    phrase(
+        r"\b(?:will|would|can|could|are) you (?:\w+ ){0,2}?(?:commit|promise|pledge|guarantee|assure us|agree)\b"
+        r"[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|com(?:e|ing) (?:here|to us|to our)|join(?:ing)? (?:us|our)"
+        r"|sign(?:ing)? (?:with|on)|accept(?:ing)? (?:our|a|the) (?:offer|position)|match(?:ing)? (?:here|with us)"
+        r"|first|top choice|number one|#1)",
+    ),
     phrase(
         rf"\b{_COMMIT} (?:to us )?(?:that you will |that you'll |that you are going to |to )?(?:rank|ranking"
         rf"|list|listing) {_US}\b"

@@ -120,6 +120,13 @@ _MY_TRAINING = (
     rf"|(?:that )?I am (?:an? )?{_IMG}|(?:the fact that )?I(?: am|'m) (?:an? )?{_IMG})"
 )
 OVER_APOLOGY = (
+    # Meaning family: an apology word, then where the author trained or comes from.
+    phrase(
+        r"\b(?:excuse|forgive|overlook|pardon|apologi[sz]e|sorry|regret)\b[^.?!\n]{0,40}?\b(?:(?:not|never)"
+        r" (?:train\w*|stud\w*|graduat\w*|practi[cs]\w*) (?:in|from|at) (?:the |a )?(?:US|U\.S\.|United States"
+        r"|American|Western)|trained abroad|studied abroad|abroad|foreign|overseas|non-US|non-native|accent)",
+        negatable="negation",
+    ),
     phrase(
         r"\b(?:apologi[sz]e|am sorry|'m sorry|sorry|forgive me|excuse me|pardon me|regret)\b[^.?!\n]{0,40}?"
         rf"\b{_MY_TRAINING}",
@@ -132,12 +139,13 @@ OVER_APOLOGY = (
         negatable="negation",
     ),
     phrase(
-        r"\bmy (?:training|education|medical school|degree|experience|clinical training|background"
-        r"|clinical experience)\b[^.?!\n]{0,40}?\b(?:(?:may|might|is|was|are|were|will) not (?:be )?(?:as good"
-        r"|as strong|as rigorous|as thorough|equivalent|comparable|up to)|(?:is|was|are|were|may be|might be"
+        r"\bmy (?:\w+ ){0,2}?(?:training|education|medical school|degree|experience|clinical training|background"
+        r"|clinical experience)\b[^.?!\n]{0,40}?\b(?:(?:(?:may|might|is|was|are|were|will) not|isn't|aren't"
+        r"|wasn't|won't) (?:\w+ )?(?:be )?(?:as good|as strong|as rigorous|as thorough|equivalent|comparable|up to)|(?:is|was|are|were|may be|might be"
         r"|could be|seems?) (?:inferior|less (?:rigorous|advanced|good|valuable|impressive|prestigious)|lower"
         r"|weaker|subpar|below|lacking|second-rate))",
         negatable="negation",
+        keys=("training", "education", "school", "degree", "experience", "background"),
     ),
     phrase(
         r"\b(?:forgive|overlook|excuse|look past|see past|ignore|disregard) (?:the fact that I am |that I am"
