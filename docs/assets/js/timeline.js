@@ -1,6 +1,7 @@
-// Timeline: mark the phases that hold today's date (the visitor's clock) and say so in words.
-// Phases carry data-start/data-end (YYYY-MM-DD) written by the build, which also wrote a
-// fallback statement for visitors without JavaScript. No network access, no storage.
+// Timeline: mark the stage of the season that holds today's date (the visitor's clock), its
+// phases, and say so in words. Stage rows carry data-start/data-end (YYYY-MM-DD) and data-phases
+// written by the build (from the same season model as the plan page), which also marked the
+// build date's stage for visitors without JavaScript. No network access, no storage.
 (function () {
   "use strict";
 
@@ -17,27 +18,34 @@
     return heading.textContent.replace(/\s*¶\s*$/, "").replace(/^\d+\.\s*/, "").trim();
   }
 
-  function markCurrentPhases() {
+  function markCurrentStage() {
     const statement = document.getElementById("pmkb-today");
-    const dated = Array.from(document.querySelectorAll(".pmkb-phase[data-start][data-end]"));
-    if (!statement || !dated.length) return;
+    const stages = Array.from(document.querySelectorAll(".pmkb-stage[data-start][data-end]"));
+    if (!statement || !stages.length) return;
     const today = window.PMKB_TODAY || isoToday(); // PMKB_TODAY lets tests pin the date
-    const current = dated.filter((p) => p.dataset.start <= today && today <= p.dataset.end);
-    for (const phase of document.querySelectorAll(".pmkb-phase")) {
-      phase.classList.toggle("pmkb-phase--current", current.includes(phase));
+    const stage = stages.find((s) => s.dataset.start <= today && today <= s.dataset.end) || null;
+    const ids = stage ? (stage.dataset.phases || "").split(" ").filter(Boolean) : [];
+    for (const row of stages) {
+      row.classList.toggle("pmkb-stage--current", row === stage);
     }
+    const sections = Array.from(document.querySelectorAll(".pmkb-phase"));
+    for (const phase of sections) {
+      phase.classList.toggle("pmkb-phase--current", ids.includes(phase.dataset.phase));
+    }
+    // In the stage's order: its main phase first.
+    const current = ids.map((id) => sections.find((s) => s.dataset.phase === id)).filter(Boolean);
     statement.textContent = `Today (${today}), `;
     if (current.length) {
       statement.append(current.length === 1 ? "the season is in the phase " : "the season is in the phases ");
       current.forEach((phase, index) => {
-        if (index) statement.append(" and ");
+        if (index) statement.append(index === current.length - 1 ? " and " : ", ");
         const link = document.createElement("a");
         link.href = `#${phase.dataset.phase}`;
         link.textContent = phaseTitle(phase);
         statement.append("“", link, "”");
       });
       statement.append(".");
-    } else if (today < dated[0].dataset.start) {
+    } else if (today < stages[0].dataset.start) {
       statement.append("this cycle's dated phases have not started yet.");
     } else {
       statement.append("the dates of this cycle are behind us; check the next cycle's calendar.");
@@ -47,10 +55,10 @@
 
   // Material's instant navigation (if enabled) re-renders pages through document$.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(markCurrentPhases);
+    window.document$.subscribe(markCurrentStage);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", markCurrentPhases);
+    document.addEventListener("DOMContentLoaded", markCurrentStage);
   } else {
-    markCurrentPhases();
+    markCurrentStage();
   }
 })();

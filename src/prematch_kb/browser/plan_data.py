@@ -5,46 +5,26 @@ picks the stage that holds the chosen date, and shows that stage's phases for th
 applicant type and specialty. Markdown is rendered here, at build time, with links made relative
 to the plan page.
 
-Stages: the phases overlap in real life (in November one applicant is answering invitations,
-interviewing and writing thank-you notes at once), so the season is cut at dates from the cycle
-(timeline/cycle.yml) into stages, each holding the phases that are current during it. A stage
-whose starting date is missing from the cycle is left out; its phases then belong to the stage
-before. The dates themselves, and whether they are confirmed, come from the cycle only.
+Stages: the season's stages come from kb.season (declared in timeline/cycle.yml, the same model
+the timeline page uses), so both pages agree on where a day falls. Here the first stage also
+holds every earlier day and the last every later one: the plan always has something to show.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from prematch_kb.kb.model import APPLICANT_TYPES, Fact, KnowledgeBase
 from prematch_kb.kb.rulebook import render_html, resolve_links
+from prematch_kb.kb.season import season_stages
 
 DATA_SCHEMA = "prematch-kb/plan-data"
 DATA_VERSION = 1
 PLAN_DIR = "plan"
 DATA_FILE = "data.json"
 LINK_BASE = "../"  # the plan page lives at plan/, one level below the site root
-
-
-@dataclass(frozen=True)
-class Stage:
-    starts_at: str | None  # a cycle date id; None for the stage that holds everything before
-    offset_days: int  # days after that date (1: the day after a deadline)
-    phases: tuple[str, ...]  # phase ids current during the stage; the first is the main one
-
-
-STAGES = (
-    Stage(None, 0, ("before-applying",)),
-    Stage("eras-submissions-open", 0, ("application-submitted",)),
-    Stage("programs-review-applications", 0, ("interview-invitations", "interview-day", "post-interview")),
-    Stage("rank-order-list-opens", 0, ("before-rank-deadline", "interview-day", "post-interview")),
-    Stage("rank-order-list-deadline", 1, ("after-certification",)),
-    Stage("match-week-begins", 0, ("match-week",)),
-    Stage("match-day", 1, ("after-match",)),
-)
 
 
 class PlanDataError(ValueError):
@@ -54,7 +34,6 @@ class PlanDataError(ValueError):
 def plan_data(kb: KnowledgeBase) -> dict:
     if not kb.phases:
         raise PlanDataError("timeline/phases.yml: the plan page needs at least one phase")
-    dates = {item.id: item for item in kb.cycle.dates}
     return {
         "schema": DATA_SCHEMA,
         "version": DATA_VERSION,
@@ -75,7 +54,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
             ],
             "end": max((d.date for d in kb.cycle.dates), default=_dt.date.min).isoformat(),
         },
-        "stages": _stages(kb, dates),
+        "stages": _stages(kb),
         "phases": {
             p.id: {
                 "title": p.title,
@@ -155,32 +134,21 @@ def stage_for(data: dict, day: _dt.date) -> dict:
     return current
 
 
-def _stages(kb: KnowledgeBase, dates: dict) -> list[dict]:
-    stages: list[dict] = []
-    for stage in STAGES:
-        phases = [p for p in stage.phases if p in kb.phases]
-        if stage.starts_at is None:
-            start, confirmed = None, True
-        elif stage.starts_at in dates:
-            anchor = dates[stage.starts_at]
-            start = (anchor.date + _dt.timedelta(days=stage.offset_days)).isoformat()
-            confirmed = anchor.confirmed
-        else:
-            continue  # the cycle does not give this date: the stage before runs on
-        if not phases:
-            continue
-        stages.append({
-            "start": start,
-            "starts_at": stage.starts_at,
+def _stages(kb: KnowledgeBase) -> list[dict]:
+    stages = [
+        {
+            "start": stage.start.isoformat(),
+            "starts_at": stage.starts_at or None,
             "offset_days": stage.offset_days,
-            "confirmed": confirmed,
-            "phases": phases,
-        })
+            "confirmed": stage.confirmed,
+            "phases": list(stage.phases),
+        }
+        for stage in season_stages(kb)
+    ]
     if not stages:
         first = min(kb.phases.values(), key=lambda p: p.order)
         stages.append({"start": None, "starts_at": None, "offset_days": 0, "confirmed": True, "phases": [first.id]})
-    elif stages[0]["start"] is not None:
-        stages[0] = {**stages[0], "start": None}  # the first stage holds every earlier day
+    stages[0]["start"] = None  # the first stage holds every earlier day
     return stages
 
 

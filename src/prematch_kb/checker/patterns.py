@@ -59,6 +59,8 @@ INQUIRY = rx(
     r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
 )
 
+# Up to this length a text is scanned whole by each phrase whose keys occur (see _short_matches).
+SHORT_TEXT = 2_000
 # Characters of context examined around a match for negation and inquiry cues.
 PREFIX_WINDOW = 160
 # A pattern is only run near the places where one of its keys occurs: this far either side, which
@@ -352,6 +354,9 @@ def phrase_matches(
     Matches inside quotation marks are dropped unless `quotations` is True: a quoted rule or a
     quoted question is not the author's own statement.
     """
+    if doc.own_end <= SHORT_TEXT:
+        yield from _short_matches(doc, phrases, quotations)
+        return
     anchored = anchors(doc)
     for item in phrases:
         if item.leading_words and item.id not in anchored:
@@ -361,6 +366,26 @@ def phrase_matches(
             continue
         for window_start, window_end in key_windows(doc, item):
             yield from _matches_in(doc, item, window_start, window_end, quotations)
+
+
+def _short_matches(doc: Document, phrases: Iterable[Phrase], quotations: bool) -> Iterator[tuple[int, int]]:
+    """A short text: each phrase whose key strings all occur is run once over the whole text (the
+    anchor index and key windows cost more than they save on a few sentences)."""
+    counts, lower, own_end = doc._counts, doc.lower, doc.own_end
+    for item in phrases:
+        viable = True
+        for keys in item.key_sets or ((item.trigger,) if item.trigger else ()):
+            for key in keys:
+                found = counts.get(key)
+                if found is None:
+                    found = counts[key] = lower.count(key, 0, own_end)
+                if found:
+                    break
+            else:
+                viable = False
+                break
+        if viable:
+            yield from _matches_in(doc, item, 0, own_end, quotations)
 
 
 def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:

@@ -18,12 +18,12 @@ from prematch_kb.compiler.reference import render_reference_pages
 from prematch_kb.compiler.rules import render_rule_pages
 from prematch_kb.compiler.specialties import render_specialty_pages
 from prematch_kb.compiler.templates import render_template_pages
-from prematch_kb.compiler.timeline import current_phases, phase_ranges, render_timeline_page
+from prematch_kb.compiler.timeline import current_phases, render_timeline_page
 from prematch_kb.compiler.write import write_pages
 from prematch_kb.kb.model import KnowledgeBase
 from prematch_kb.kb.site import SiteSettings
 
-__all__ = ["Page", "render_pages", "build_nav", "write_pages", "phase_ranges", "current_phases"]
+__all__ = ["Page", "render_pages", "build_nav", "write_pages", "current_phases"]
 
 
 def render_pages(kb: KnowledgeBase, settings: SiteSettings, today: _dt.date | None = None,

@@ -17,10 +17,12 @@ BENCHMARKS = ("benchmarks/index.md", "benchmarks.md")
 TOOLS_FIRST = ("plan/index.md", "log/index.md")
 
 
-def build_nav(pages: list[Page], handwritten) -> list:
+def build_nav(pages: list[Page], handwritten, downloads: tuple[tuple[str, str], ...] = ()) -> list:
     """Home, Guide, Rules, Specialties, Templates, Checker, Tools, Reference, About, Benchmarks.
 
-    `handwritten` holds the docs-relative paths of hand-written pages that exist."""
+    `handwritten` holds the docs-relative paths of hand-written pages that exist; `downloads`
+    holds (title, URL) pairs of files other outputs put into the built site (the handbook PDF),
+    listed under Tools: they are not pages, so they are given as site-absolute URLs."""
     handwritten = set(handwritten)
     by_section: dict[str, list[Page]] = {}
     for page in pages:
@@ -53,8 +55,9 @@ def build_nav(pages: list[Page], handwritten) -> list:
     generated = {page.path for page in pages}
     placed = {HOME, CHECKER, ABOUT, *BENCHMARKS} | generated
     others = sorted(handwritten - placed, key=lambda p: (p not in TOOLS_FIRST, TOOLS_FIRST.index(p) if p in TOOLS_FIRST else 0, p))
-    if others:
-        nav.append({"Tools": others})
+    tools = others + [{title: url} for title, url in downloads]
+    if tools:
+        nav.append({"Tools": tools})
     reference = entries(SECTION_REFERENCE)
     if reference:
         nav.append({SECTION_REFERENCE: reference})

@@ -1,67 +1,45 @@
-"""The timeline page: one section per phase, the cycle's dates, and where today falls."""
+"""The timeline page: where today falls in the season's stages, one section per phase, and the
+cycle's dates.
+
+Where today falls comes from kb.season, the model the plan page uses too. The stages are written
+with their dates as data attributes, so timeline.js can mark the current stage and its phases
+from the visitor's clock; the build marks them for the build date, for visitors without scripts.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import html
 
 from prematch_kb.compiler import markdown as md
 from prematch_kb.compiler import paths
 from prematch_kb.compiler.context import RenderContext
 from prematch_kb.compiler.page import SECTION_GUIDE, Page
 from prematch_kb.kb.model import KnowledgeBase
-
-DateRange = tuple[_dt.date, _dt.date]
-
-
-def phase_ranges(kb: KnowledgeBase) -> dict[str, DateRange]:
-    """Date range of each phase, from the cycle's dates.
-
-    A phase with dates runs from its first to its last date. The days between two dated phases
-    belong to the phases without dates that lie between them in order (they share those days:
-    interview invitations, interview days and thank-you notes overlap), or, when there are none,
-    to the earlier dated phase. Phases before the first dated phase or after the last get no range."""
-    firsts: dict[str, _dt.date] = {}
-    lasts: dict[str, _dt.date] = {}
-    for item in kb.cycle.dates:
-        if item.phase in kb.phases:
-            firsts[item.phase] = min(firsts.get(item.phase, item.date), item.date)
-            lasts[item.phase] = max(lasts.get(item.phase, item.date), item.date)
-    order = list(kb.phases)  # kb.phases is in phase order
-    dated = [p for p in order if p in firsts]
-    ranges: dict[str, DateRange] = {p: (firsts[p], lasts[p]) for p in dated}
-    one_day = _dt.timedelta(days=1)
-    for earlier, later in zip(dated, dated[1:]):
-        gap_start, gap_end = lasts[earlier] + one_day, firsts[later] - one_day
-        if gap_start > gap_end:
-            continue
-        between = order[order.index(earlier) + 1:order.index(later)]
-        if between:
-            for phase_id in between:
-                ranges[phase_id] = (gap_start, gap_end)
-        else:
-            ranges[earlier] = (firsts[earlier], gap_end)
-    return {p: ranges[p] for p in order if p in ranges}
+from prematch_kb.kb.season import SeasonStage, season_stages, stage_on
 
 
 def current_phases(kb: KnowledgeBase, today: _dt.date) -> list[str]:
-    """Ids of the phases whose date range holds `today` (several when phases overlap; none
-    before or after the cycle)."""
-    return [p for p, (start, end) in phase_ranges(kb).items() if start <= today <= end]
+    """Ids of the phases current on `today`, the main one first (none before or after the season)."""
+    stage = stage_on(kb, today)
+    return list(stage.phases) if stage else []
 
 
 def render_timeline_page(ctx: RenderContext) -> Page:
     kb, here = ctx.kb, paths.TIMELINE
-    ranges = phase_ranges(kb)
-    now = current_phases(kb, ctx.today)
+    stages = season_stages(kb)
+    current = stage_on(kb, ctx.today)
+    now = list(current.phases) if current else []
     out = [f"# Timeline of the {md.text(kb.cycle.title)}", "",
            "The season in phases: what to aim for, what to send and what to avoid in each.", ""]
     out += [md.heading(2, "Where today falls", "today"), "", _today_statement(ctx, now), ""]
+    if stages:
+        out += ["Phases overlap: in November one applicant may be answering invitations, interviewing and "
+                "writing thank-you notes at once. The season runs in these stages; dates marked **verify** "
+                "are expectations.", "", _stages_table(kb, stages, current), ""]
     for phase in kb.phases.values():
-        start_end = ranges.get(phase.id)
-        data = (f' data-start="{start_end[0].isoformat()}" data-end="{start_end[1].isoformat()}"'
-                if start_end else "")
-        current = " pmkb-phase--current" if phase.id in now else ""
-        out += [f'<section class="pmkb-phase{current}" data-phase="{md.attr(phase.id)}"{data} markdown>', "",
+        marked = " pmkb-phase--current" if phase.id in now else ""
+        out += [f'<section class="pmkb-phase{marked}" data-phase="{md.attr(phase.id)}" markdown>', "",
                 md.heading(2, f"{phase.order}. {md.text(phase.title)}", phase.id), "",
                 f"*{md.text(phase.window)}*. {md.text(phase.summary)}", ""]
         for label, items in (("Goals", phase.goals), ("What to send", phase.send), ("What to avoid", phase.avoid)):
@@ -93,6 +71,37 @@ def render_timeline_page(ctx: RenderContext) -> Page:
     return Page(here, "Timeline", "\n".join(out), "timeline/phases.yml", SECTION_GUIDE)
 
 
+def _stages_table(kb: KnowledgeBase, stages: list[SeasonStage], current: SeasonStage | None) -> str:
+    """The stages as an HTML table: its rows carry the dates and phases timeline.js reads."""
+    dates = {item.id: item for item in kb.cycle.dates}
+    rows = []
+    for stage in stages:
+        marked = " pmkb-stage--current" if stage == current else ""
+        phases = ", ".join(f'<a href="#{md.attr(p)}">{html.escape(kb.phases[p].title)}</a>' for p in stage.phases)
+        rows.append(
+            f'<tr class="pmkb-stage{marked}" data-start="{stage.start.isoformat()}" '
+            f'data-end="{stage.end.isoformat()}" data-phases="{md.attr(" ".join(stage.phases))}">'
+            f"<td>{_day(stage.start, stage.confirmed)}</td><td>{_day(stage.end, stage.end_confirmed)}</td>"
+            f"<td>{html.escape(_stage_start_label(stage, dates))}</td><td>{phases}</td></tr>")
+    return ('<table class="pmkb-stages">\n<thead><tr><th>From</th><th>To</th><th>Starts with</th>'
+            "<th>Current phases</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
+def _stage_start_label(stage: SeasonStage, dates: dict) -> str:
+    anchor = dates.get(stage.starts_at) if stage.starts_at else min(dates.values(), key=lambda d: d.date)
+    label = anchor.label if anchor else ""
+    days = stage.offset_days
+    if days == 0:
+        return label
+    if abs(days) == 1:
+        return f"The day {'after' if days > 0 else 'before'}: {label}"
+    return f"{abs(days)} days {'after' if days > 0 else 'before'}: {label}"
+
+
+def _day(day: _dt.date, confirmed: bool) -> str:
+    return day.isoformat() + ("" if confirmed else " " + _verify_mark())
+
+
 def _date_cell(item) -> str:
     return f"({item.date.isoformat()}{', ' + _verify_mark() if not item.confirmed else ''})"
 
@@ -104,9 +113,13 @@ def _verify_mark() -> str:
 def _today_statement(ctx: RenderContext, now: list[str]) -> str:
     built = ctx.today.isoformat()
     if now:
-        names = " and ".join(f"“[{md.text(ctx.kb.phases[p].title)}](#{p})”" for p in now)
+        names = _and_list([f"“[{md.text(ctx.kb.phases[p].title)}](#{p})”" for p in now])
         text = f"When this page was built ({built}), the season was in {'the phase' if len(now) == 1 else 'the phases'} {names}."
     else:
         text = f"When this page was built ({built}), the dates of this cycle did not cover that day."
     # timeline.js replaces this build-time statement with one based on the visitor's clock.
     return f'<p id="pmkb-today" data-build-date="{built}" markdown>{text}</p>'
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

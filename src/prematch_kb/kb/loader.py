@@ -149,7 +149,7 @@ class _Loader:
                               f"expected phase orders 1 to {count} without gaps or repeats; got {got}")
         return {p.id: p for p in sorted(phases, key=lambda p: p.order)}
 
-    def cycle(self) -> m.Cycle | None:
+    def cycle(self, phases: dict[str, m.Phase]) -> m.Cycle | None:
         relative = "timeline/cycle.yml"
         mapping = read_mapping(self.root / relative, self.shown(relative), self.problems)
         if mapping is None:
@@ -162,6 +162,12 @@ class _Loader:
             if item.id in seen:
                 r.problem("dates", f"duplicate date id '{item.id}'; expected each date once")
             seen.add(item.id)
+        if cycle.stages:
+            staged = {phase for stage in cycle.stages for phase in stage.phases}
+            for phase_id in phases:
+                if phase_id not in staged:
+                    r.problem("stages", f"phase '{phase_id}' is in no stage; expected every phase of "
+                              "timeline/phases.yml in at least one stage, or the site never shows it as current")
         return cycle
 
     def collection(self, name: str, kind: str, read: Callable) -> tuple[list, m.Collection | None]:
@@ -190,7 +196,7 @@ class _Loader:
                     for folder, kind, read, id_field in PER_FILE_KINDS}
         guides = self.guides()
         phases = self.phases()
-        cycle = self.cycle()
+        cycle = self.cycle(phases)
         collections: dict[str, m.Collection] = {}
         entries: dict[str, list] = {}
         for name, kind, read in COLLECTIONS:

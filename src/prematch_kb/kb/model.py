@@ -138,6 +138,19 @@ class CycleDate:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the season: it starts at one of the cycle's dates (plus some days) and runs until
+    the next stage starts. Phases overlap in real life (in November one applicant answers
+    invitations, interviews and writes thank-you notes), so a stage lists every phase current
+    during it, the main one first. kb.season turns stages into dated spans."""
+
+    phases: tuple[str, ...]  # Phase ids
+    starts_at: str = ""  # CycleDate.id; "" only for the first stage, which starts with the cycle's first date
+    offset_days: int = 0  # days after that date (1: the day after a deadline)
+    origin: Origin = Origin("")
+
+
 @dataclass
 class Cycle:
     id: str  # e.g. "2027"
@@ -146,6 +159,7 @@ class Cycle:
     calendars: tuple[Citation, ...]  # official calendars to check
     reviewed: date
     origin: Origin = Origin("")
+    stages: tuple[Stage, ...] = ()  # in date order
 
 
 @dataclass

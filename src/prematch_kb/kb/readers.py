@@ -6,8 +6,10 @@ reader checks types and records references, and the loader checks cross-referenc
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from prematch_kb.kb import model as m
-from prematch_kb.kb.fields import FieldReader, Reference
+from prematch_kb.kb.fields import FieldReader, Reference, did_you_mean
 from prematch_kb.kb.links import PLACEHOLDER_PATTERN
 
 
@@ -117,14 +119,69 @@ def read_cycle_date(r: FieldReader) -> m.CycleDate | None:
 
 
 def read_cycle(r: FieldReader) -> m.Cycle:
+    dates = tuple(r.objects("dates", read_cycle_date, required=True))
     return m.Cycle(
         id=r.identifier(),
         title=r.text("title"),
         reviewed=r.day("reviewed"),
         calendars=r.citations("calendars", required=True),
-        dates=tuple(r.objects("dates", read_cycle_date, required=True)),
+        dates=dates,
+        stages=tuple(r.objects("stages", _stage_reader(dates), required=True)),
         origin=m.Origin(r.path_in_content, 1),
     )
+
+
+MAX_OFFSET_DAYS = 366  # a stage starts within a year of its date; more is a typo
+
+
+def _stage_reader(dates: tuple[m.CycleDate, ...]):
+    """Read stages in order: each starts at one of this file's dates (plus offset_days), later
+    than the stage before; only the first may leave starts_at out."""
+    by_id = {d.id: d for d in dates}
+    first_day = min((d.date for d in dates), default=None)
+    previous: list[_dt.date | None] = []  # start of each stage read so far (None when unknown)
+
+    def read(r: FieldReader) -> m.Stage:
+        starts_at = r.identifier("starts_at", required=False)
+        offset = r.integer("offset_days", required=False)
+        phases = r.ids("phases", "phase", required=True)
+        for index, phase in enumerate(phases):
+            if phase in phases[:index]:
+                r.problem("phases", f"phase '{phase}' is listed twice; expected each phase once per stage")
+        if not -MAX_OFFSET_DAYS <= offset <= MAX_OFFSET_DAYS:
+            r.problem("offset_days", f"expected a number of days from -{MAX_OFFSET_DAYS} to {MAX_OFFSET_DAYS}; got {offset}")
+            offset = 0
+        start: _dt.date | None = None
+        if starts_at and starts_at not in by_id:
+            r.problem("starts_at", f"expected the id of one of this file's dates; got {starts_at!r}"
+                      + did_you_mean(starts_at, tuple(by_id)), r.value_line("starts_at"))
+        elif starts_at:
+            start = _shifted(by_id[starts_at].date, offset)
+        elif previous:
+            r.problem("starts_at", "missing required field; only the first stage may leave it out "
+                      "(it starts with the cycle's first date)")
+        elif offset:
+            r.problem("offset_days", "expected starts_at with it; the first stage without starts_at "
+                      "starts with the cycle's first date")
+        else:
+            start = first_day
+        before = next((day for day in reversed(previous) if day is not None), None)
+        if start is not None and before is not None and start <= before:
+            r.problem("starts_at" if starts_at else "phases",
+                      f"expected a start after the stage before ({before.isoformat()}); got {start.isoformat()}. "
+                      "List stages in date order", r.value_line("starts_at") if starts_at else None)
+        previous.append(start)
+        return m.Stage(phases=phases, starts_at=starts_at, offset_days=offset,
+                       origin=m.Origin(r.path_in_content, r.mapping.line))
+
+    return read
+
+
+def _shifted(day: _dt.date, offset: int) -> _dt.date | None:
+    try:
+        return day + _dt.timedelta(days=offset)
+    except OverflowError:  # a bad date (already reported) read as date.min
+        return None
 
 
 def read_profile(r: FieldReader) -> m.Profile:

@@ -63,9 +63,19 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         self.pages = render_pages(self.kb, self.settings, handwritten=handwritten)
         self.origins = {page.path: page.origin for page in self.pages}
         if not config.nav:
-            config.nav = build_nav(self.pages, handwritten)
+            config.nav = build_nav(self.pages, handwritten, downloads=self._downloads(config))
         self._stage_site_dir(config)
         return config
+
+    def _downloads(self, config) -> tuple[tuple[str, str], ...]:
+        if self.config.handbook == "never":
+            return ()
+        from urllib.parse import urlsplit
+
+        from prematch_kb.handbook.site_output import FILE_NAME
+
+        base = urlsplit(config.site_url or "/").path or "/"
+        return (("Printable handbook (PDF)", base.rstrip("/") + "/" + FILE_NAME),)
 
     # -- build integrity: write to a staging folder, publish at the very end ----------------------
     def _stage_site_dir(self, config) -> None:
