@@ -52,7 +52,8 @@ def machine() -> dict:
     if Path(CHROMIUM).exists():
         browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(memory_kb / 1024 / 1024, 1),
-            "python": platform.python_version(), "platform": platform.platform(), "browser": browser}
+            "python": platform.python_version(), "platform": platform.platform(), "browser": browser,
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 # -- building ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from conftest import FIXTURE_KB
-from prematch_kb.compiler import build_nav, current_phases, phase_ranges, render_pages, write_pages
+from prematch_kb.compiler import build_nav, current_phases, render_pages, write_pages
 from prematch_kb.compiler import markdown as md
 from prematch_kb.kb.loader import load_content
 
@@ -107,8 +107,14 @@ def test_timeline_page(pages, loaded):
     text = pages["timeline/index.md"].markdown
     for phase in kb.phases:
         assert f"{{#{phase}}}" in text
-    assert ('<section class="pmkb-phase pmkb-phase--current" data-phase="post-interview" '
-            'data-start="2027-03-03" data-end="2027-03-18" markdown>') in text
+    assert '<section class="pmkb-phase pmkb-phase--current" data-phase="post-interview" markdown>' in text
+    assert '<section class="pmkb-phase" data-phase="match-week" markdown>' in text
+    # the stages, with their dates and verify marks; the build date's stage marked
+    assert ('<tr class="pmkb-stage" data-start="2026-06-04" data-end="2027-03-02" data-phases="before-applying">'
+            "<td>2026-06-04</td><td>2027-03-02 <span class=\"pmkb-verify\"") in text
+    assert ('<tr class="pmkb-stage pmkb-stage--current" data-start="2027-03-03" data-end="2027-03-18" '
+            'data-phases="post-interview">') in text
+    assert '<td>Rank order list deadline</td><td><a href="#post-interview">After interviews</a></td>' in text
     assert 'data-build-date="2027-03-10"' in text and "“[After interviews](#post-interview)”" in text
     # dates table: confirmed with citation, unconfirmed marked verify; official calendars linked
     assert "| ERAS opens to applicants | 2026-06-04 | Confirmed: [NRMP](../sources.md#nrmp-main-match-calendar) |" in text
@@ -116,35 +122,26 @@ def test_timeline_page(pages, loaded):
     assert "[Main Residency Match calendar](https://www.nrmp.org/match-calendars/)" in text
 
 
-def test_phase_ranges_and_current_phases(loaded):
+def test_current_phases_follow_the_season_stages(loaded):
     kb, _ = loaded
-    assert phase_ranges(kb) == {
-        "before-applying": (dt.date(2026, 6, 4), dt.date(2027, 3, 2)),
-        "post-interview": (dt.date(2027, 3, 3), dt.date(2027, 3, 18)),
-        "match-week": (dt.date(2027, 3, 19), dt.date(2027, 3, 19)),
-    }
-    assert current_phases(kb, dt.date(2026, 12, 1)) == ["before-applying"]
+    assert current_phases(kb, dt.date(2026, 6, 4)) == ["before-applying"]
+    assert current_phases(kb, dt.date(2027, 3, 2)) == ["before-applying"]
+    assert current_phases(kb, dt.date(2027, 3, 3)) == ["post-interview"]
     assert current_phases(kb, dt.date(2027, 3, 19)) == ["match-week"]
     assert current_phases(kb, dt.date(2027, 5, 1)) == []
     assert current_phases(kb, dt.date(2026, 1, 1)) == []
 
 
-def test_undated_phases_share_the_gap_between_dated_ones(loaded):
-    kb, _ = loaded
-    phases = dict(kb.phases)
-    template = phases["post-interview"]
-    ordered = {}
-    for phase_id, phase in phases.items():
-        ordered[phase_id] = phase
-        if phase_id == "before-applying":  # two undated phases after the first
-            for extra in ("interview-invitations", "interview-day"):
-                ordered[extra] = dataclasses.replace(template, id=extra, title=extra)
-    changed = dataclasses.replace(kb, phases=ordered)
-    ranges = phase_ranges(changed)
-    assert ranges["before-applying"] == (dt.date(2026, 6, 4), dt.date(2026, 6, 4))
-    assert ranges["interview-invitations"] == ranges["interview-day"] == (dt.date(2026, 6, 5), dt.date(2027, 3, 2))
-    assert current_phases(changed, dt.date(2026, 11, 1)) == ["interview-invitations", "interview-day"]
-    assert list(ranges) == ["before-applying", "interview-invitations", "interview-day", "post-interview", "match-week"]
+def test_timeline_page_names_every_phase_of_an_overlapping_stage(loaded):
+    kb, settings = loaded
+    stages = (dataclasses.replace(kb.cycle.stages[0], phases=("before-applying", "post-interview")),
+              *kb.cycle.stages[1:])
+    changed = dataclasses.replace(kb, cycle=dataclasses.replace(kb.cycle, stages=stages))
+    timeline = next(p for p in render_pages(changed, settings, today=dt.date(2026, 11, 1)) if p.path == "timeline/index.md")
+    assert current_phases(changed, dt.date(2026, 11, 1)) == ["before-applying", "post-interview"]
+    assert "the phases “[Before applying](#before-applying)” and “[After interviews](#post-interview)”." in timeline.markdown
+    assert '<section class="pmkb-phase pmkb-phase--current" data-phase="post-interview" markdown>' in timeline.markdown
+    assert 'data-phases="before-applying post-interview"' in timeline.markdown
 
 
 def test_specialty_pages(pages):

@@ -65,6 +65,8 @@ def test_fixture_loads_completely():
     assert kb.guides["networking"].body.startswith("## Start with people")
     assert kb.specialties["otolaryngology"].facts[1].confirmed is False
     assert kb.cycle.dates[0].date == dt.date(2026, 6, 4)
+    assert [(s.starts_at, s.offset_days, s.phases) for s in kb.cycle.stages] == [
+        ("", 0, ("before-applying",)), ("rank-deadline", 0, ("post-interview",)), ("match-day", 0, ("match-week",))]
     assert kb.sources["nrmp-mpa-applicants"].origin.line == 2
     assert [t.id for t in kb.glossary] == ["soap", "rol"]
     assert settings.title == "Fixture Guide" and settings.cycle == "2027"
@@ -202,6 +204,8 @@ def test_check_category_must_match_file_name(content):
     ("checklists.yml", "phase: post-interview", "phase: interviews", "entries[1].phase", "phase", "interviews"),
     ("mistakes.yml", "rules: [no-binding-commitments]", "rules: [no-binding-commitment]", "entries[0].rules[0]",
      "rule", "no-binding-commitment"),
+    ("timeline/cycle.yml", "phases: [match-week]", "phases: [match-weak]", "stages[2].phases[0]",
+     "phase", "match-weak"),
 ])
 def test_reference_to_unknown_id(content, file, old, new, field, kind, bad):
     path = content / file
@@ -382,6 +386,68 @@ def test_phase_order_must_run_from_one_without_gaps(content, orders, shown):
     assert len(found) == 1
     assert found[0].path.endswith("timeline/phases.yml")
     assert found[0].message == f"expected phase orders 1 to 3 without gaps or repeats; got {shown}"
+
+
+# -- stages of the season (timeline/cycle.yml) ------------------------------------------------------
+
+def test_stage_starting_at_an_unknown_date(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: rank-deadline", "  - starts_at: rank-deadlin")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[1].starts_at")
+    assert problem.line == line_of(path, "starts_at: rank-deadlin")
+    assert problem.message == ("expected the id of one of this file's dates; got 'rank-deadlin' "
+                               "(did you mean 'rank-deadline'?)")
+
+
+def test_stages_must_be_in_date_order(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: match-day\n", "  - starts_at: eras-opens\n")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
+    assert problem.line == line_of(path, "starts_at: eras-opens")
+    assert problem.message == ("expected a start after the stage before (2027-03-03); got 2026-06-04. "
+                               "List stages in date order")
+
+
+def test_only_the_first_stage_may_leave_out_its_date(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: match-day\n    phases", "  - phases")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
+    assert problem.line == line_of(path, "  - phases: [match-week]")
+    assert problem.message.startswith("missing required field; only the first stage may leave it out")
+
+
+def test_every_phase_must_be_current_in_some_stage(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "    phases: [match-week]\n", "    phases: [post-interview]\n")
+    problem = one(problems(content), "timeline/cycle.yml", "stages")
+    assert problem.line == line_of(path, "stages:")
+    assert problem.message.startswith("phase 'match-week' is in no stage; expected every phase")
+
+
+@pytest.mark.parametrize("old, new, field, expected", [
+    ("  - starts_at: match-day\n", "  - starts_at: match-day\n    offset_days: 1000\n", "stages[2].offset_days",
+     "expected a number of days from -366 to 366; got 1000"),
+    ("  - starts_at: match-day\n", "  - starts_at: match-day\n    offset_days: one\n", "stages[2].offset_days",
+     "expected a whole number; got 'one'"),
+    ("  - phases: [before-applying]\n", "  - phases: [before-applying]\n    offset_days: 3\n", "stages[0].offset_days",
+     "expected starts_at with it; the first stage without starts_at starts with the cycle's first date"),
+    ("    phases: [match-week]\n", "    phases: [match-week, match-week]\n", "stages[2].phases",
+     "phase 'match-week' is listed twice; expected each phase once per stage"),
+])
+def test_bad_stage_fields(content, old, new, field, expected):
+    path = content / "timeline/cycle.yml"
+    edit(path, old, new)
+    problem = one(problems(content), "timeline/cycle.yml", field)
+    assert problem.message == expected
+    assert problem.line == line_of(path, new.splitlines()[-1].strip())
+
+
+def test_stages_are_required(content):
+    path = content / "timeline/cycle.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("stages:")], encoding="utf-8")
+    problem = one(problems(content), "timeline/cycle.yml", "stages")
+    assert problem.message == "missing required field"
 
 
 def test_missing_file_and_guide_without_front_matter(content):

@@ -85,8 +85,9 @@ def test_anchors_and_rendered_parts(fixture_site):
     timeline = read(fixture_site, "timeline/index.html")
     for phase in ("before-applying", "post-interview", "match-week"):
         assert f'<h2 id="{phase}"' in timeline
-    assert re.search(r'<section class="pmkb-phase[^"]*" data-end="2027-03-18" data-phase="post-interview" '
-                     r'data-start="2027-03-03">', timeline)
+    assert re.search(r'<section class="pmkb-phase[^"]*" data-phase="post-interview">', timeline)
+    assert re.search(r'<tr class="pmkb-stage[^"]*" data-start="2027-03-03" data-end="2027-03-18" '
+                     r'data-phases="post-interview">', timeline)
     template = read(fixture_site, "templates/thank-you-after-interview/index.html")
     body = template.split('<div class="pmkb-template" data-template-id="thank-you-after-interview">')[1].split("</div>")[0]
     assert "<code>" in body and "Dear Dr. [Last Name]," in body

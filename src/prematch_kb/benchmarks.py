@@ -64,6 +64,8 @@ def _provenance(data: dict) -> str:
         parts.append(f"Python {machine['python']}")
     if machine.get("browser"):
         parts.append(machine["browser"])
+    if machine.get("load_average_at_start"):
+        parts.append("load average " + ", ".join(f"{x:g}" for x in machine["load_average_at_start"]) + " at start")
     return f"Measured {data.get('measured_at', 'at an unknown time')} on {'; '.join(parts)}."
 
 

@@ -12,18 +12,21 @@ const CONTEXT_FIELDS = ["applicant_type", "phase", "recipient", "specialty"];
 const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE"]);
 
 let sharedWorker = null; // one runtime per tab, kept across the theme's instant navigation
-let workerState = { state: "loading", error: "" };
+let workerState = { state: "loading", error: "", progress: null };
 const workerListeners = new Set();
 
-function getWorker(root) {
+// `source` is the page head's runtime meta element or, after instant navigation, the checker's
+// root element: both name the worker, the runtime folder and the lock file's version.
+function getWorker(source) {
   if (sharedWorker) return sharedWorker;
-  const runtimeUrl = new URL(root.dataset.runtimeUrl, location.href).href;
-  const lockUrl = new URL(`pyodide-lock.json?v=${root.dataset.lockVersion}`, runtimeUrl).href;
-  sharedWorker = new Worker(new URL(root.dataset.workerUrl, location.href), { type: "module" });
+  const runtimeUrl = new URL(source.content || source.dataset.runtimeUrl, location.href).href;
+  const lockUrl = new URL(`pyodide-lock.json?v=${source.dataset.lockVersion}`, runtimeUrl).href;
+  sharedWorker = new Worker(new URL(source.dataset.workerUrl, location.href), { type: "module" });
   sharedWorker.onmessage = (event) => {
     const message = event.data;
-    if (message.type === "ready") workerState = { state: "ready", error: "" };
-    if (message.type === "error") workerState = { state: "error", error: message.message };
+    if (message.type === "progress") workerState.progress = message;
+    if (message.type === "ready") workerState = { state: "ready", error: "", progress: null };
+    if (message.type === "error") workerState = { state: "error", error: message.message, progress: null };
     workerListeners.forEach((listener) => listener(message));
   };
   sharedWorker.onerror = (event) => {
@@ -90,6 +93,7 @@ class CheckerPage {
     }
     if (workerState.state === "ready") this.becomeReady();
     else if (workerState.state === "error") this.fail(workerState.error);
+    else if (workerState.progress) this.handleWorker(workerState.progress);
   }
 
   bindEditor() {
@@ -487,11 +491,20 @@ function initialise() {
   new CheckerPage(root).start();
 }
 
-// With the theme's instant navigation, pages arrive through `document$`; otherwise once.
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(initialise);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", initialise);
-} else {
-  initialise();
+// Start the runtime at once: from the page head, this runs before the body is even parsed.
+const runtimeMeta = document.querySelector('meta[name="pmkb-checker-runtime"]');
+if (runtimeMeta && typeof WebAssembly === "object" && typeof Worker === "function") {
+  try {
+    getWorker(runtimeMeta);
+  } catch (error) {
+    workerState = { state: "error", error: String(error.message || error), progress: null };
+  }
 }
+
+// With the theme's instant navigation, pages arrive through `document$`; otherwise once.
+function whenParsed() {
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initialise);
+  else initialise();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
+else whenParsed();

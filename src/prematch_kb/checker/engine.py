@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import checks  # noqa: F401  (registers the detectors)
 from .context import make_context
 from .registry import DETECTORS, Hit
@@ -50,7 +52,6 @@ def check(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    book = load_rulebook()
     ctx = make_context(
         mode,
         applicant_type=applicant_type,
@@ -58,14 +59,12 @@ def check(
         recipient=recipient,
         specialty=specialty,
         program_name=program_name,
-        known_specialties=tuple(book.get("specialties", ())),
+        known_specialties=_known_specialties(),
     )
     checked = text[:MAX_CHARS]
     doc = build_document(checked)
     hits: list[Hit] = []
-    for detector in DETECTORS.values():
-        if detector.mode != mode:
-            continue
+    for detector in _detectors(mode):
         found = 0
         for hit in detector.func(doc, ctx):
             hits.append(hit)
@@ -80,9 +79,27 @@ def check(
     return report
 
 
+@lru_cache(maxsize=1)
+def _known_specialties() -> tuple[str, ...]:
+    return tuple(load_rulebook().get("specialties", ()))
+
+
+def _detectors(mode: str) -> tuple:
+    """The detectors of a mode, in registry order (rebuilt if the registry grows)."""
+    cached = _BY_MODE.get(mode)
+    if cached is None or cached[0] != len(DETECTORS):
+        cached = _BY_MODE[mode] = (len(DETECTORS), tuple(d for d in DETECTORS.values() if d.mode == mode))
+    return cached[1]
+
+
+_BY_MODE: dict[str, tuple[int, tuple]] = {}
+
+
 def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
     """Merge overlapping hits of one category; drop a weaker category in a sentence where a
     stronger one was found ("if I rank you first, will you rank me?" is a bargain, not a claim)."""
+    if not hits:
+        return hits
     hits.sort(key=lambda h: (h.category, h.start, -h.end))
     merged: list[Hit] = []
     for hit in hits:

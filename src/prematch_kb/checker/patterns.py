@@ -107,6 +107,8 @@ class Phrase:
     # Lower-case strings one of which every match contains (empty: none known). A category whose
     # phrases all have one is skipped outright when none of them occurs in the text.
     trigger: tuple[str, ...] = field(default=())
+    # Every set here has a string in every match (the hand-given sets first, then key_sets).
+    required: tuple[tuple[str, ...], ...] = field(default=())
 
 
 def phrase(
@@ -117,13 +119,14 @@ def phrase(
     not_after: str | None = None,
     not_before: str | None = None,
     requires: str | None = None,
-    keys: tuple[str, ...] = (),
+    keys: tuple = (),
     flags: int = re.IGNORECASE,
 ) -> Phrase:
-    """`keys`: lower-case strings one of which every match contains, given by hand where the
-    pattern's parse tree does not reveal them (the trigger test in the corpus keeps them honest)."""
+    """`keys`: lower-case strings one of which every match contains (or several such sets), given
+    by hand where the pattern's parse tree does not reveal them; tests check them on the corpus."""
     compiled = rx(pattern, flags)
     key_sets, width, leading, leading_words = pattern_facts(compiled)
+    given = ((tuple(keys),) if isinstance(keys[0], str) else tuple(tuple(k) for k in keys)) if keys else ()
     item = Phrase(
         compiled,
         negatable,
@@ -136,7 +139,8 @@ def phrase(
         leading_words and all(key[:1].isalnum() for key in leading),
         len(_PHRASES),
         rx(requires) if requires else None,
-        tuple(keys) or _trigger(key_sets, leading),
+        given[0] if given else _trigger(key_sets, leading),
+        given + key_sets,
     )
     _PHRASES.append(item)
     return item
@@ -150,19 +154,65 @@ def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) ->
     return ()
 
 
-# Per category: one compiled alternation of its phrases' trigger strings (None: cannot be skipped).
-_CATEGORY_TRIGGERS: dict[str, re.Pattern[str] | None] = {}
+# Per category: the union of its phrases' triggers (None: some phrase has none, never skipped).
+_CATEGORY_TRIGGERS: dict[str, frozenset[str] | None] = {}
 
 
-def category_trigger(category: str, phrases: Iterable[Phrase]) -> re.Pattern[str] | None:
+def category_trigger(category: str, phrases: Iterable[Phrase]) -> frozenset[str] | None:
     if category not in _CATEGORY_TRIGGERS:
         phrases = tuple(phrases)
-        if all(item.trigger for item in phrases):
-            keys = sorted({key for item in phrases for key in item.trigger}, key=lambda k: (-len(k), k))
-            _CATEGORY_TRIGGERS[category] = re.compile("|".join(re.escape(key) for key in keys))
-        else:
-            _CATEGORY_TRIGGERS[category] = None
+        _CATEGORY_TRIGGERS[category] = (
+            frozenset(key for item in phrases for key in item.trigger)
+            if all(item.trigger for item in phrases)
+            else None
+        )
     return _CATEGORY_TRIGGERS[category]
+
+
+# Every key string of every phrase, compiled into one prefix-tree regex tried at each position as a
+# lookahead: one C-level pass finds the longest key starting at every offset; each key's own
+# prefixes that are keys are added, giving exactly the set of keys that occur in the text.
+_KEY_SCAN: list = [None, None, -1]  # [compiled lookahead, key -> keys that are its prefixes, phrases seen]
+
+
+def _key_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    if _KEY_SCAN[2] != len(_PHRASES):
+        keys = set()
+        for item in _PHRASES:
+            keys.update(item.trigger)
+            for key_set in item.required:
+                keys.update(key_set)
+        keys.discard("")
+        tree: dict = {}
+        for key in keys:
+            node = tree
+            for char in key:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        _KEY_SCAN[0] = re.compile("(?=(" + _tree_pattern(tree) + "))", re.DOTALL)
+        _KEY_SCAN[1] = {key: tuple(key[:n] for n in range(1, len(key) + 1) if key[:n] in keys) for key in keys}
+        _KEY_SCAN[2] = len(_PHRASES)
+    return _KEY_SCAN[0], _KEY_SCAN[1]
+
+
+def _tree_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def present_keys(doc: Document) -> frozenset[str]:
+    """The phrase key strings that occur in the author's own text (lower case), computed once."""
+    found = doc.cache.get("keys")
+    if found is None:
+        scan, prefixes = _key_scan()
+        found = set()
+        for key in set(scan.findall(doc.lower, 0, doc.own_end)):
+            found.update(prefixes[key])
+        found = doc.cache["keys"] = frozenset(found)
+    return found
 
 
 # Every phrase made, and (built on first use) an index from the first letters of each leading
@@ -355,7 +405,7 @@ def phrase_matches(
     quoted question is not the author's own statement.
     """
     if doc.own_end <= SHORT_TEXT:
-        yield from _short_matches(doc, phrases, quotations)
+        yield from _short_matches(doc, phrases if isinstance(phrases, tuple) else tuple(phrases), quotations)
         return
     anchored = anchors(doc)
     for item in phrases:
@@ -371,21 +421,54 @@ def phrase_matches(
 def _short_matches(doc: Document, phrases: Iterable[Phrase], quotations: bool) -> Iterator[tuple[int, int]]:
     """A short text: each phrase whose key strings all occur is run once over the whole text (the
     anchor index and key windows cost more than they save on a few sentences)."""
-    counts, lower, own_end = doc._counts, doc.lower, doc.own_end
-    for item in phrases:
-        viable = True
-        for keys in item.key_sets or ((item.trigger,) if item.trigger else ()):
-            for key in keys:
-                found = counts.get(key)
-                if found is None:
-                    found = counts[key] = lower.count(key, 0, own_end)
-                if found:
-                    break
-            else:
-                viable = False
+    present, own_end = present_keys(doc), doc.own_end
+    by_key, keyless = _phrase_index(phrases)
+    candidates = set(keyless)
+    for key in present:
+        found = by_key.get(key)
+        if found:
+            candidates.update(found)
+    for index in sorted(candidates):
+        item = phrases[index]
+        for keys in item.required:
+            if present.isdisjoint(keys):
                 break
-        if viable:
-            yield from _matches_in(doc, item, 0, own_end, quotations)
+        else:
+            if item.leading:
+                yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
+            else:
+                yield from _matches_in(doc, item, 0, own_end, quotations)
+
+
+def _leading_positions(doc: Document, item: Phrase) -> list[int]:
+    """Where a match of the phrase can start: its leading strings (at a word start if it must)."""
+    lower = doc.lower
+    positions = []
+    for key in item.leading:
+        for position in doc.positions_of(key):
+            if not item.leading_words or position == 0 or not lower[position - 1].isalnum():
+                positions.append(position)
+    return sorted(set(positions)) if len(item.leading) > 1 else positions
+
+
+# Per tuple of phrases: each key -> the phrases whose first key set holds it, and the phrases with
+# no key at all (always tried). Lets a short text look only at the phrases its words can start.
+_PHRASE_INDEX: dict[int, tuple[tuple, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    entry = _PHRASE_INDEX.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        by_key: dict[str, list[int]] = {}
+        keyless = []
+        for index, item in enumerate(phrases):
+            if not item.trigger:
+                keyless.append(index)
+            for key in item.trigger:
+                by_key.setdefault(key, []).append(index)
+        entry = (phrases, {k: tuple(v) for k, v in by_key.items()}, tuple(keyless))
+        _PHRASE_INDEX[id(phrases)] = entry
+    return entry[1], entry[2]
 
 
 def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:
@@ -394,6 +477,11 @@ def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[i
         positions = anchors(doc).get(item.id, ())
     else:
         positions = sorted({p for key in item.leading for p in doc.positions_of(key)})
+    yield from _matches_at(doc, item, positions, quotations)
+
+
+def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Iterator[tuple[int, int]]:
+    """Try the pattern at each position in order, skipping positions inside an earlier match."""
     match_at = item.pattern.match
     covered = -1
     for position in positions:
@@ -439,7 +527,7 @@ def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
 ) -> Iterator[Hit]:
     trigger = category_trigger(category, phrases)
-    if trigger is not None and trigger.search(doc.lower, 0, doc.own_end) is None:
-        return  # none of the words every match needs occurs: the usual case, one C-level scan
+    if trigger is not None and trigger.isdisjoint(present_keys(doc)):
+        return  # none of the strings every match needs occurs: the usual case, kept cheap
     for start, end in phrase_matches(doc, phrases, quotations=quotations):
         yield Hit(category, start, end)

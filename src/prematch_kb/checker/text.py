@@ -42,6 +42,7 @@ _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,4
 _WORD_TOKEN = re.compile(r"[^\W_]+")
 _WORD_INDEX = "\x00words"  # cache slots for the word index and word starts (never keys)
 _WORD_STARTS = "\x00starts"
+_WORD_SET = "\x00set"
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -65,19 +66,11 @@ class Document:
     quotations: list[tuple[int, int]]  # spans inside quotation marks
     sentences: list[Sentence]
     _sentence_starts: list[int] = field(default_factory=list)
-    _lower: str | None = None
+    # The text in lower case, offset for offset (see lower_case); computed once, read by every check.
+    lower: str = ""
     _positions: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)  # key -> occurrences, filled by patterns.key_windows
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
-
-    @property
-    def lower(self) -> str:
-        """The text in lower case, offset for offset (only ASCII letters change if lower() would
-        change the length, as it does for a few letters such as the dotted capital I)."""
-        if self._lower is None:
-            lower = self.text.lower()
-            self._lower = lower if len(lower) == len(self.text) else self.text.translate(_ASCII_LOWER)
-        return self._lower
 
     def word_starts(self) -> list[int]:
         """Offsets where a word (letters and digits) starts in the author's own text."""
@@ -91,6 +84,13 @@ class Document:
     def word_positions(self, word: str) -> list[int]:
         """Offsets of a lower-case word (letters and digits between word boundaries) in the own text."""
         return self.word_index().get(word, [])
+
+    def word_set(self) -> frozenset[str]:
+        """The distinct lower-case words of the author's own text (cheaper than the index)."""
+        found = self._positions.get(_WORD_SET)
+        if found is None:
+            found = self._positions[_WORD_SET] = frozenset(_WORD_TOKEN.findall(self.lower, 0, self.own_end))
+        return found
 
     def word_index(self) -> dict[str, list[int]]:
         """Lower-case word -> its offsets in the author's own text."""
@@ -154,10 +154,17 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def own_part_end(text: str) -> int:
+def lower_case(text: str) -> str:
+    """The text in lower case, offset for offset (only ASCII letters change if lower() would
+    change the length, as it does for a few letters such as the dotted capital I)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def own_part_end(text: str, lower: str | None = None) -> int:
     """Offset where a quoted earlier message (reply header, forwarded block) begins, or len(text)."""
     end = len(text)
-    lower = text.lower()
+    lower = lower_case(text) if lower is None else lower
     # Cheap substring tests first: most drafts quote nothing.
     if "wrote:" in lower or "---" in text or "begin forwarded" in lower:
         for pattern in (_REPLY_HEADER, _ON_WROTE):
@@ -213,7 +220,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def build_document(text: str) -> Document:
-    own_end = own_part_end(text)
+    lower = lower_case(text)
+    own_end = own_part_end(text, lower)
     quoted_lines = (
         [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, own_end)] if ">" in text else []
     )
@@ -223,7 +231,7 @@ def build_document(text: str) -> Document:
         else []
     )
     sentences = split_sentences(text, 0, own_end)
-    doc = Document(text, own_end, quoted_lines, quotations, sentences)
+    doc = Document(text, own_end, quoted_lines, quotations, sentences, lower=lower)
     doc._sentence_starts = [s.start for s in sentences]
     return doc
 

@@ -83,7 +83,7 @@ def _stages_table(kb: KnowledgeBase, stages: list[SeasonStage], current: SeasonS
             f'data-end="{stage.end.isoformat()}" data-phases="{md.attr(" ".join(stage.phases))}">'
             f"<td>{_day(stage.start, stage.confirmed)}</td><td>{_day(stage.end, stage.end_confirmed)}</td>"
             f"<td>{html.escape(_stage_start_label(stage, dates))}</td><td>{phases}</td></tr>")
-    return ('<table class="pmkb-stages">\n<thead><tr><th>From</th><th>To</th><th>Starts with</th>'
+    return ('<table>\n<thead><tr><th>From</th><th>To</th><th>Starts with</th>'
             "<th>Current phases</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 

@@ -114,6 +114,7 @@ BINDING = BINDING + (
 )
 
 _ME_RANKED_KEYS = ("rank", "list", "put", "place", "keep", "same", "favo")
+_YOU_RANKED_KEYS = ("first", "top", "#1", "number", "1st", "high")
 _ME_RANKED = (
     r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? me\b|rank(?:ed|ing)? (?:me )?to match|(?:spot|place|position)"
     r" (?:on|in) your (?:rank |rank order |final )?list|do the same|same for me|return the favou?r)"
@@ -130,7 +131,7 @@ _TRADE = (
 )
 
 RECIPROCAL = (
-    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE, keys=_ME_RANKED_KEYS),
+    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE, keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS)),
     # "My ranking of your program depends on how you rank me": one side made conditional on the other.
     phrase(
         r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w*|conditional"
@@ -142,7 +143,7 @@ RECIPROCAL = (
         r"|the program)\b[^.?!\n]{0,20}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         requires=r"\b(?:I|I'll|I'd|my)\b",
     ),
-    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE, keys=_ME_RANKED_KEYS),
+    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE, keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS)),
     phrase(
         r"\bin (?:exchange|return)\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|(?:spot|place|position) on your"
         r" (?:rank |rank order |final )?list)"
@@ -207,7 +208,8 @@ FIRST_CHOICE = (
     phrase(
         r"\brank (?:you|your program|this program|(?-i:[A-Z][\w&.\x27\u2019-]{0,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{0,30})){0,4})"
         r" (?:as )?(?:first|#1|number one|number 1|no\. ?1|1st|at the (?:very )?top|highest"
-        rf"|as my {_FIRST} (?:choice|program))(?![\w-])"
+        rf"|as my {_FIRST} (?:choice|program))(?![\w-])",
+        keys=("first", "#1", "number", "no", "1st", "top", "highest"),
     ),
     phrase(r"\b(?:at the (?:very )?top|first|number one|#1) (?:of|on) my (?:rank |rank order |final )?list\b"),
     phrase(

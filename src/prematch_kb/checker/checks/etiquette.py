@@ -164,7 +164,10 @@ _REPLY = (
 )
 _NOW = r"(?:asap|as soon as possible|urgently|immediately|right away|without delay|right now|promptly)"
 PRESSURE = (
-    phrase(rf"\b{_REPLY}\b[^.?!\n]{{0,40}}?\b(?:by|before|no later than|within|until) {_WHEN}"),
+    phrase(
+        rf"\b{_REPLY}\b[^.?!\n]{{0,40}}?\b(?:by|before|no later than|within|until) {_WHEN}",
+        keys=("by", "before", "later", "within", "until"),
+    ),
     phrase(rf"\b{_REPLY}\b[^.?!\n]{{0,30}}?\b{_NOW}\b"),
     phrase(
         r"\bI (?:need|require|must have|expect|must receive|must know|would need|will need|am expecting)"
@@ -218,7 +221,11 @@ OTHER_PROGRAM_LEVERAGE = (
     phrase(
         rf"\b{_ELSEWHERE_ANY}\b[^.?!\n]{{0,60}}\b{_LEVER}\b",
         not_before=_NOT_SCHEDULING,
-        keys=("program", "institution", "hospital", "place", "residenc", "school", "offer"),
+        keys=(
+            ("program", "institution", "hospital", "place", "residenc", "school", "offer"),
+            ("offer", "promis", "assur", "guarantee", "told", "informed", "let", "said", "indicated", "rank",
+             "want", "recruit", "interest", "match", "reconsider", "into", "strengthen", "know", "mind"),
+        ),
     ),
     phrase(
         r"\b(?-i:[A-Z]\w+)(?: (?-i:[A-Z]\w+)){0,3} (?:has|have|had) (?:already )?(?:said|told me|assured me"

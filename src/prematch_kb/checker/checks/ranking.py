@@ -11,6 +11,8 @@ _HOW = r"(?:plan to |intend to |are going to |are planning to |might |would |wil
 
 # Meaning family: a question about position or odds, then a rank/list/match word, in a sentence
 # about the author ("where do I currently stand on your list", "what are my odds of matching").
+# Every match of ASK_POSITION contains one of these.
+ASK_KEYS = ("where", "how", "what", "which", "odds", "chance", "likelihood", "probability", "prospect", "shot")
 ASK_POSITION = (
     r"(?:where|how (?:high|highly|far up|far down|low|well|favou?rably|likely|realistic|probable)|what (?:position"
     r"|place|spot|number|rank|tier|range)|which (?:position|place|spot|tier|number)|odds|chances?|likelihood"
@@ -25,6 +27,7 @@ RANK_INQUIRY = (
         question=True,
         requires=r"\b(?:I|I'm|I'll|I'd|me|my)\b",
         not_after=_IMPROVING + r"(?: my| the)?",
+        keys=(ASK_KEYS, ("rank", "list", "match")),
     ),
     phrase(
         r"\b(?:I|I'm|I am|I'd be|I would be|I will be|am I|will I|would I|my application|my candidacy)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..patterns import phrase, phrase_hits
 from ..registry import register
 from .offers import OUTSIDE_MATCH_PROGRAM
-from .ranking import ASK_POSITION
+from .ranking import ASK_KEYS, ASK_POSITION
 
 _US = r"(?:us|our program|our residency|this program|the program|our institution|our department|our hospital)"
 
@@ -15,6 +15,7 @@ PROGRAM_RANK_INQUIRY = (
         rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final )?list\b)",
         question=True,
         requires=r"\b(?:we|us|our)\b",
+        keys=(ASK_KEYS, ("rank", "list")),
     ),
     phrase(
         r"\b(?:are|is|will|would) (?:we|our program|this program|our residency|our hospital)(?: \w+){0,3}?"

@@ -81,6 +81,13 @@ def _own_lines(doc) -> list[tuple[int, int]]:
 
 def _body_lines(doc) -> list[tuple[int, int]]:
     """The own lines after any header lines; a bare subject line above the greeting counts as one."""
+    cached = doc.cache.get("body_lines")
+    if cached is None:
+        cached = doc.cache["body_lines"] = _find_body_lines(doc)
+    return cached
+
+
+def _find_body_lines(doc) -> list[tuple[int, int]]:
     lines = _own_lines(doc)
     index = 0
     while index < len(lines) and _HEADER_LINE.match(doc.text, lines[index][0]):

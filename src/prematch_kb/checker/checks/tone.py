@@ -60,7 +60,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 def informal_tone(doc, ctx):
     text, end = doc.text, doc.own_end
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
-    if not _SLANG_KEYS.isdisjoint(doc.word_index()):
+    if not _SLANG_KEYS.isdisjoint(doc.word_set()):
         yield from _slang(doc, text, end)
     patterns = [_EMOJI]
     if "!!" in text or "?!" in text or "???" in text:
