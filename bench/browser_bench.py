@@ -192,12 +192,18 @@ def main(quick: bool = False) -> dict:
             browser.close()
 
     figures = {
-        name: {cache: {"median_ms": _median(values), "runs_ms": [round(v, 1) for v in values]}
+        name: {cache: {"median_ms": _median(values), "best_ms": round(min(values), 1),
+                       "runs_ms": [round(v, 1) for v in values]}
                for cache, values in by_cache.items()}
         for name, by_cache in samples.items()
     }
     ratios = {
         cache: round(figures["checker_ready"][cache]["median_ms"] / figures["bare"][cache]["median_ms"], 3)
+        for cache in ("cold", "warm")
+    }
+    # Best runs too: on a busy shared machine, other work only ever adds time.
+    best_ratios = {
+        cache: round(figures["checker_ready"][cache]["best_ms"] / figures["bare"][cache]["best_ms"], 3)
         for cache in ("cold", "warm")
     }
     keystroke = {
@@ -213,7 +219,8 @@ def main(quick: bool = False) -> dict:
         "quick": quick,
         "machine": machine,
         "targets": {"ready_vs_bare_pyodide": READY_RATIO_TARGET, "keystroke_to_findings_ms": KEYSTROKE_TARGET_MS},
-        "time_to_ready": {"bare_pyodide": figures["bare"], "checker": figures["checker_ready"], "ratio": ratios},
+        "time_to_ready": {"bare_pyodide": figures["bare"], "checker": figures["checker_ready"], "ratio": ratios,
+                          "ratio_of_best_runs": best_ratios},
         "time_to_first_findings_prefilled": figures["first_findings"],
         "checker_worker_phases_median_ms": {
             cache: {key: _median([w[key] for w in runs if key in w]) for key in ("import_ms", "boot_ms", "checker_ms")}

@@ -240,3 +240,48 @@ def test_importing_the_checker_loads_only_the_standard_library():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     lines = result.stdout.strip().splitlines()
     assert lines == ["PROJECT []"], result.stdout
+
+
+def test_phrase_key_strings_hold_on_every_corpus_text():
+    """Skipping work relies on each phrase's key strings: every raw match (before negation or
+    question tests) must contain a string of each key set and start with a leading string."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker.patterns import _PHRASES
+    from prematch_kb.checker.text import lower_case
+
+    broken = []
+    for entry in load_corpus():
+        lower = lower_case(entry.text)
+        for item in _PHRASES:
+            for match in item.pattern.finditer(entry.text):
+                found = lower[match.start() : match.end()]
+                sets = item.required + ((item.trigger,) if item.trigger else ())
+                if any(not any(key in found for key in keys) for keys in sets) or (
+                    item.leading and not found.startswith(tuple(item.leading))
+                ):
+                    broken.append((entry.id, item.pattern.pattern[:60], found))
+    assert not broken, broken[:5]
+
+
+def test_windowed_and_whole_text_scans_agree():
+    """Above WINDOWED_TEXT characters a phrase without leading strings runs only around its
+    rarest key string; scanning the whole text instead must find exactly the same things."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import patterns
+
+    def spans(entry):
+        report = check(entry.text, mode=entry.mode, **entry.context)
+        return [(f.category, f.start, f.end) for f in report.findings]
+
+    entries = load_corpus()
+    saved = patterns.WINDOWED_TEXT
+    patterns.WINDOWED_TEXT = -1
+    try:
+        windowed = {e.id: spans(e) for e in entries}
+        patterns.WINDOWED_TEXT = 10**9
+        whole = {e.id: spans(e) for e in entries}
+    finally:
+        patterns.WINDOWED_TEXT = saved
+    assert {k: v for k, v in windowed.items() if v != whole[k]} == {}

@@ -59,8 +59,8 @@ INQUIRY = rx(
     r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
 )
 
-# Up to this length a text is scanned whole by each phrase whose keys occur (see _short_matches).
-SHORT_TEXT = 2_000
+# Above this length a phrase with no leading string is run only around its rarest key string.
+WINDOWED_TEXT = 400
 # Characters of context examined around a match for negation and inquiry cues.
 PREFIX_WINDOW = 160
 # A pattern is only run near the places where one of its keys occurs: this far either side, which
@@ -90,17 +90,17 @@ class Phrase:
     question: bool = False
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
-    # Alternative sets of lower-case strings; every match contains at least one string of each
-    # set. At run time the set with the fewest occurrences in the text decides where to look.
+    # Sets of lower-case strings read from the pattern; every match contains at least one string
+    # of each set. In a longer text the set with the fewest occurrences decides where to look.
     key_sets: tuple[tuple[str, ...], ...] = field(default=())
     width: int = 0  # the longest possible match, in characters (0: unknown)
     # Lower-case strings one of which every match starts with: the pattern is then tried only
     # at their occurrences (anchored), the cheapest way to run it.
     leading: tuple[str, ...] = field(default=())
-    # True when every match starts at a word boundary: short leading words (I, my) are then
-    # looked up in the text's word index instead of as substrings.
+    # True when every match starts at a word boundary: a leading string is then tried only where
+    # a word starts ("I" at "I will", not inside "said").
     leading_words: bool = False
-    id: int = -1  # position in the global list of phrases (for the per-text anchor index)
+    id: int = -1  # position in the global list of phrases
     # Keep the match only when its sentence also contains this (e.g. a first-person word): lets a
     # broad meaning pattern ("where ... rank") stay about the author without fixing word order.
     requires: re.Pattern[str] | None = None
@@ -140,10 +140,16 @@ def phrase(
         len(_PHRASES),
         rx(requires) if requires else None,
         given[0] if given else _trigger(key_sets, leading),
-        given + key_sets,
+        _selective(given + key_sets + ((leading,) if leading else ())),
     )
     _PHRASES.append(item)
     return item
+
+
+def _selective(key_sets: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The key sets worth testing: one with a one- or two-letter string (I, a, my) occurs in nearly
+    every email, so it would slow the key scan and never save a pattern run."""
+    return tuple(keys for keys in key_sets if min(len(key) for key in keys) >= 3)
 
 
 def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) -> tuple[str, ...]:
@@ -215,39 +221,8 @@ def present_keys(doc: Document) -> frozenset[str]:
     return found
 
 
-# Every phrase made, and (built on first use) an index from the first letters of each leading
-# word to the phrases it can start: one pass over the words of a text then finds every place
-# where any phrase could match, however many phrases there are.
+# Every phrase made (its position in this list is its id).
 _PHRASES: list[Phrase] = []
-_HEADS: dict[str, list[tuple[str, int]]] = {}
-_INDEXED = [0]
-
-
-def _heads() -> dict[str, list[tuple[str, int]]]:
-    if _INDEXED[0] != len(_PHRASES):
-        _HEADS.clear()
-        for item in _PHRASES:
-            if item.leading and item.leading_words:
-                for key in item.leading:
-                    _HEADS.setdefault(key[:3], []).append((key, item.id))
-        _INDEXED[0] = len(_PHRASES)
-    return _HEADS
-
-
-def anchors(doc: Document) -> dict[int, list[int]]:
-    """Phrase id -> offsets of words in the author's text where that phrase could start."""
-    found = doc.cache.get("anchors")
-    if found is not None:
-        return found
-    heads, lower, found = _heads(), doc.lower, {}
-    starts = doc.word_starts()
-    for position in starts:
-        for size in (1, 2, 3):
-            for key, phrase_id in heads.get(lower[position : position + size], ()):
-                if len(key) <= 3 or lower.startswith(key, position):
-                    found.setdefault(phrase_id, []).append(position)
-    doc.cache["anchors"] = found
-    return found
 
 
 def pattern_facts(pattern: re.Pattern[str]):
@@ -401,26 +376,12 @@ def phrase_matches(
 ) -> Iterator[tuple[int, int]]:
     """Spans of the author's own text matching any phrase, after the phrase's conditions.
 
+    Only phrases whose key strings all occur are run: from their leading strings when they have
+    them (tried only there), else over the text, or around their rarest key in a longer text.
     Matches inside quotation marks are dropped unless `quotations` is True: a quoted rule or a
     quoted question is not the author's own statement.
     """
-    if doc.own_end <= SHORT_TEXT:
-        yield from _short_matches(doc, phrases if isinstance(phrases, tuple) else tuple(phrases), quotations)
-        return
-    anchored = anchors(doc)
-    for item in phrases:
-        if item.leading_words and item.id not in anchored:
-            continue  # its leading words do not occur: the commonest case, kept cheap
-        if item.leading:
-            yield from _anchored(doc, item, quotations)
-            continue
-        for window_start, window_end in key_windows(doc, item):
-            yield from _matches_in(doc, item, window_start, window_end, quotations)
-
-
-def _short_matches(doc: Document, phrases: Iterable[Phrase], quotations: bool) -> Iterator[tuple[int, int]]:
-    """A short text: each phrase whose key strings all occur is run once over the whole text (the
-    anchor index and key windows cost more than they save on a few sentences)."""
+    phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
     present, own_end = present_keys(doc), doc.own_end
     by_key, keyless = _phrase_index(phrases)
     candidates = set(keyless)
@@ -436,23 +397,38 @@ def _short_matches(doc: Document, phrases: Iterable[Phrase], quotations: bool) -
         else:
             if item.leading:
                 yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
+            elif own_end > WINDOWED_TEXT and item.key_sets:
+                for window_start, window_end in key_windows(doc, item):
+                    yield from _matches_in(doc, item, window_start, window_end, quotations)
             else:
                 yield from _matches_in(doc, item, 0, own_end, quotations)
 
 
 def _leading_positions(doc: Document, item: Phrase) -> list[int]:
     """Where a match of the phrase can start: its leading strings (at a word start if it must)."""
-    lower = doc.lower
-    positions = []
+    if len(item.leading) == 1:
+        key = item.leading[0]
+        return _word_starts_of(doc, key) if item.leading_words else doc.positions_of(key)
+    positions = set()
     for key in item.leading:
-        for position in doc.positions_of(key):
-            if not item.leading_words or position == 0 or not lower[position - 1].isalnum():
-                positions.append(position)
-    return sorted(set(positions)) if len(item.leading) > 1 else positions
+        positions.update(_word_starts_of(doc, key) if item.leading_words else doc.positions_of(key))
+    return sorted(positions)
 
 
-# Per tuple of phrases: each key -> the phrases whose first key set holds it, and the phrases with
-# no key at all (always tried). Lets a short text look only at the phrases its words can start.
+def _word_starts_of(doc: Document, key: str) -> list[int]:
+    """Offsets where the string occurs at the start of a word (cached per text and string)."""
+    slot = ("word start", key)
+    found = doc.cache.get(slot)
+    if found is None:
+        lower = doc.lower
+        found = doc.cache[slot] = [
+            p for p in doc.positions_of(key) if p == 0 or not lower[p - 1].isalnum()
+        ]
+    return found
+
+
+# Per tuple of phrases: each trigger string -> the phrases it can start, and the phrases with no
+# trigger (always tried). A text then looks only at the phrases its key strings allow.
 _PHRASE_INDEX: dict[int, tuple[tuple, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
 
 
@@ -469,15 +445,6 @@ def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
         entry = (phrases, {k: tuple(v) for k, v in by_key.items()}, tuple(keyless))
         _PHRASE_INDEX[id(phrases)] = entry
     return entry[1], entry[2]
-
-
-def _anchored(doc: Document, item: Phrase, quotations: bool) -> Iterator[tuple[int, int]]:
-    """Try the pattern only where one of its leading strings occurs (left to right, no overlaps)."""
-    if item.leading_words:
-        positions = anchors(doc).get(item.id, ())
-    else:
-        positions = sorted({p for key in item.leading for p in doc.positions_of(key)})
-    yield from _matches_at(doc, item, positions, quotations)
 
 
 def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Iterator[tuple[int, int]]:

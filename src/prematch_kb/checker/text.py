@@ -40,9 +40,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
 
 _WORD_TOKEN = re.compile(r"[^\W_]+")
-_WORD_INDEX = "\x00words"  # cache slots for the word index and word starts (never keys)
-_WORD_STARTS = "\x00starts"
-_WORD_SET = "\x00set"
+_WORD_SET = "\x00words"  # cache slot for the word set (never a key: keys have no NUL)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -72,35 +70,12 @@ class Document:
     _counts: dict = field(default_factory=dict)  # key -> occurrences, filled by patterns.key_windows
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
 
-    def word_starts(self) -> list[int]:
-        """Offsets where a word (letters and digits) starts in the author's own text."""
-        starts = self._positions.get(_WORD_STARTS)
-        if starts is None:
-            starts = self._positions[_WORD_STARTS] = [
-                m.start() for m in _WORD_TOKEN.finditer(self.lower, 0, self.own_end)
-            ]
-        return starts
-
-    def word_positions(self, word: str) -> list[int]:
-        """Offsets of a lower-case word (letters and digits between word boundaries) in the own text."""
-        return self.word_index().get(word, [])
-
     def word_set(self) -> frozenset[str]:
-        """The distinct lower-case words of the author's own text (cheaper than the index)."""
+        """The distinct lower-case words of the author's own text."""
         found = self._positions.get(_WORD_SET)
         if found is None:
             found = self._positions[_WORD_SET] = frozenset(_WORD_TOKEN.findall(self.lower, 0, self.own_end))
         return found
-
-    def word_index(self) -> dict[str, list[int]]:
-        """Lower-case word -> its offsets in the author's own text."""
-        index = self._positions.get(_WORD_INDEX)
-        if index is None:
-            index = {}
-            for match in _WORD_TOKEN.finditer(self.lower, 0, self.own_end):
-                index.setdefault(match.group(), []).append(match.start())
-            self._positions[_WORD_INDEX] = index
-        return index
 
     def positions_of(self, key: str) -> list[int]:
         """Offsets of a lower-case string in the author's own text (cached per key)."""

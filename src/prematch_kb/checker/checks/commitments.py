@@ -70,7 +70,7 @@ _PLEDGE = (
 )
 _PLEDGED = (
     r"(?:rank(?:ed|ing|s)?\b|(?:first|top|highest|number one|number-one|#1|no\. ?1) (?:slot|spot|place|position"
-    r"|choice|of my|on my)|(?:first|top|highest|number one|#1) (?:\w+ )?(?:on|of|in) my\b|(?:top|head) of my\b"
+    r"|choice|of my|on my)|(?:first|top|highest|number one|#1) (?:\w{1,30} )?(?:on|of|in) my\b|(?:top|head) of my\b"
     r"|sign(?:ing)? (?:on|with|a contract|the contract|your contract)"
     r"|accept(?:ing)? (?:your |an |the |a |any )?(?:offer|position|spot|place)"
     r"|attend(?:ing)? (?:your|the|this) (?:program|residency|hospital|institution)"
@@ -103,12 +103,12 @@ BINDING = BINDING + (
         r"\b(?:if|should|once|when|whenever)\b(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,50}"
         r"\b(?:offer(?:s|ed)?|extend(?:s|ed)?|select(?:s|ed)? me|choose me|chosen|accept(?:s|ed)? me)\b"
         r"(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,40}"
-        r"\bI(?:'ll| will| would|'d| shall| am going to)? (?:\w+ ){0,2}?(?:accept|sign|take (?:it|the|that)|say yes|commit)\b",
+        r"\bI(?:'ll| will| would|'d| shall| am going to)? (?:\w{1,30} ){0,2}?(?:accept|sign|take (?:it|the|that)|say yes|commit)\b",
         keys=("offer", "extend", "select", "choose", "chosen", "accept"),
     ),
     phrase(
         r"\b(?:prepared|willing|ready|happy|glad) to (?:sign|put (?:it|this|that) in writing|make (?:it|this) official)"
-        r"\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|first|commit\w*|letter of intent|agreement|pledge)",
+        r"\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|first|commit\w{0,20}|letter of intent|agreement|pledge)",
         requires=_FIRST_PERSON,
     ),
 )
@@ -121,25 +121,25 @@ _ME_RANKED = (
 )
 _YOU_RANKED = (
     r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? (?:you|your program|your hospital|your residency|this program|it)"
-    r"\b[^.?!\n]{0,20}\b(?:first|top|#1|number one|1st|high\w*)|my (?:top|first|highest|number one|#1)"
-    r" (?:rank\w*|choice|spot|pick|place))"
+    r"\b[^.?!\n]{0,20}\b(?:first|top|#1|number one|1st|high\w{0,20})|my (?:top|first|highest|number one|#1)"
+    r" (?:rank\w{0,20}|choice|spot|pick|place))"
 )
 # A condition or exchange somewhere in the sentence turns two rank statements into a bargain.
 _TRADE = (
     r"\b(?:if|as long as|provided|in return|in exchange|so long as|once|would you|will you|could you|can you"
-    r"|both|each other|agree\w*|deal|bargain|trade|mutual\w*|equally|depend\w*|conditional|contingent)\b"
+    r"|both|each other|agree\w{0,20}|deal|bargain|trade|mutual\w{0,20}|equally|depend\w{0,20}|conditional|contingent)\b"
 )
 
 RECIPROCAL = (
     phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE, keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS)),
     # "My ranking of your program depends on how you rank me": one side made conditional on the other.
     phrase(
-        r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w*|conditional"
+        r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w{0,20}|conditional"
         r"|contingent|hinges?|based|tied|rests?)\b[^.?!\n]{0,40}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         keys=("rank", "list", "plac"),
     ),
     phrase(
-        r"\b(?:depend\w*|conditional|contingent|hinges?|tied) (?:up)?on\b[^.?!\n]{0,40}\b(?:you|your program"
+        r"\b(?:depend\w{0,20}|conditional|contingent|hinges?|tied) (?:up)?on\b[^.?!\n]{0,40}\b(?:you|your program"
         r"|the program)\b[^.?!\n]{0,20}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         requires=r"\b(?:I|I'll|I'd|my)\b",
     ),
@@ -203,6 +203,7 @@ FIRST_CHOICE = (
         rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
         r" (?:choice|pick|program|option|preference|residency)\b(?![-\x27\u2019])",
         not_after=r"(?:one of|among|some of|several of|of|list of|all of)",
+        keys=(("top", "first", "number", "#1", "no", "1st"),),
         not_before=r"(?:s\b|programs|institutions|places|specialt|field|of\b|for (?:fellowship|specialty|a specialty)|in (?:specialty|medicine))",
     ),
     phrase(

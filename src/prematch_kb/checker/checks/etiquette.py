@@ -10,7 +10,7 @@ STATUS_NUDGE = (
     phrase(
         r"\b(?:just |simply |quickly )?(?:checking in|check(?:ing)? back in|touching base|circl(?:e|ing) back"
         r"|touch base|check in (?:on|about|regarding|to see|with you)"
-        r"|bump(?:ing)? (?:this|my (?:\w+ )?(?:email|message|note))|top of your inbox|pinging you|nudging)\b",
+        r"|bump(?:ing)? (?:this|my (?:\w{1,30} )?(?:email|message|note))|top of your inbox|pinging you|nudging)\b",
         negatable=False,
         keys=("check", "touch", "circl", "bump", "inbox", "ping", "nudg"),
     ),
@@ -206,14 +206,14 @@ _ELSEWHERE = (
     r"|one other|the other) (?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)"
 )
 _ELSEWHERE_ANY = (
-    r"(?:(?:another|other|a different|competing|several|multiple|two|three|four|many|a few|some) (?:\w+ )?"
+    r"(?:(?:another|other|a different|competing|several|multiple|two|three|four|many|a few|some) (?:\w{1,30} )?"
     r"(?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)|offers? from)"
 )
 # What another program said or gave, or the author's hint that it should move this program.
 _LEVER = (
     r"(?:offer(?:s|ed)?|promis(?:e|ed)|assur(?:ed|ance)|guarantee(?:d)?|told me|informed me|let me know|said"
-    r"|indicated|(?:rank|ranked|ranking|want|wants|wanted|recruit\w*) me|interest in (?:\w+ )?me|to match"
-    r"|reconsider|take (?:this|that|it) into (?:account|consideration)|strengthen\w* my|thought you should know"
+    r"|indicated|(?:rank|ranked|ranking|want|wants|wanted|recruit\w{0,20}) me|interest in (?:\w{1,30} )?me|to match"
+    r"|reconsider|take (?:this|that|it) into (?:account|consideration)|strengthen\w{0,20} my|thought you should know"
     r"|wanted you to know|keep (?:this|that|it) in mind|match (?:their|that|this) (?:offer|commitment))"
 )
 _NOT_SCHEDULING = r"(?:me )?(?:an? |the )?(?:interview|date|slot|time|observership|elective|rotation)"
@@ -228,8 +228,8 @@ OTHER_PROGRAM_LEVERAGE = (
         ),
     ),
     phrase(
-        r"\b(?-i:[A-Z]\w+)(?: (?-i:[A-Z]\w+)){0,3} (?:has|have|had) (?:already )?(?:said|told me|assured me"
-        r"|promised|indicated|let me know|offered)\b[^.?!\n]{0,40}\b(?:rank(?:ed|ing)? me|offer\w*|to match"
+        r"\b(?-i:[A-Z]\w{1,30})(?: (?-i:[A-Z]\w{1,30})){0,3} (?:has|have|had) (?:already )?(?:said|told me|assured me"
+        r"|promised|indicated|let me know|offered)\b[^.?!\n]{0,40}\b(?:rank(?:ed|ing)? me|offer\w{0,20}|to match"
         r"|spot|position)",
         keys=("has", "have", "had"),
     ),

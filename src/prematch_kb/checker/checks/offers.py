@@ -30,7 +30,7 @@ OUTSIDE_MATCH = (
         not_before=_DENIED,
     ),
     phrase(
-        r"\b(?:offer|give|extend|grant) me (?:a |an |the |my )?(?:[\w-]+ ){0,2}?(?:position|spot|contract|place"
+        r"\b(?:offer|give|extend|grant) me (?:a |an |the |my )?(?:[\w-]{1,30} ){0,2}?(?:position|spot|contract|place"
         r"|job) (?:now|directly|today|right away|early|immediately|at once|this week)\b"
     ),
     phrase(

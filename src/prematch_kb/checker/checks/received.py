@@ -18,7 +18,7 @@ PROGRAM_RANK_INQUIRY = (
         keys=(ASK_KEYS, ("rank", "list")),
     ),
     phrase(
-        r"\b(?:are|is|will|would) (?:we|our program|this program|our residency|our hospital)(?: \w+){0,3}?"
+        r"\b(?:are|is|will|would) (?:we|our program|this program|our residency|our hospital)(?: \w{1,30}){0,3}?"
         r" (?:in|among|at|near|on|of) (?:the top of )?your (?:top|first|rank|list|highest|number one|#1"
         r"|favou?rite)",
         question=True,
@@ -82,7 +82,7 @@ _PLACES = (
     r"|specialit(?:y|ies)|schools|interviews|offers)"
 )
 _OTHER_PLACES = (
-    r"(?:(?:other|additional|remaining|competing) (?:\w+ )?(?:programs?|places|regions|states|cities|areas"
+    r"(?:(?:other|additional|remaining|competing) (?:\w{1,30} )?(?:programs?|places|regions|states|cities|areas"
     r"|hospitals|institutions|residenc(?:y|ies)|specialt(?:y|ies)|schools|interviews|offers|options|locations"
     r"|cent(?:er|re)s|applications)|elsewhere|anywhere else|where else|besides us|other than us|apart from us"
     r"|in addition to us|(?:gold|silver|preference|program) signals?|your signals)"
@@ -146,7 +146,7 @@ _COMMIT = r"(?:commit|promise|pledge|guarantee|assure us|confirm|agree|tell us)"
 PROGRAM_COMMITMENT_REQUEST = (
     # Meaning family: asking the applicant to pledge, then what is pledged.
     phrase(
-        r"\b(?:will|would|can|could|are) you (?:\w+ ){0,2}?(?:commit|promise|pledge|guarantee|assure us|agree)\b"
+        r"\b(?:will|would|can|could|are) you (?:\w{1,30} ){0,2}?(?:commit|promise|pledge|guarantee|assure us|agree)\b"
         r"[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|com(?:e|ing) (?:here|to us|to our)|join(?:ing)? (?:us|our)"
         r"|sign(?:ing)? (?:with|on)|accept(?:ing)? (?:our|a|the) (?:offer|position)|match(?:ing)? (?:here|with us)"
         r"|first|top choice|number one|#1)",

@@ -173,13 +173,15 @@ def missing_identity(doc, ctx):
     yield Hit("missing-identity", start, end)
 
 
+_THANK_YOU = rx(r"\bthank you for (?:the |my |taking |having |your |speaking|meeting|interviewing)")
+
+
 @register("too-long")
 def too_long(doc, ctx):
     lines = _body_lines(doc)
     if not _is_whole_email(doc, lines):
         return
-    is_thank_you = rx(r"\bthank you for (?:the |my |taking |having |your |speaking|meeting|interviewing)")
-    limit = THANK_YOU_WORD_LIMIT if is_thank_you.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
+    limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
     if _word_count(doc, lines) <= limit:
         return
     # Point from the first word past the limit to the end of the email.
