@@ -120,6 +120,27 @@ def test_install_runtime_copies_core_and_lists_only_the_checker(tmp_path):
     assert lock["info"]["python"].startswith("3.14")
 
 
+def test_wheel_carries_the_rulebook_of_the_content_it_was_built_from(tmp_path):
+    # A site built from other content (here the fixture) must not ship the committed rulebook.
+    from prematch_kb.kb.loader import load_content
+    from prematch_kb.kb.rulebook import RULEBOOK_PATH, build_rulebook, dump_rulebook
+
+    kb, settings = load_content(FIXTURE_KB)
+    expected = dump_rulebook(build_rulebook(kb, settings))
+    assert expected != RULEBOOK_PATH.read_text(encoding="utf-8")
+    build = runtime.install_runtime(PROJECT_ROOT, tmp_path / "runtime", rulebook=expected.encode())
+    with zipfile.ZipFile(build.wheel) as archive:
+        assert archive.read("prematch_kb/checker/rulebook.json").decode() == expected
+        record = archive.read(next(n for n in archive.namelist() if n.endswith("RECORD"))).decode()
+    digest = base64.urlsafe_b64encode(hashlib.sha256(expected.encode()).digest()).rstrip(b"=").decode()
+    assert f"prematch_kb/checker/rulebook.json,sha256={digest}," in record
+
+
+def test_replacing_a_file_the_wheel_lacks_is_a_clear_error(tmp_path):
+    with pytest.raises(wheel.WheelBuildError, match="no such file in the checker package: prematch_kb/checker/nope.json"):
+        wheel.build_checker_wheel(tmp_path, replacements={"prematch_kb/checker/nope.json": b"{}"})
+
+
 def test_missing_runtime_is_a_clear_error(tmp_path):
     with pytest.raises(runtime.RuntimeInstallError, match="npm ci"):
         runtime.install_runtime(tmp_path, tmp_path / "runtime")

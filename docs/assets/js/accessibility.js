@@ -9,11 +9,14 @@ document.querySelectorAll(".task-list-item > .task-list-control > input[type=che
 });
 
 // A table wider than the page scrolls inside its wrapper; keyboard users can scroll it only if
-// the wrapper can take focus, and it then needs a name.
-document.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => {
-  if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
-    wrap.setAttribute("tabindex", "0");
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Table (scrolls sideways)");
-  }
+// the wrapper can take focus, and it then needs a name. Material adds the wrappers from its own
+// script, so this runs once the page has loaded.
+window.addEventListener("load", () => {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+    }
+  });
 });

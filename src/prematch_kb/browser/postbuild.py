@@ -33,14 +33,19 @@ class CheckerBuild:
 
 
 def build_checker_assets(
-    site_dir: str | Path, *, kb: KnowledgeBase, project_root: str | Path, site_url: str = ""
+    site_dir: str | Path, *, kb: KnowledgeBase, project_root: str | Path, site_url: str = "", settings=None
 ) -> CheckerBuild:
     site = Path(site_dir)
     checker_dir = site / CHECKER_DIR
     page = checker_dir / "index.html"
     if not page.is_file():
         raise CheckerBuildError(f"{page}: the checker page was not built (docs/checker/index.md missing?)")
-    runtime = install_runtime(Path(project_root), checker_dir / RUNTIME_DIR)
+    rulebook = None
+    if settings is not None:  # the wheel speaks from this site's content, not a committed copy
+        from prematch_kb.kb.rulebook import build_rulebook, dump_rulebook
+
+        rulebook = dump_rulebook(build_rulebook(kb, settings)).encode("utf-8")
+    runtime = install_runtime(Path(project_root), checker_dir / RUNTIME_DIR, rulebook=rulebook)
     data_file = write_checker_data(kb, checker_dir / DATA_FILE, site_url)
     # The lock file's hash in its URL: a new wheel is never checked against a cached old lock.
     text = page.read_text(encoding="utf-8")

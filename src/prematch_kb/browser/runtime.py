@@ -16,6 +16,7 @@ from pathlib import Path
 from prematch_kb.browser.errors import BrowserBuildError
 from prematch_kb.browser.wheel import DIST_NAME, build_checker_wheel
 
+RULEBOOK_ARCHIVE_NAME = "prematch_kb/checker/rulebook.json"
 PYODIDE_VERSION = "314.0.7"  # pinned in package.json and package-lock.json
 RUNTIME_FILES = (
     "pyodide.mjs",
@@ -76,7 +77,7 @@ def lock_entry(wheel: Path) -> dict:
     }
 
 
-def install_runtime(project_root: Path, runtime_dir: Path) -> RuntimeBuild:
+def install_runtime(project_root: Path, runtime_dir: Path, *, rulebook: bytes | None = None) -> RuntimeBuild:
     """Copy the Pyodide core into `runtime_dir`, build the checker wheel there, write the lock."""
     package_dir = find_pyodide_package(project_root)
     runtime_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +85,8 @@ def install_runtime(project_root: Path, runtime_dir: Path) -> RuntimeBuild:
         _copy_if_changed(package_dir / name, runtime_dir / name)
     for stale in runtime_dir.glob("*.whl"):
         stale.unlink()
-    wheel = build_checker_wheel(runtime_dir)
+    replacements = {RULEBOOK_ARCHIVE_NAME: rulebook} if rulebook is not None else None
+    wheel = build_checker_wheel(runtime_dir, replacements=replacements)
     upstream = json.loads((package_dir / LOCK_FILE).read_text())
     lock = {"info": upstream["info"], "packages": {DIST_NAME: lock_entry(wheel)}}
     lock_file = runtime_dir / LOCK_FILE

@@ -56,8 +56,14 @@ def wheel_filename(version: str) -> str:
     return f"{DIST_NAME.replace('-', '_')}-{_normalise_version(version)}-{WHEEL_TAG}.whl"
 
 
-def build_checker_wheel(dest_dir: str | Path, *, root: Path | None = None) -> Path:
-    """Write the checker wheel into `dest_dir` and return its path."""
+def build_checker_wheel(dest_dir: str | Path, *, root: Path | None = None,
+                        replacements: dict[str, bytes] | None = None) -> Path:
+    """Write the checker wheel into `dest_dir` and return its path.
+
+    `replacements` maps archive names to the bytes to ship instead of the file on disk: the site
+    build passes the rulebook generated from the site's own content, so the browser checker never
+    speaks from a stale or foreign rulebook.json."""
+    replacements = dict(replacements or {})
     version = prematch_kb.__version__ if root is None else _read_version(root / "__init__.py")
     dest = Path(dest_dir)
     dest.mkdir(parents=True, exist_ok=True)
@@ -65,10 +71,15 @@ def build_checker_wheel(dest_dir: str | Path, *, root: Path | None = None) -> Pa
 
     entries: list[tuple[str, bytes]] = []
     for name, path in checker_files(root):
+        if name in replacements:
+            entries.append((name, replacements.pop(name)))
+            continue
         try:
             entries.append((name, path.read_bytes()))
         except OSError as error:
             raise WheelBuildError(f"{path}: cannot read ({error.strerror})") from error
+    if replacements:
+        raise WheelBuildError(f"no such file in the checker package: {', '.join(sorted(replacements))}")
     entries.append((f"{dist_info}/METADATA", _metadata(version)))
     entries.append((f"{dist_info}/WHEEL", _wheel_file()))
     record_name = f"{dist_info}/RECORD"

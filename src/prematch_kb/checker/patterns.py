@@ -109,6 +109,9 @@ class Phrase:
     trigger: tuple[str, ...] = field(default=())
     # Every set here has a string in every match (the hand-given sets first, then key_sets).
     required: tuple[tuple[str, ...], ...] = field(default=())
+    # Whole lower-case words one of which every match contains (for short words such as "me",
+    # too common as substrings to be keys): the phrase is skipped when none is a word of the text.
+    words: frozenset[str] = field(default=frozenset())
 
 
 def phrase(
@@ -120,6 +123,7 @@ def phrase(
     not_before: str | None = None,
     requires: str | None = None,
     keys: tuple = (),
+    words: tuple[str, ...] = (),
     flags: int = re.IGNORECASE,
 ) -> Phrase:
     """`keys`: lower-case strings one of which every match contains (or several such sets), given
@@ -141,6 +145,7 @@ def phrase(
         rx(requires) if requires else None,
         given[0] if given else _trigger(key_sets, leading),
         _selective(given + key_sets + ((leading,) if leading else ())),
+        frozenset(words),
     )
     _PHRASES.append(item)
     return item
@@ -395,6 +400,8 @@ def phrase_matches(
             if present.isdisjoint(keys):
                 break
         else:
+            if item.words and item.words.isdisjoint(doc.word_set()):
+                continue
             if item.leading:
                 yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
             elif own_end > WINDOWED_TEXT and item.key_sets:

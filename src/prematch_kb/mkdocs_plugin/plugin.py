@@ -153,7 +153,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
 
         try:
             build_checker_assets(Path(config.site_dir), kb=self.kb, site_url=self.settings.site_url,
-                                 project_root=Path(config.config_file_path or ".").parent)
+                                 settings=self.settings, project_root=Path(config.config_file_path or ".").parent)
         except BrowserBuildError as error:
             raise PluginError(f"checker: {error}") from None
         from prematch_kb.browser.plan_data import PlanDataError, write_plan_data

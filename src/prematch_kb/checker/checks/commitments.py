@@ -115,6 +115,8 @@ BINDING = BINDING + (
 
 _ME_RANKED_KEYS = ("rank", "list", "put", "place", "keep", "same", "favo")
 _YOU_RANKED_KEYS = ("first", "top", "#1", "number", "1st", "high")
+# Whole words one of which every _ME_RANKED match contains.
+_ME_RANKED_WORDS = ("me", "match", "list", "same", "favor", "favour")
 _ME_RANKED = (
     r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? me\b|rank(?:ed|ing)? (?:me )?to match|(?:spot|place|position)"
     r" (?:on|in) your (?:rank |rank order |final )?list|do the same|same for me|return the favou?r)"
@@ -131,7 +133,8 @@ _TRADE = (
 )
 
 RECIPROCAL = (
-    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE, keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS)),
+    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE,
+        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS), words=_ME_RANKED_WORDS),
     # "My ranking of your program depends on how you rank me": one side made conditional on the other.
     phrase(
         r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w{0,20}|conditional"
@@ -143,7 +146,8 @@ RECIPROCAL = (
         r"|the program)\b[^.?!\n]{0,20}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         requires=r"\b(?:I|I'll|I'd|my)\b",
     ),
-    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE, keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS)),
+    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE,
+        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS), words=_ME_RANKED_WORDS),
     phrase(
         r"\bin (?:exchange|return)\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|(?:spot|place|position) on your"
         r" (?:rank |rank order |final )?list)"
