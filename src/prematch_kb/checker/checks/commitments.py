@@ -133,21 +133,31 @@ _TRADE = (
 )
 
 RECIPROCAL = (
-    phrase(rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}", requires=_TRADE,
-        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS), words=_ME_RANKED_WORDS),
+    phrase(
+        rf"\b{_YOU_RANKED}[^.?!\n]{{0,100}}\b{_ME_RANKED}",
+        requires=_TRADE,
+        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS),
+        words=_ME_RANKED_WORDS,
+    ),
     # "My ranking of your program depends on how you rank me": one side made conditional on the other.
     phrase(
         r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w{0,20}|conditional"
         r"|contingent|hinges?|based|tied|rests?)\b[^.?!\n]{0,40}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         keys=("rank", "list", "plac"),
+        words=("me",),
     ),
     phrase(
         r"\b(?:depend\w{0,20}|conditional|contingent|hinges?|tied) (?:up)?on\b[^.?!\n]{0,40}\b(?:you|your program"
         r"|the program)\b[^.?!\n]{0,20}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         requires=r"\b(?:I|I'll|I'd|my)\b",
+        words=("me",),
     ),
-    phrase(rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}", requires=_TRADE,
-        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS), words=_ME_RANKED_WORDS),
+    phrase(
+        rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_YOU_RANKED}",
+        requires=_TRADE,
+        keys=(_ME_RANKED_KEYS, _YOU_RANKED_KEYS),
+        words=_ME_RANKED_WORDS,
+    ),
     phrase(
         r"\bin (?:exchange|return)\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|(?:spot|place|position) on your"
         r" (?:rank |rank order |final )?list)"
