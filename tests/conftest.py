@@ -33,3 +33,17 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One Chromium for the whole session: Playwright's sync API allows one running instance."""
+    from playwright.sync_api import sync_playwright
+
+    from prematch_kb.browser.chromium import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+

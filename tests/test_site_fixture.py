@@ -13,8 +13,6 @@ import yaml
 
 from conftest import FIXTURE_KB, PROJECT_ROOT, mkdocs_build
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def make_project(root: Path, content_dir: Path) -> Path:
@@ -133,15 +131,12 @@ def test_content_problems_fail_the_build_with_every_problem_listed(tmp_path):
     ("2025-01-01", [], "Today (2025-01-01), this cycle's dated phases have not started yet."),
     ("2028-01-01", [], "Today (2028-01-01), the dates of this cycle are behind us; check the next cycle's calendar."),
 ])
-def test_timeline_script_marks_the_phase_of_the_visitors_day(fixture_site, today, current, words):
-    from playwright.sync_api import sync_playwright
-
+def test_timeline_script_marks_the_phase_of_the_visitors_day(fixture_site, chromium_browser, today, current, words):
     from prematch_kb.browser.devserver import serve_site
 
-    with serve_site(fixture_site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve_site(fixture_site) as base:
+        page = chromium_browser.new_page()
         try:
-            page = browser.new_page()
             page.add_init_script(f"window.PMKB_TODAY = {today!r};")
             page.goto(base + "timeline/")
             page.wait_for_function("document.getElementById('pmkb-today').dataset.today !== undefined")
@@ -149,4 +144,4 @@ def test_timeline_script_marks_the_phase_of_the_visitors_day(fixture_site, today
             assert marked == current
             assert page.inner_text("#pmkb-today") == words
         finally:
-            browser.close()
+            page.close()

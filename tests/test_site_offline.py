@@ -15,8 +15,6 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 EXTERNAL = re.compile(r"^\s*(?:(?:https?|wss?|ftp):)?//", re.I)
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)|@import\s+(?:url\()?\s*['"]([^'"]+)['"]""", re.I)
@@ -132,16 +130,13 @@ def _page_urls(site: Path, base: str) -> list[str]:
 
 
 @pytest.mark.browser
-def test_every_page_in_chromium_requests_only_its_own_origin(built_site):
-    from playwright.sync_api import sync_playwright
-
+def test_every_page_in_chromium_requests_only_its_own_origin(built_site, chromium_browser):
     from prematch_kb.browser.devserver import serve_site
 
-    with serve_site(built_site) as base, sync_playwright() as playwright:
+    with serve_site(built_site) as base:
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = chromium_browser.new_context()
         try:
-            context = browser.new_context()
             requests: list[tuple[str, str]] = []
             current = {"page": ""}
             context.on("request", lambda request: requests.append((current["page"], request.url)))
@@ -159,9 +154,8 @@ def test_every_page_in_chromium_requests_only_its_own_origin(built_site):
             if search.is_visible():
                 search.fill("otolaryngology")
             page.wait_for_timeout(500)
-            context.close()
         finally:
-            browser.close()
+            context.close()
     foreign = [(on, url) for on, url in requests
                if not (url.startswith(origin + "/") or url.startswith(("data:", "blob:", "about:")))]
     assert requests and foreign == []

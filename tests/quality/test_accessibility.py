@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sitekit import built_pages
+from .sitekit import built_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from prematch_kb.benchmarks import MARKER, figures_markdown, insert_figures
-from sitekit import PROJECT_ROOT
+from .sitekit import PROJECT_ROOT
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
 

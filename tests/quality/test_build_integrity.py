@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 import yaml
 
-from sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest, write_project_config
+from .sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest, write_project_config
 
 
 @dataclass(frozen=True)

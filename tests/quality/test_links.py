@@ -12,7 +12,7 @@ import pytest
 
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import Citation
-from sitekit import PROJECT_ROOT, built_pages
+from .sitekit import PROJECT_ROOT, built_pages
 
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src",
                    "source": "src", "iframe": "src"}

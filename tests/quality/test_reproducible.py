@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest
+from .sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest
 
 pytestmark = pytest.mark.slow
 

@@ -104,8 +104,8 @@ class Phrase:
     # Keep the match only when its sentence also contains this (e.g. a first-person word): lets a
     # broad meaning pattern ("where ... rank") stay about the author without fixing word order.
     requires: re.Pattern[str] | None = None
-    # Lower-case strings one of which every match contains (empty: none known). A category whose
-    # phrases all have one is skipped outright when none of them occurs in the text.
+    # Lower-case strings one of which every match contains (empty: none known). The phrase is
+    # looked at only when one of them occurs in the text.
     trigger: tuple[str, ...] = field(default=())
     # Every set here has a string in every match (the hand-given sets first, then key_sets).
     required: tuple[tuple[str, ...], ...] = field(default=())
@@ -163,21 +163,6 @@ def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) ->
     if leading and min(len(key) for key in leading) >= 3:
         return leading
     return ()
-
-
-# Per category: the union of its phrases' triggers (None: some phrase has none, never skipped).
-_CATEGORY_TRIGGERS: dict[str, frozenset[str] | None] = {}
-
-
-def category_trigger(category: str, phrases: Iterable[Phrase]) -> frozenset[str] | None:
-    if category not in _CATEGORY_TRIGGERS:
-        phrases = tuple(phrases)
-        _CATEGORY_TRIGGERS[category] = (
-            frozenset(key for item in phrases for key in item.trigger)
-            if all(item.trigger for item in phrases)
-            else None
-        )
-    return _CATEGORY_TRIGGERS[category]
 
 
 # Every key string of every phrase, compiled into one prefix-tree regex tried at each position as a
@@ -388,12 +373,13 @@ def phrase_matches(
     """
     phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
     present, own_end = present_keys(doc), doc.own_end
-    by_key, keyless = _phrase_index(phrases)
+    by_key, keyless, all_keys = _phrase_index(phrases)
+    found = present.intersection(all_keys)
+    if not found and not keyless:
+        return  # none of the strings the phrases need occurs: the usual case, kept cheap
     candidates = set(keyless)
-    for key in present:
-        found = by_key.get(key)
-        if found:
-            candidates.update(found)
+    for key in found:
+        candidates.update(by_key[key])
     for index in sorted(candidates):
         item = phrases[index]
         for keys in item.required:
@@ -413,11 +399,14 @@ def phrase_matches(
 
 def _leading_positions(doc: Document, item: Phrase) -> list[int]:
     """Where a match of the phrase can start: its leading strings (at a word start if it must)."""
-    if len(item.leading) == 1:
-        key = item.leading[0]
+    leading = item.leading
+    if len(leading) > 1 and min(len(key) for key in leading) >= 3:
+        leading = present_keys(doc).intersection(leading)  # all in the key scan: only those present
+    if len(leading) == 1:
+        (key,) = leading
         return _word_starts_of(doc, key) if item.leading_words else doc.positions_of(key)
     positions = set()
-    for key in item.leading:
+    for key in leading:
         positions.update(_word_starts_of(doc, key) if item.leading_words else doc.positions_of(key))
     return sorted(positions)
 
@@ -436,10 +425,10 @@ def _word_starts_of(doc: Document, key: str) -> list[int]:
 
 # Per tuple of phrases: each trigger string -> the phrases it can start, and the phrases with no
 # trigger (always tried). A text then looks only at the phrases its key strings allow.
-_PHRASE_INDEX: dict[int, tuple[tuple, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+_PHRASE_INDEX: dict[int, tuple] = {}
 
 
-def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], frozenset[str]]:
     entry = _PHRASE_INDEX.get(id(phrases))
     if entry is None or entry[0] is not phrases:
         by_key: dict[str, list[int]] = {}
@@ -449,9 +438,9 @@ def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
                 keyless.append(index)
             for key in item.trigger:
                 by_key.setdefault(key, []).append(index)
-        entry = (phrases, {k: tuple(v) for k, v in by_key.items()}, tuple(keyless))
+        entry = (phrases, {k: tuple(v) for k, v in by_key.items()}, tuple(keyless), frozenset(by_key))
         _PHRASE_INDEX[id(phrases)] = entry
-    return entry[1], entry[2]
+    return entry[1], entry[2], entry[3]
 
 
 def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Iterator[tuple[int, int]]:
@@ -500,8 +489,5 @@ def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool)
 def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
 ) -> Iterator[Hit]:
-    trigger = category_trigger(category, phrases)
-    if trigger is not None and trigger.isdisjoint(present_keys(doc)):
-        return  # none of the strings every match needs occurs: the usual case, kept cheap
     for start, end in phrase_matches(doc, phrases, quotations=quotations):
         yield Hit(category, start, end)

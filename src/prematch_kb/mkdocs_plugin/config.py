@@ -13,3 +13,7 @@ class PrematchKbConfig(Config):
     # The printable handbook at handbook.pdf: "auto" builds it with `mkdocs build`, and with
     # `mkdocs serve` only when PREMATCH_KB_HANDBOOK=1 (then in the background); "always"; "never".
     handbook = opt.Choice(("auto", "always", "never"), default="auto")
+    # The in-browser checker's runtime (Pyodide, the checker wheel, its data) under checker/.
+    # Switched off only to measure the guide alone (bench/site_bench.py); the checker page then
+    # cannot run.
+    checker_runtime = opt.Type(bool, default=True)

@@ -152,8 +152,10 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         from prematch_kb.handbook.site_output import SiteHandbook
 
         try:
-            build_checker_assets(Path(config.site_dir), kb=self.kb, site_url=self.settings.site_url,
-                                 settings=self.settings, project_root=Path(config.config_file_path or ".").parent)
+            if self.config.checker_runtime:
+                build_checker_assets(Path(config.site_dir), kb=self.kb, site_url=self.settings.site_url,
+                                     settings=self.settings,
+                                     project_root=Path(config.config_file_path or ".").parent)
         except BrowserBuildError as error:
             raise PluginError(f"checker: {error}") from None
         from prematch_kb.browser.plan_data import PlanDataError, write_plan_data
