@@ -35,7 +35,8 @@ def problems(content: Path) -> list[Problem]:
 
 
 def one(found: list[Problem], file: str, field: str) -> Problem:
-    matches = [p for p in found if p.path.endswith(file) and p.field == field]
+    """The one problem at `field` of `file` (a note on references left unchecked is not one)."""
+    matches = [p for p in found if p.path.endswith(file) and p.field == field and not p.message.startswith("note: ")]
     assert len(matches) == 1, f"expected one problem in {file} at {field}; got:\n" + "\n".join(map(str, found))
     return matches[0]
 
@@ -318,8 +319,9 @@ def test_template_placeholder_in_subject_not_declared(content):
 def test_template_placeholder_declared_but_unused(content):
     path = content / "templates/thank-you-after-interview.yml"
     edit(path, "  [Your Name]\n", "  Amina\n")
-    problem = one(problems(content), "templates/thank-you-after-interview.yml", "placeholders")
+    problem = one(problems(content), "templates/thank-you-after-interview.yml", "placeholders[2].name")
     assert problem.message.startswith("placeholder 'Your Name' is declared but never used")
+    assert problem.line == line_of(path, "- name: Your Name")
 
 
 @pytest.mark.parametrize("key", ["flag", "pass"])
@@ -431,7 +433,7 @@ def test_every_phase_must_be_current_in_some_stage(content):
      "expected a whole number; got 'one'"),
     ("  - phases: [before-applying]\n", "  - phases: [before-applying]\n    offset_days: 3\n", "stages[0].offset_days",
      "expected starts_at with it; the first stage without starts_at starts with the cycle's first date"),
-    ("    phases: [match-week]\n", "    phases: [match-week, match-week]\n", "stages[2].phases",
+    ("    phases: [match-week]\n", "    phases: [match-week, match-week]\n", "stages[2].phases[1]",
      "phase 'match-week' is listed twice; expected each phase once per stage"),
 ])
 def test_bad_stage_fields(content, old, new, field, expected):
@@ -524,3 +526,200 @@ def test_no_input_crashes_the_loader():
                 path.write_bytes(original)
 
         check()
+
+
+# -- one broken file, one problem: no follow-on errors ---------------------------------------------
+
+def notes(found: list[Problem]) -> list[Problem]:
+    return [p for p in found if p.message.startswith("note: ")]
+
+
+def test_malformed_file_gives_one_problem_and_one_note_not_unknown_ids(content):
+    """References to a rule whose file does not parse wait for the fix instead of each being an error."""
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "binds: both\n", "binds: [both\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error, note = found
+    assert error.path.endswith("rules/no-binding-commitments.yml") and error.message.startswith("malformed YAML")
+    assert error.line in (line_of(path, "binds: [both"), line_of(path, "binds: [both") + 1)
+    assert note.path == error.path and note.line == error.line and note.field == ""
+    assert note.message == ("note: 13 references to rule 'no-binding-commitments' were not checked, since this "
+                            "file could not be read; fix this first, then validate again")
+
+
+def test_malformed_rule_file_still_reports_unknown_ids_it_cannot_define(content):
+    """A file named after its id can only define that id: other unknown rule ids are still errors."""
+    edit(content / "rules/no-binding-commitments.yml", "binds: both\n", "binds: [both\n")
+    mistakes = content / "mistakes.yml"
+    edit(mistakes, "rules: [no-binding-commitments]", "rules: [no-binding-commitments, no-such-rule]")
+    found = problems(content)
+    assert len(found) == 3, "\n".join(map(str, found))
+    unknown = one(found, "mistakes.yml", "entries[0].rules[1]")
+    assert unknown.message == "expected an existing rule id; got 'no-such-rule'"
+    assert unknown.line == line_of(mistakes, "no-such-rule")
+    assert notes(found)[0].message.startswith("note: 13 references to rule 'no-binding-commitments' were")
+
+
+def test_malformed_list_file_leaves_references_to_its_kind_unchecked(content):
+    """glossary.yml could have defined any glossary id; every other kind is still checked."""
+    path = content / "glossary.yml"
+    edit(path, "  - id: rol\n", "  - id: rol\n   bad: indent\n")
+    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    found = problems(content)
+    assert len(found) == 3, "\n".join(map(str, found))
+    assert one(found, "checklists.yml", "entries[1].phase").message.startswith("expected an existing phase id; got 'interviews'")
+    error, note = [p for p in found if p.path.endswith("glossary.yml")]
+    assert error.message.startswith("malformed YAML") and note.line == error.line
+    assert note.message.startswith("note: 3 references to glossary ids were not checked, since this file could not be read")
+
+
+def test_malformed_sources_file_does_not_report_every_citation(content):
+    edit(content / "sources.yml", "primary: false", "primary: [false")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    assert found[0].message.startswith("malformed YAML")
+    # nine citations in YAML files and one [link](source:...) in a guide
+    assert found[1].message.startswith("note: 10 references to source ids were not checked")
+
+
+def test_missing_list_file_leaves_references_to_its_kind_unchecked(content):
+    (content / "glossary.yml").unlink()
+    found = problems(content)
+    assert [p.message[:40] for p in found] == [
+        "missing file; expected it to exist (see ", "note: 3 references to glossary ids were "]
+    assert all(p.path.endswith("glossary.yml") and p.line == 0 for p in found)
+
+
+def test_entry_without_a_readable_id_leaves_its_kind_unchecked(content):
+    path = content / "glossary.yml"
+    edit(path, "  - id: soap\n", "  - id: [soap]\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error = one(found, "glossary.yml", "entries[0].id")
+    assert error.message == "expected text; got a list" and error.line == line_of(path, "id: [soap]")
+    note = notes(found)[0]
+    assert note.line == error.line
+    assert note.message.startswith("note: 3 references to glossary ids were not checked, since the id of "
+                                   "entries[0] could not be read")
+
+
+def test_file_without_an_id_leaves_only_its_own_id_unchecked(content):
+    path = content / "specialties/otolaryngology.yml"
+    edit(path, "id: otolaryngology\n", "")
+    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:otolaryngologie)")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))  # nothing refers to it but the broken link: no note
+    assert one(found, "guides/networking.md", "body").message.startswith("expected an existing specialty id; got 'otolaryngologie'")
+    assert one(found, "specialties/otolaryngology.yml", "id").message == "missing required field"
+
+
+def test_guide_without_front_matter_does_not_break_links_to_it(content):
+    (content / "guides/networking.md").write_text("# Networking\n\nSee [this](guide:networking).\n", encoding="utf-8")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    assert found[0].message == "expected YAML front matter between two '---' lines at the top"
+    assert found[1].message.startswith("note: 1 reference to guide 'networking' was not checked")
+
+
+def test_missing_folder_leaves_references_to_its_kind_unchecked(content):
+    shutil.rmtree(content / "templates")
+    found = problems(content)
+    assert [p.path.endswith("templates") for p in found] == [True, True], "\n".join(map(str, found))
+    assert found[0].message.startswith("missing folder; expected templates/")
+    assert found[1].message.startswith("note: 8 references to template ids were not checked, since the folder "
+                                       "templates/ is missing")
+
+
+def test_date_without_an_id_does_not_make_its_stage_unknown(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - id: match-day\n", "  - id: 19\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error = one(found, "timeline/cycle.yml", "dates[2].id")
+    assert error.message.startswith("expected text; got a number (19)")
+    assert notes(found)[0].message.startswith("note: 1 reference to date ids was not checked")
+
+
+def test_every_unknown_reference_is_reported_when_all_files_read(content):
+    """With every file readable, nothing is held back: each unknown id of each kind is an error."""
+    edit(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
+    edit(content / "rules/no-binding-commitments.yml", "related: [proofread-before-sending]", "related: [proofread]")
+    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    edit(content / "faq.yml", "sources: [{source: nrmp-mpa-applicants,", "sources: [{source: nrmp-mpa,")
+    edit(content / "profiles/non-us-img.yml", "(glossary:soap)", "(glossary:soaps)")
+    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:ent)")
+    edit(content / "guides/networking.md", "(guide:networking)", "(guide:networks)")
+    edit(content / "guides/networking.md", "(source:nrmp-mpa-applicants)", "(source:mpa)")
+    edit(content / "timeline/phases.yml", "templates: [thank-you-after-interview]", "templates: [thanks]")
+    edit(content / "specialties/otolaryngology.yml", "phases: [post-interview]", "phases: [interviews]")
+    found = problems(content)
+    assert not notes(found)
+    unknown = [p for p in found if p.message.startswith(("expected an existing", "expected a source id"))]
+    assert sorted(p.message.split("; got ")[1].split(" ")[0] for p in unknown) == sorted(
+        ["'proofread'", "'interviews'", "'nrmp-mpa'", "'soaps'", "'ent'", "'networks'", "'mpa'", "'thanks'",
+         "'interviews'"])
+    assert len(found) == len(unknown) + 1  # and the bad enum
+
+
+# -- problems point at the entry they are about ----------------------------------------------------
+
+def test_duplicate_placeholder_points_at_the_repeat_and_names_the_first(content):
+    path = content / "templates/thank-you-after-interview.yml"
+    edit(path, "  - name: Your Name\n", "  - name: Last Name\n")
+    edit(path, "  [Your Name]\n", "  [Last Name]\n")
+    first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- name: Last Name" in line]
+    found = problems(content)
+    assert len(found) == 1, "\n".join(map(str, found))
+    problem = one(found, "templates/thank-you-after-interview.yml", "placeholders[2].name")
+    assert problem.line == second
+    assert problem.message.startswith("placeholder 'Last Name' declared twice: already declared at ")
+    assert f"thank-you-after-interview.yml:{first};" in problem.message
+
+
+def test_duplicate_date_points_at_the_repeat_and_names_the_first(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - id: match-day\n", "  - id: rank-deadline\n")
+    edit(path, "starts_at: match-day", "starts_at: rank-deadline\n    offset_days: 16")
+    first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- id: rank-deadline" in line]
+    found = problems(content)
+    problem = one(found, "timeline/cycle.yml", "dates[2].id")
+    assert problem.line == second
+    assert problem.message.startswith(f"duplicate date id 'rank-deadline': already defined at ")
+    assert f"cycle.yml:{first};" in problem.message
+
+
+def test_phase_order_problem_points_at_the_order_line(content):
+    path = content / "timeline/phases.yml"
+    edit(path, "    order: 3\n", "    order: 4\n")
+    problem = one(problems(content), "timeline/phases.yml", "phases[2].order")
+    assert problem.line == line_of(path, "order: 4")
+
+
+def test_duplicate_phase_id_is_not_also_an_order_gap(content):
+    path = content / "timeline/phases.yml"
+    edit(path, "  - id: match-week\n", "  - id: post-interview\n")
+    found = [p for p in problems(content) if p.path.endswith("timeline/phases.yml")]
+    assert len(found) == 1 and "duplicate phase id 'post-interview'" in found[0].message, "\n".join(map(str, found))
+
+
+def test_id_not_matching_its_file_name_is_one_problem(content):
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "id: no-binding-commitments", "id: no-binding-commitment")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    problem = one(found, "rules/no-binding-commitments.yml", "id")
+    assert problem.message.startswith("expected 'no-binding-commitments' (the file name without .yml)")
+    assert notes(found)[0].message.startswith("note: 13 references to rule 'no-binding-commitments' were not "
+                                              "checked, since its id does not match the file name")
+
+
+def test_invalid_id_in_a_list_leaves_its_kind_unchecked(content):
+    path = content / "glossary.yml"
+    edit(path, "  - id: soap\n", "  - id: SOAP\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    problem = one(found, "glossary.yml", "entries[0].id")
+    assert problem.message == "expected an id of lowercase words joined by hyphens; got 'SOAP'"
+    assert notes(found)[0].message.startswith("note: 3 references to glossary ids were not checked, since the id "
+                                              "of entries[0] is not a valid id")

@@ -94,7 +94,7 @@ BREAKAGES: dict[str, Breakage] = {
                                        "Hospital Wing"),
     "unused-placeholder": Breakage(TEMPLATE, replace(
         "placeholders:\n", "placeholders:\n  - name: Hospital Wing\n    description: Never used\n    example: East\n",
-        mark="placeholders:"), "Hospital Wing"),
+        mark="- name: Hospital Wing"), "Hospital Wing"),
     "check-with-one-example": Breakage(first_check_file(), first_check_with_one_flag_example, "flag"),
     "broken-rule-link": Breakage("content/guides/networking.md", replace(
         "\n## Start with", "\nSee [this](rule:no-such-rule).\n\n## Start with"), "no-such-rule"),

@@ -3,6 +3,9 @@
 All patterns are compiled through `rx()`, which makes a written space match any run of
 whitespace (emails wrap lines) and a straight apostrophe match a curly one. Patterns use only
 bounded gaps (`{0,60}`) and alternations of fixed words, so matching stays linear in the text.
+
+Speed: one pass over the text finds which key strings occur (`present_keys`); a phrase runs only
+when each of its key sets has one, and then only at its leading strings when it has them.
 """
 
 from __future__ import annotations
@@ -112,6 +115,9 @@ class Phrase:
     # Whole lower-case words one of which every match contains (for short words such as "me",
     # too common as substrings to be keys): the phrase is skipped when none is a word of the text.
     words: frozenset[str] = field(default=frozenset())
+    # True when the leading strings are long enough to be in the key scan (then only those that
+    # occur are looked up).
+    leading_scanned: bool = False
 
 
 def phrase(
@@ -146,6 +152,7 @@ def phrase(
         given[0] if given else _trigger(key_sets, leading),
         _selective(given + key_sets + ((leading,) if leading else ())),
         frozenset(words),
+        len(leading) > 1 and min(len(key) for key in leading) >= 3,
     )
     _PHRASES.append(item)
     return item
@@ -169,9 +176,10 @@ def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) ->
 # lookahead: one C-level pass finds the longest key starting at every offset; each key's own
 # prefixes that are keys are added, giving exactly the set of keys that occur in the text.
 _KEY_SCAN: list = [None, None, -1]  # [compiled lookahead, key -> keys that are its prefixes, phrases seen]
+_NO_KEYS: frozenset[str] = frozenset()
 
 
-def _key_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _key_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     if _KEY_SCAN[2] != len(_PHRASES):
         keys = set()
         for item in _PHRASES:
@@ -186,7 +194,7 @@ def _key_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
                 node = node.setdefault(char, {})
             node[""] = {}
         _KEY_SCAN[0] = re.compile("(?=(" + _tree_pattern(tree) + "))", re.DOTALL)
-        _KEY_SCAN[1] = {key: tuple(key[:n] for n in range(1, len(key) + 1) if key[:n] in keys) for key in keys}
+        _KEY_SCAN[1] = {key: frozenset(key[:n] for n in range(1, len(key) + 1) if key[:n] in keys) for key in keys}
         _KEY_SCAN[2] = len(_PHRASES)
     return _KEY_SCAN[0], _KEY_SCAN[1]
 
@@ -204,10 +212,8 @@ def present_keys(doc: Document) -> frozenset[str]:
     found = doc.cache.get("keys")
     if found is None:
         scan, prefixes = _key_scan()
-        found = set()
-        for key in set(scan.findall(doc.lower, 0, doc.own_end)):
-            found.update(prefixes[key])
-        found = doc.cache["keys"] = frozenset(found)
+        longest = set(scan.findall(doc.lower, 0, doc.own_end))
+        found = doc.cache["keys"] = _NO_KEYS.union(*[prefixes[key] for key in longest])
     return found
 
 
@@ -399,9 +405,7 @@ def phrase_matches(
 
 def _leading_positions(doc: Document, item: Phrase) -> list[int]:
     """Where a match of the phrase can start: its leading strings (at a word start if it must)."""
-    leading = item.leading
-    if len(leading) > 1 and min(len(key) for key in leading) >= 3:
-        leading = present_keys(doc).intersection(leading)  # all in the key scan: only those present
+    leading = present_keys(doc).intersection(item.leading) if item.leading_scanned else item.leading
     if len(leading) == 1:
         (key,) = leading
         return _word_starts_of(doc, key) if item.leading_words else doc.positions_of(key)

@@ -27,7 +27,7 @@ def _page(ctx: RenderContext, guide: Guide) -> Page:
         out += [f"# {md.text(guide.title)}", "", f"*{md.text(guide.summary)}*", ""]
     out += [body, ""]
     if guide.rules or guide.templates:
-        out += [md.heading(2, "See also", "see-also"), ""]
+        out += [md.heading(2, "See also", "see-also", searchable=False), ""]
         if guide.rules:
             out += [f"**Rules:** {ctx.links(here, 'rule', guide.rules)}", ""]
         if guide.templates:

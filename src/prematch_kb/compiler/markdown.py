@@ -45,8 +45,11 @@ def admonition(kind: str, title: str, body: str) -> str:
     return f'!!! {kind} "{title.replace(chr(34), chr(39))}"\n\n{indent(body)}\n'
 
 
-def heading(level: int, title_markdown: str, anchor: str = "") -> str:
-    suffix = f" {{#{anchor}}}" if anchor else ""
+def heading(level: int, title_markdown: str, anchor: str = "", *, searchable: bool = True) -> str:
+    """A heading; `searchable=False` keeps its section out of the site search index (lists of links
+    to pages that are indexed themselves: they would only make the index every page loads bigger)."""
+    attributes = ([f"#{anchor}"] if anchor else []) + ([] if searchable else ["data-search-exclude"])
+    suffix = f" {{{' '.join(attributes)}}}" if attributes else ""
     return f"{'#' * level} {title_markdown}{suffix}"
 
 

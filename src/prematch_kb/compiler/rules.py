@@ -74,11 +74,11 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
             out += _check_section(ctx, here, check)
     out += [md.heading(2, "Sources", "sources"), "", md.bullets([ctx.cite_full(here, c) for c in rule.citations]), ""]
     if rule.related:
-        out += [md.heading(2, "Related rules", "related"), "",
+        out += [md.heading(2, "Related rules", "related", searchable=False), "",
                 md.bullets([ctx.link(here, "rule", r) for r in rule.related]), ""]
     used_by = sorted(t.id for t in ctx.kb.templates.values() if rule.id in t.rules)
     if used_by:
-        out += [md.heading(2, "Templates that follow this rule", "templates"), "",
+        out += [md.heading(2, "Templates that follow this rule", "templates", searchable=False), "",
                 md.bullets([ctx.link(here, "template", t) for t in used_by]), ""]
     out += [ctx.reviewed_line(rule.reviewed), ""]
     return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES)

@@ -72,7 +72,7 @@ def _template_page(ctx: RenderContext, template: Template) -> Page:
     if template.dont:
         out.append(md.admonition("danger", "Don't", md.bullets([ctx.resolve(d, here) for d in template.dont])))
     if template.rules:
-        out += [md.heading(2, "Rules this template follows", "rules"), "",
+        out += [md.heading(2, "Rules this template follows", "rules", searchable=False), "",
                 md.bullets([f"{ctx.link(here, 'rule', r)}: {md.text(ctx.kb.rules[r].summary)}" for r in template.rules]), ""]
     out += [ctx.reviewed_line(template.reviewed), ""]
     return Page(here, template.title, "\n".join(out), template.origin.path, SECTION_TEMPLATES)

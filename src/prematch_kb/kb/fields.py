@@ -31,6 +31,20 @@ class Reference:
     field: str
 
 
+@dataclass(frozen=True)
+class Unread:
+    """Content whose ids could not be read (a syntax error, a missing file, an entry without a
+    readable id): references into it are not reported as unknown, which would bury the one real
+    problem under follow-on errors. `id` is the one id it must define (a file named after its id),
+    or "" when it may have defined any id of `kind`."""
+
+    kind: str
+    id: str
+    path: str
+    line: int
+    reason: str
+
+
 @dataclass
 class LoadContext:
     """State shared while loading one content folder."""
@@ -40,6 +54,35 @@ class LoadContext:
     references: list[Reference] = field(default_factory=list)
     # kind -> id -> (path, line) where it was first defined
     defined: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    unread: list[Unread] = field(default_factory=list)
+    # how many references to an undefined id each unread place accounts for
+    unchecked: dict[Unread, int] = field(default_factory=dict)
+
+    def could_not_read(self, kind: str, path: str, line: int, reason: str, id_: str = "") -> None:
+        """Record content of `kind` whose ids are unknown; its problem is reported by the caller."""
+        self.unread.append(Unread(kind, id_, path, line, reason))
+
+    def fully_read(self, kind: str) -> bool:
+        """Whether every definition of `kind` was read (so a missing id is a real error)."""
+        return not any(place.kind == kind and not place.id for place in self.unread)
+
+    def explained_by_unread(self, kind: str, id_: str) -> bool:
+        """Whether a reference to the undefined `id_` may point into unread content; if so it is
+        counted towards that content's note instead of being reported."""
+        place = next((u for u in self.unread if u.kind == kind and u.id in ("", id_)), None)
+        if place is None:
+            return False
+        self.unchecked[place] = self.unchecked.get(place, 0) + 1
+        return True
+
+    def report_unchecked(self) -> None:
+        """One note per unread place that hid references, so nothing is left out silently."""
+        for place, count in self.unchecked.items():
+            target = f"{place.kind} '{place.id}'" if place.id else f"{place.kind} ids"
+            references, were = ("reference", "was") if count == 1 else ("references", "were")
+            self.problems.add(place.path, place.line, "",
+                              f"note: {count} {references} to {target} {were} not checked, since {place.reason}; "
+                              "fix this first, then validate again")
 
     def define(self, kind: str, id_: str, path: str, line: int, field_name: str = "id") -> bool:
         """Record a definition; report a duplicate (naming both places) and return False."""
@@ -249,6 +292,18 @@ class FieldReader:
                 out.append(result)
         return out
 
+    def note_unread_entries(self, key: str, kind: str) -> None:
+        """Record `kind` as not fully read when `key` is not a list of mappings (a problem the
+        accessors have reported already), so references to its ids are not reported as unknown."""
+        items = self.mapping.get(key)
+        if not isinstance(items, LocatedList):
+            self.ctx.could_not_read(kind, self.path, self.line(key), f"{self.name(key)} could not be read")
+            return
+        for index, item in enumerate(items):
+            if not isinstance(item, LocatedDict):
+                self.ctx.could_not_read(kind, self.path, items.item_lines[index],
+                                        f"{self.name(f'{key}[{index}]')} is not a mapping of fields")
+
     def mapping_field(self, key: str, required: bool = True) -> "FieldReader | None":
         value = self._get(key, required)
         if value is None:
@@ -266,9 +321,10 @@ class FieldReader:
             if not source_id:
                 return None
             source = self.ctx.sources.get(source_id)
-            if source is None:
+            if source is None and not self.ctx.explained_by_unread("source", source_id):
                 entry.problem("source", f"expected a source id defined in sources.yml; got {source_id!r}"
                               + _did_you_mean(source_id, tuple(self.ctx.sources)), entry.value_line("source"))
+            if source is None:
                 return None
             return Citation(source, section)
 

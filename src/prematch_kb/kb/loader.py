@@ -13,6 +13,7 @@ from prematch_kb.kb import model as m
 from prematch_kb.kb import readers
 from prematch_kb.kb.errors import Problems
 from prematch_kb.kb.fields import FieldReader, LoadContext, did_you_mean
+from prematch_kb.kb.links import ID_PATTERN
 from prematch_kb.kb.files import display_path, read_mapping, read_text
 from prematch_kb.kb.site import SiteSettings, read_site_settings
 from prematch_kb.kb.yamlsource import LocatedDict, parse_yaml, split_front_matter
@@ -50,23 +51,36 @@ class _Loader:
     def reader(self, relative: str, mapping: LocatedDict) -> FieldReader:
         return FieldReader(self.ctx, self.shown(relative), mapping, path_in_content=relative)
 
+    def unreadable_file(self, kind: str, shown: str, id_: str = "") -> None:
+        """A file of `kind` that could not be read: its problem (the latest for it) is already
+        reported; references to the ids it holds wait until it is fixed."""
+        line = next((p.line for p in reversed(self.problems.items) if p.path == shown), 0)
+        self.ctx.could_not_read(kind, shown, line, "this file could not be read", id_)
+
     # -- files ---------------------------------------------------------------------------------
     def top_list(self, relative: str, key: str, read: Callable, kind: str) -> tuple[list, FieldReader | None]:
         """A file whose top level holds `key: [entries]` (plus other fields read by the caller)."""
         mapping = read_mapping(self.root / relative, self.shown(relative), self.problems)
         if mapping is None:
+            self.unreadable_file(kind, self.shown(relative))
             return [], None
         r = self.reader(relative, mapping)
         entries = r.objects(key, self._defining(kind, read), required=True)
+        r.note_unread_entries(key, kind)
         return entries, r
 
     def _defining(self, kind: str, read: Callable) -> Callable:
         """Wrap an entry reader so each entry's id is registered (and duplicates reported)."""
         def wrapped(r: FieldReader):
             item = read(r)
-            if item is not None and getattr(item, "id", ""):
-                if not self.ctx.define(kind, item.id, r.path, r.line("id"), r.name("id")):
-                    return None
+            entry = r.prefix.rstrip(".")
+            if item is None or not getattr(item, "id", ""):
+                self.ctx.could_not_read(kind, r.path, r.line("id"), f"the id of {entry} could not be read")
+                return None
+            if not ID_PATTERN.match(item.id):  # reported already; references may use the intended id
+                self.ctx.could_not_read(kind, r.path, r.line("id"), f"the id of {entry} is not a valid id")
+            if not self.ctx.define(kind, item.id, r.path, r.line("id"), r.name("id")):
+                return None
             return item
         return wrapped
 
@@ -74,27 +88,34 @@ class _Loader:
         directory = self.root / folder
         if not directory.is_dir():
             self.problems.add(self.shown(folder), 0, "", f"missing folder; expected {folder}/ with one .yml file per {kind}")
+            self.ctx.could_not_read(kind, self.shown(folder), 0, f"the folder {folder}/ is missing")
             return {}
         items: dict = {}
         for path in sorted(directory.iterdir()):
             if path.suffix == ".yaml":
                 self.problems.add(self.shown(f"{folder}/{path.name}"), 0, "", "expected a file name ending in .yml")
+                self.ctx.could_not_read(kind, self.shown(f"{folder}/{path.name}"), 0,
+                                        "this file's name does not end in .yml", path.stem)
                 continue
             if path.suffix != ".yml":
                 continue
             relative = f"{folder}/{path.name}"
             mapping = read_mapping(path, self.shown(relative), self.problems)
             if mapping is None:
+                self.unreadable_file(kind, self.shown(relative), path.stem)
                 continue
             r = self.reader(relative, mapping)
             item = read(r)
             r.finish()
             item_id = getattr(item, id_field)
             if not item_id:
+                self.ctx.could_not_read(kind, r.path, r.line(id_field), f"its {id_field} could not be read", path.stem)
                 continue
             if item_id != path.stem:
                 r.problem(id_field, f"expected '{path.stem}' (the file name without .yml); got {item_id!r}. "
                           "Rename the file or fix the id")
+                self.ctx.could_not_read(kind, r.path, r.line(id_field),
+                                        f"its {id_field} does not match the file name", path.stem)
             if self.ctx.define(kind, item_id, r.path, r.line(id_field), id_field):
                 items[item_id] = item
         return items
@@ -103,6 +124,7 @@ class _Loader:
         directory = self.root / "guides"
         if not directory.is_dir():
             self.problems.add(self.shown("guides"), 0, "", "missing folder; expected guides/ with one .md file per guide")
+            self.ctx.could_not_read("guide", self.shown("guides"), 0, "the folder guides/ is missing")
             return {}
         guides: dict[str, m.Guide] = {}
         for path in sorted(directory.glob("*.md")):
@@ -110,25 +132,30 @@ class _Loader:
             shown = self.shown(relative)
             text = read_text(path, shown, self.problems)
             if text is None:
+                self.unreadable_file("guide", shown, path.stem)
                 continue
             front, body, body_line = split_front_matter(text)
             if front is None:
                 self.problems.add(shown, 1, "", "expected YAML front matter between two '---' lines at the top")
+                self.unreadable_file("guide", shown, path.stem)
                 continue
             before = len(self.problems.items)
             mapping = parse_yaml(front, shown, self.problems, line_offset=1)
             if not isinstance(mapping, LocatedDict):
                 if len(self.problems.items) == before:
                     self.problems.add(shown, 2, "", "expected a mapping of fields in the front matter")
+                self.unreadable_file("guide", shown, path.stem)
                 continue
             r = self.reader(relative, mapping)
             guide = readers.read_guide(r, body, body_line)
             r.finish()
             if not guide.id:
+                self.ctx.could_not_read("guide", shown, r.line("id"), "its id could not be read", path.stem)
                 continue
             if guide.id != path.stem:
                 r.problem("id", f"expected '{path.stem}' (the file name without .md); got {guide.id!r}. "
                           "Rename the file or fix the id")
+                self.ctx.could_not_read("guide", shown, r.line("id"), "its id does not match the file name", path.stem)
             if self.ctx.define("guide", guide.id, shown, r.line("id")):
                 guides[guide.id] = guide
         return guides
@@ -140,12 +167,17 @@ class _Loader:
         r.finish()
         if any(p.path == r.path and p.field.endswith(".order") for p in self.problems.items):
             return {p.id: p for p in phases}  # an order that is not a number is reported already
-        count = len(phases)
-        orders = [p.order for p in phases]
-        wrong = next((p for p in phases if not 1 <= p.order <= count or orders.count(p.order) > 1), None)
+        if not self.ctx.fully_read("phase"):
+            return {p.id: p for p in phases}  # the count of phases is unknown until every entry reads
+        # Every entry is a mapping with a whole-number order (checked above); count them all,
+        # duplicates included, so a repeated id does not also show up as a gap.
+        entries = r.mapping["phases"]
+        count = len(entries)
+        orders = [entry["order"] for entry in entries]
+        wrong = next((i for i, order in enumerate(orders) if not 1 <= order <= count or orders.count(order) > 1), None)
         if wrong is not None:
             got = ", ".join(str(order) for order in orders)
-            self.problems.add(r.path, wrong.origin.line, f"phases[{phases.index(wrong)}].order",
+            self.problems.add(r.path, entries[wrong].value_lines["order"], f"phases[{wrong}].order",
                               f"expected phase orders 1 to {count} without gaps or repeats; got {got}")
         return {p.id: p for p in sorted(phases, key=lambda p: p.order)}
 
@@ -157,12 +189,9 @@ class _Loader:
         r = self.reader(relative, mapping)
         cycle = readers.read_cycle(r)
         r.finish()
-        seen: set[str] = set()
-        for item in cycle.dates:
-            if item.id in seen:
-                r.problem("dates", f"duplicate date id '{item.id}'; expected each date once")
-            seen.add(item.id)
-        if cycle.stages:
+        stages = mapping.get("stages")
+        every_stage_read = isinstance(stages, list) and all(isinstance(s, LocatedDict) for s in stages)
+        if cycle.stages and every_stage_read:
             staged = {phase for stage in cycle.stages for phase in stage.phases}
             for phase_id in phases:
                 if phase_id not in staged:
@@ -182,7 +211,7 @@ class _Loader:
     def check_references(self) -> None:
         for ref in self.ctx.references:
             known = self.ctx.defined.get(ref.kind, {})
-            if ref.id not in known:
+            if ref.id not in known and not self.ctx.explained_by_unread(ref.kind, ref.id):
                 self.problems.add(ref.path, ref.line, ref.field,
                                   f"expected an existing {ref.kind} id; got {ref.id!r}" + did_you_mean(ref.id, tuple(known)))
 
@@ -204,6 +233,7 @@ class _Loader:
             if collection is not None:
                 collections[name] = collection
         self.check_references()
+        self.ctx.report_unchecked()
         if self.problems or cycle is None:
             return None
         return m.KnowledgeBase(

@@ -119,7 +119,8 @@ def read_cycle_date(r: FieldReader) -> m.CycleDate | None:
 
 
 def read_cycle(r: FieldReader) -> m.Cycle:
-    dates = tuple(r.objects("dates", read_cycle_date, required=True))
+    dates = tuple(r.objects("dates", _date_reader(), required=True))
+    r.note_unread_entries("dates", "date")
     return m.Cycle(
         id=r.identifier(),
         title=r.text("title"),
@@ -129,6 +130,26 @@ def read_cycle(r: FieldReader) -> m.Cycle:
         stages=tuple(r.objects("stages", _stage_reader(dates), required=True)),
         origin=m.Origin(r.path_in_content, 1),
     )
+
+
+def _date_reader():
+    """Read dates, reporting a repeated id at the repeat (naming the first); a date whose id
+    cannot be read leaves the stages' starts_at unchecked instead of wrongly unknown."""
+    first_lines: dict[str, int] = {}
+
+    def read(r: FieldReader) -> m.CycleDate | None:
+        item = read_cycle_date(r)
+        if item is None:
+            r.ctx.could_not_read("date", r.path, r.line("id"), f"the id of {r.prefix.rstrip('.')} could not be read")
+            return None
+        if item.id in first_lines:
+            r.problem("id", f"duplicate date id '{item.id}': already defined at {r.path}:{first_lines[item.id]}; "
+                      "expected each date once")
+        else:
+            first_lines[item.id] = r.line("id")
+        return item
+
+    return read
 
 
 MAX_OFFSET_DAYS = 366  # a stage starts within a year of its date; more is a typo
@@ -145,16 +166,19 @@ def _stage_reader(dates: tuple[m.CycleDate, ...]):
         starts_at = r.identifier("starts_at", required=False)
         offset = r.integer("offset_days", required=False)
         phases = r.ids("phases", "phase", required=True)
-        for index, phase in enumerate(phases):
-            if phase in phases[:index]:
-                r.problem("phases", f"phase '{phase}' is listed twice; expected each phase once per stage")
+        listed = r.mapping.get("phases")
+        for index, phase in enumerate(listed if isinstance(listed, list) else ()):
+            if isinstance(phase, str) and phase in listed[:index]:
+                r.problem(f"phases[{index}]", f"phase '{phase}' is listed twice; expected each phase once per stage",
+                          listed.item_lines[index])
         if not -MAX_OFFSET_DAYS <= offset <= MAX_OFFSET_DAYS:
             r.problem("offset_days", f"expected a number of days from -{MAX_OFFSET_DAYS} to {MAX_OFFSET_DAYS}; got {offset}")
             offset = 0
         start: _dt.date | None = None
         if starts_at and starts_at not in by_id:
-            r.problem("starts_at", f"expected the id of one of this file's dates; got {starts_at!r}"
-                      + did_you_mean(starts_at, tuple(by_id)), r.value_line("starts_at"))
+            if not r.ctx.explained_by_unread("date", starts_at):
+                r.problem("starts_at", f"expected the id of one of this file's dates; got {starts_at!r}"
+                          + did_you_mean(starts_at, tuple(by_id)), r.value_line("starts_at"))
         elif starts_at:
             start = _shifted(by_id[starts_at].date, offset)
         elif previous:
@@ -223,6 +247,13 @@ def read_placeholder(r: FieldReader) -> m.Placeholder:
 
 
 def read_template(r: FieldReader) -> m.Template:
+    declared: list[tuple[m.Placeholder, FieldReader]] = []  # each with its entry, for exact lines
+
+    def read_declared(entry: FieldReader) -> m.Placeholder:
+        placeholder = read_placeholder(entry)
+        declared.append((placeholder, entry))
+        return placeholder
+
     template = m.Template(
         id=r.identifier(),
         title=r.text("title"),
@@ -232,24 +263,30 @@ def read_template(r: FieldReader) -> m.Template:
         applicant_types=r.enums("applicant_types", m.APPLICANT_TYPES),
         subject=r.text("subject"),
         body=r.text("body"),
-        placeholders=tuple(r.objects("placeholders", read_placeholder)),
+        placeholders=tuple(r.objects("placeholders", read_declared)),
         do=r.texts("do", markdown=True),
         dont=r.texts("dont", markdown=True),
         rules=r.ids("rules", "rule"),
         reviewed=r.day("reviewed"),
         origin=m.Origin(r.path_in_content, 1),
     )
-    _check_placeholders(r, template)
+    _check_placeholders(r, template, declared)
     return template
 
 
-def _check_placeholders(r: FieldReader, template: m.Template) -> None:
-    declared: dict[str, int] = {}
-    for index, placeholder in enumerate(template.placeholders):
+def _check_placeholders(r: FieldReader, template: m.Template,
+                        entries: list[tuple[m.Placeholder, FieldReader]]) -> None:
+    """Every [Name] used is declared, every declared name is used, each once. Problems about a
+    declaration point at its entry's name line."""
+    declared: dict[str, FieldReader] = {}
+    for placeholder, entry in entries:
+        if not placeholder.name:
+            continue  # a missing or empty name is reported already
         if placeholder.name in declared:
-            r.problem("placeholders", f"placeholder '{placeholder.name}' declared twice "
-                      f"(entries {declared[placeholder.name]} and {index})")
-        declared.setdefault(placeholder.name, index)
+            entry.problem("name", f"placeholder '{placeholder.name}' declared twice: already declared at "
+                          f"{r.path}:{declared[placeholder.name].value_line('name')}; keep one entry",
+                          entry.value_line("name"))
+        declared.setdefault(placeholder.name, entry)
     for key, text in (("subject", template.subject), ("body", template.body)):
         for match in PLACEHOLDER_PATTERN.finditer(text):
             if match[1] not in declared:
@@ -257,10 +294,10 @@ def _check_placeholders(r: FieldReader, template: m.Template) -> None:
                 r.problem(key, f"placeholder [{match[1]}] is used but not declared; expected an entry "
                           f"under placeholders with name: {match[1]}", line)
     used = {match[1] for text in (template.subject, template.body) for match in PLACEHOLDER_PATTERN.finditer(text)}
-    for name in declared:
+    for name, entry in declared.items():
         if name not in used:
-            r.problem("placeholders", f"placeholder '{name}' is declared but never used; "
-                      f"expected [{name}] in the subject or body, or remove the entry")
+            entry.problem("name", f"placeholder '{name}' is declared but never used; "
+                          f"expected [{name}] in the subject or body, or remove the entry", entry.value_line("name"))
 
 
 def read_guide(r: FieldReader, body: str, body_line: int) -> m.Guide:

@@ -9,6 +9,7 @@ that is committed next to the checker (`prematch-kb rulebook --check` tells when
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Mapping
@@ -54,6 +55,7 @@ def resolve_links(markdown: str, kb: KnowledgeBase, site_url: str) -> str:
     return LINK_PATTERN.sub(target, markdown)
 
 
+@functools.lru_cache(maxsize=1)  # one parser for every call: building one costs more than a render
 def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 

@@ -148,8 +148,6 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         # self.settings, self.content_dir and Path(config.site_dir).
         from prematch_kb.browser import BrowserBuildError
         from prematch_kb.browser.postbuild import build_checker_assets
-        from prematch_kb.handbook import HandbookError
-        from prematch_kb.handbook.site_output import SiteHandbook
 
         try:
             if self.config.checker_runtime:
@@ -164,6 +162,11 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
             write_plan_data(self.kb, Path(config.site_dir))
         except PlanDataError as error:
             raise PluginError(f"plan page: {error}") from None
+        if self.config.handbook == "never":
+            return  # and the handbook's modules (WeasyPrint) are never imported
+        from prematch_kb.handbook import HandbookError
+        from prematch_kb.handbook.site_output import SiteHandbook
+
         try:
             if self.handbook is None:
                 self.handbook = SiteHandbook(self.config.handbook, serving=self.command == "serve", logger=log)

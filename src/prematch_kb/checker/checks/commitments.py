@@ -103,7 +103,8 @@ BINDING = BINDING + (
         r"\b(?:if|should|once|when|whenever)\b(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,50}"
         r"\b(?:offer(?:s|ed)?|extend(?:s|ed)?|select(?:s|ed)? me|choose me|chosen|accept(?:s|ed)? me)\b"
         r"(?:(?!interview|observership|elective|rotation)[^.?!\n]){0,40}"
-        r"\bI(?:'ll| will| would|'d| shall| am going to)? (?:\w{1,30} ){0,2}?(?:accept|sign|take (?:it|the|that)|say yes|commit)\b",
+        r"\bI(?:'ll| will| would|'d| shall| am going to)? (?:\w{1,30} ){0,2}?"
+        r"(?:accept|sign|take (?:it|the|that)|say yes|commit)\b",
         keys=("offer", "extend", "select", "choose", "chosen", "accept"),
     ),
     phrase(

@@ -123,8 +123,8 @@ OVER_APOLOGY = (
     # Meaning family: an apology word, then where the author trained or comes from.
     phrase(
         r"\b(?:excuse|forgive|overlook|pardon|apologi[sz]e|sorry|regret)\b[^.?!\n]{0,40}?\b(?:(?:not|never)"
-        r" (?:train\w{0,20}|stud\w{0,20}|graduat\w{0,20}|practi[cs]\w{0,20}) (?:in|from|at) (?:the |a )?(?:US|U\.S\.|United States"
-        r"|American|Western)|trained abroad|studied abroad|abroad|foreign|overseas|non-US|non-native|accent)",
+        r" (?:train\w{0,20}|stud\w{0,20}|graduat\w{0,20}|practi[cs]\w{0,20}) (?:in|from|at) (?:the |a )?"
+        r"(?:US|U\.S\.|United States|American|Western)|trained abroad|studied abroad|abroad|foreign|overseas|non-US|non-native|accent)",
         negatable="negation",
     ),
     phrase(
@@ -141,7 +141,8 @@ OVER_APOLOGY = (
     phrase(
         r"\bmy (?:\w{1,30} ){0,2}?(?:training|education|medical school|degree|experience|clinical training|background"
         r"|clinical experience)\b[^.?!\n]{0,40}?\b(?:(?:(?:may|might|is|was|are|were|will) not|isn't|aren't"
-        r"|wasn't|won't) (?:\w{1,30} )?(?:be )?(?:as good|as strong|as rigorous|as thorough|equivalent|comparable|up to)|(?:is|was|are|were|may be|might be"
+        r"|wasn't|won't) (?:\w{1,30} )?(?:be )?(?:as good|as strong|as rigorous|as thorough|equivalent|comparable"
+        r"|up to)|(?:is|was|are|were|may be|might be"
         r"|could be|seems?) (?:inferior|less (?:rigorous|advanced|good|valuable|impressive|prestigious)|lower"
         r"|weaker|subpar|below|lacking|second-rate))",
         negatable="negation",
