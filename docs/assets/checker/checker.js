@@ -319,11 +319,12 @@ class CheckerPage {
   }
 
   verdictLine(report) {
+    // The engine words the verdict (counts included); the page only falls back to counts.
     const summary = report.summary || {};
-    const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    const counts = `${count(summary.errors || 0, "error")}, ${count(summary.warnings || 0, "warning")}, ${count(summary.suggestions || 0, "suggestion")}`;
     const verdict = String(summary.verdict || "").trim();
-    return verdict ? `${verdict} (${counts})` : counts;
+    if (verdict) return verdict;
+    const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    return `${count(summary.errors || 0, "error")}, ${count(summary.warnings || 0, "warning")}, ${count(summary.suggestions || 0, "suggestion")}`;
   }
 
   renderFinding(finding, mode) {
