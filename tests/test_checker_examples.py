@@ -1,5 +1,7 @@
 """Every checker category carries at least two texts it must flag and two it must pass, in
 content/checks/<category>.yml; this test holds the checker to them, and the rulebook to the content.
+Examples of the log-based categories carry a communication log and are read against it by
+`commlog.review_draft`, as the checker page and `prematch-kb check --log` do.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from prematch_kb.checker import categories, check
+from prematch_kb.checker import commlog
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.rulebook import RULEBOOK_PATH, build_rulebook, dump_rulebook
 
@@ -25,23 +28,36 @@ def content():
 def _examples():
     kb, _ = load_content(CONTENT)
     for category, item in sorted(kb.checks.items()):
-        for kind, texts in (("flag", item.flags), ("pass", item.passes)):
-            for index, text in enumerate(texts):
-                yield pytest.param(category, item.mode, kind, text, id=f"{category}-{kind}-{index}")
+        counts = {"flag": 0, "pass": 0}
+        for kind, text, log in item.examples():
+            index = counts[kind]
+            counts[kind] += 1
+            yield pytest.param(category, item.mode, kind, text, log, id=f"{category}-{kind}-{index}")
 
 
 def test_every_category_has_a_check_file_with_two_flag_and_two_pass_examples(content):
     kb, _ = content
-    assert sorted(kb.checks) == sorted(categories())
+    assert sorted(kb.checks) == sorted(categories() + list(commlog.CATEGORIES))
     for category, item in kb.checks.items():
         assert len(item.flags) >= 2, f"{category}: fewer than two flag examples"
         assert len(item.passes) >= 2, f"{category}: fewer than two pass examples"
 
 
-@pytest.mark.parametrize("category, mode, kind, text", list(_examples()))
-def test_example_holds(category, mode, kind, text):
-    report = check(text, mode=mode, **EXAMPLE_CONTEXT.get(category, {}))
-    found = {f.category for f in report.findings}
+def test_log_based_categories_are_read_against_a_log_in_every_example(content):
+    kb, _ = content
+    for category in commlog.CATEGORIES:
+        assert all(log is not None for _, _, log in kb.checks[category].examples()), category
+
+
+@pytest.mark.parametrize("category, mode, kind, text, log", list(_examples()))
+def test_example_holds(category, mode, kind, text, log):
+    if log is None:
+        findings = check(text, mode=mode, **EXAMPLE_CONTEXT.get(category, {})).findings
+    else:
+        entries = commlog.CommunicationLog.from_dict(
+            {"schema": commlog.SCHEMA, "version": commlog.VERSION, "entries": list(log.entries)})
+        findings = commlog.review_draft(entries, text, log.program, kind=log.kind or None)
+    found = {f.category for f in findings}
     if kind == "flag":
         assert category in found, f"{category} not flagged in: {text!r}; found {sorted(found)}"
     else:

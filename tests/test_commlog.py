@@ -142,7 +142,30 @@ def test_second_first_choice_names_the_program_already_told():
     assert error.severity == "error" and error.rule == "first-choice-to-one-program"
     assert "Lakeshore General" in error.message and "Riverside Medical Center" in error.message
     assert (error.start, error.end, error.excerpt) == (10, 25, "my first choice")
-    assert error.to_dict()["link"].endswith("rules/first-choice-to-one-program/")
+    assert error.to_dict()["link"].endswith("rules/first-choice-to-one-program/#checker-second-first-choice")
+
+
+def test_wording_comes_from_the_content_file_with_the_log_details_filled_in():
+    from prematch_kb.checker.rulebook import load_rulebook
+
+    entry = load_rulebook()["categories"]["second-first-choice"]
+    assert "[Other Program]" in entry["message"]  # content/checks/second-first-choice.yml
+    [error] = review_draft(sample_log(), first_choice_report(), "Riverside")
+    assert error.message == entry["message"].replace("[Program]", "Riverside").replace(
+        "[Other Program]", "Lakeshore General")
+    assert error.explanation == entry["explanation"] and list(error.suggestions) == entry["suggestions"]
+    assert error.source == entry["source"] and error.source["url"].startswith("https://")
+
+
+def test_every_message_placeholder_of_a_log_category_is_filled():
+    log = sample_log()
+    log.add(LogEntry("Lakeshore General", date(2026, 12, 20), "sent", "thank-you"))
+    findings = (review_draft(log, first_choice_report(), "Riverside")
+                + review_draft(log, {"findings": []}, "Lakeshore General", kind="thank-you")
+                + review_draft(log, {"findings": []}, "Hillcrest Children's, Pediatrics", kind="update"))
+    assert sorted({f.category for f in findings}) == ["cadence", "reply-due", "second-first-choice"]
+    for finding in findings:
+        assert "[" not in finding.message, finding.message
 
 
 def test_first_choice_to_the_same_program_again_is_cadence_not_a_second_first_choice():

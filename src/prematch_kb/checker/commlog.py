@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .rulebook import load_rulebook
+from .rulebook import category_entry
 
 SCHEMA = "prematch-kb/communication-log"
 VERSION = 1
@@ -49,12 +49,15 @@ CADENCE = {
     "first-choice": 1,
 }
 
-# Category -> (rule id, severity). Category ids are fixed: findings link to the rule's page.
-CATEGORIES = {
-    "second-first-choice": ("first-choice-to-one-program", "error"),
-    "cadence": ("updates-need-news", "warning"),
-    "reply-due": ("complete-professional-email", "suggestion"),
+# The categories this module reports. Their rule, severity and wording come from the rulebook
+# (content/checks/<category>.yml), as for every other category; a message may name the log's
+# details as [Placeholders], the ones listed here.
+MESSAGE_FIELDS = {
+    "second-first-choice": ("Program", "Other Program"),
+    "cadence": ("Count", "Messages", "Program", "Limit"),
+    "reply-due": ("Program", "Date"),
 }
+CATEGORIES = tuple(MESSAGE_FIELDS)
 FIRST_CHOICE_CATEGORY = "first-choice-claim"  # the checker's own finding for a first-choice claim
 
 _TRUE = frozenset({"yes", "y", "true", "1"})
@@ -347,78 +350,48 @@ def review_draft(
     if (claims or kind == "first-choice") and others:
         claim = claims[0] if claims else {}
         told = others[0]
-        findings.append(_finding(
-            "second-first-choice",
-            f"This draft tells {program_name.strip()} it is your first choice, but your log shows you "
-            f"already told {told} the same.",
-            claim,
-        ))
+        findings.append(_finding("second-first-choice", {"Program": program_name.strip(), "Other Program": told},
+                                 claim))
 
     draft_kind = kind or ("first-choice" if claims else None)
     limit = CADENCE.get(draft_kind or "")
     if limit is not None:
         already = log.sent_count(program_name, draft_kind)
         if already >= limit:
-            findings.append(_finding(
-                "cadence",
-                f"Your log already shows {already} {_kind_label(draft_kind, already)} sent to "
-                f"{program_name.strip()}; the usual cadence is at most {limit}.",
-            ))
+            findings.append(_finding("cadence", {
+                "Count": str(already), "Messages": _kind_label(draft_kind, already),
+                "Program": program_name.strip(), "Limit": str(limit),
+            }))
 
     # A draft that is itself the reply needs no reminder to reply.
     for entry in ([] if draft_kind == "reply" else log.unanswered(program_name)):
         if today is not None and entry.date > today:
             continue
-        findings.append(_finding(
-            "reply-due",
-            f"{entry.program} wrote to you on {entry.date.isoformat()} and your log shows no reply yet.",
-        ))
+        findings.append(_finding("reply-due", {"Program": entry.program, "Date": entry.date.isoformat()}))
     return findings
 
 
-# Used until the rulebook (generated from content/checks) has entries for these categories.
-_FALLBACK = {
-    "second-first-choice": (
-        "Tell exactly one program it is your first choice. Two such letters are conflicting "
-        "promises; keep the first-choice wording for one program and express strong, honest "
-        "interest to the others instead.",
-        ("I would be glad to train at your program, and I will rank it very highly.",),
-    ),
-    "cadence": (
-        "Write again only when you have something new to say, such as a new score, publication or "
-        "award. Repeated messages without news do not help.",
-        (),
-    ),
-    "reply-due": (
-        "If the message asked for an answer, reply to it first, courteously and briefly; then log "
-        "your reply.",
-        (),
-    ),
-}
-
-
-def _finding(category: str, message: str, span: dict | None = None) -> LogFinding:
-    """A finding with the rulebook's explanation, suggestions and link when it has the category."""
-    rule, severity = CATEGORIES[category]
-    book = load_rulebook()
-    entry = book.get("categories", {}).get(category)
-    if entry:
-        explanation, explanation_html = entry.get("explanation", ""), entry.get("explanation_html", "")
-        suggestions, link = tuple(entry.get("suggestions") or ()), entry.get("link", "")
-        source = entry.get("source")
-    else:
-        explanation, suggestions = _FALLBACK[category]
-        site_url = book.get("site_url") or ""
-        site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-        explanation_html, link, source = "", f"{site_url}rules/{rule}/", None
+def _finding(category: str, details: dict[str, str], span: dict | None = None) -> LogFinding:
+    """A finding worded by the rulebook, its [Placeholders] filled with the log's details."""
+    entry = category_entry(category)
     span = span or {}
     return LogFinding(
-        category, severity, rule, message, explanation,
+        category, entry["severity"], entry["rule"], fill_message(entry["message"], details),
+        entry["explanation"],
         excerpt=span.get("excerpt", ""), start=span.get("start"), end=span.get("end"),
         start_utf16=span.get("start_utf16"), end_utf16=span.get("end_utf16"),
         line=span.get("line"), column=span.get("column"),
-        suggestions=suggestions, link=link, explanation_html=explanation_html, source=source,
+        suggestions=tuple(entry["suggestions"]), link=entry["link"],
+        explanation_html=entry["explanation_html"], source=entry["source"],
     )
+
+
+_PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
+
+
+def fill_message(message: str, details: dict[str, str]) -> str:
+    """The message with each known [Placeholder] replaced; anything else is left as written."""
+    return _PLACEHOLDER.sub(lambda m: details.get(m[1], m[0]), message)
 
 
 def _kind_label(kind: str, count: int) -> str:

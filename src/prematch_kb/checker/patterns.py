@@ -14,15 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from .lazy_regex import LazyRegex
+from .phrase_facts import KEY_WINDOW, pattern_facts  # noqa: F401  (KEY_WINDOW: part of this API)
 from .registry import Hit
 from .text import Document
 
 
-def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Compile a pattern written with plain spaces (" " one or more, " ?" optional) and "'"."""
+def rx(pattern: str, flags: int = re.IGNORECASE) -> LazyRegex:
+    """A pattern written with plain spaces (" " one or more, " ?" optional) and "'", compiled on
+    first use (most patterns never run on a given email, and compiling all of them was most of
+    the checker's start-up time)."""
     # Whitespace between words is bounded so that every pattern has a known maximum width.
     pattern = pattern.replace("'", "['’]").replace(" ?", r"\s?").replace(" ", r"\s{1,10}")
-    return re.compile(pattern, flags)
+    return LazyRegex(pattern, flags)
 
 
 # Words that show the author is reporting a rule, or saying they will NOT do the thing, when they
@@ -66,17 +70,6 @@ INQUIRY = rx(
 WINDOWED_TEXT = 400
 # Characters of context examined around a match for negation and inquiry cues.
 PREFIX_WINDOW = 160
-# A pattern is only run near the places where one of its keys occurs: this far either side, which
-# is longer than any match of the bounded patterns here.
-KEY_WINDOW = 800
-# Words too common to make a key worth using for skipping text.
-_COMMON = frozenset(
-    "a an and are as at be been can could did do for have how i if in is it me my not of on our"
-    " program the this to us was we were what when where will with would you your time back know"
-    " there their them they".split()
-)
-
-
 @dataclass(frozen=True)
 class Phrase:
     """One pattern and the conditions under which a match counts.
@@ -88,11 +81,11 @@ class Phrase:
     not_before: drop the match when this pattern matches the words just after it.
     """
 
-    pattern: re.Pattern[str]
+    pattern: LazyRegex
     negatable: bool | str = True
     question: bool = False
-    not_after: re.Pattern[str] | None = None
-    not_before: re.Pattern[str] | None = None
+    not_after: LazyRegex | None = None
+    not_before: LazyRegex | None = None
     # Sets of lower-case strings read from the pattern; every match contains at least one string
     # of each set. In a longer text the set with the fewest occurrences decides where to look.
     key_sets: tuple[tuple[str, ...], ...] = field(default=())
@@ -106,7 +99,7 @@ class Phrase:
     id: int = -1  # position in the global list of phrases
     # Keep the match only when its sentence also contains this (e.g. a first-person word): lets a
     # broad meaning pattern ("where ... rank") stay about the author without fixing word order.
-    requires: re.Pattern[str] | None = None
+    requires: LazyRegex | None = None
     # Lower-case strings one of which every match contains (empty: none known). The phrase is
     # looked at only when one of them occurs in the text.
     trigger: tuple[str, ...] = field(default=())
@@ -221,99 +214,6 @@ def present_keys(doc: Document) -> frozenset[str]:
 _PHRASES: list[Phrase] = []
 
 
-def pattern_facts(pattern: re.Pattern[str]):
-    """(key sets, maximum match width, leading strings, whether matches start at a word boundary),
-    read from the regex's parse tree.
-
-    Uses the standard library's own regex parser (the same in CPython and Pyodide); on any
-    surprise it gives up, and the pattern is simply run over the whole text.
-    """
-    try:
-        from re import _constants, _parser  # noqa: PLC0415 - private, guarded
-
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        width = tree.getwidth()[1]
-        candidates = _candidates(tree, _constants)
-        leading = _leading(tree, _constants)
-        at_boundary = bool(tree.data) and tree.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
-    except Exception:  # pragma: no cover - a future parser change only costs speed
-        return (), 0, (), False
-    if leading:
-        shortest = min(len(s) for s in leading)
-        whole_words = at_boundary and all(s.isalnum() for s in leading if len(s) < 3)
-        if len(leading) > 40 or (shortest < 3 and not whole_words):
-            leading = None
-    leading_keys = tuple(sorted({s.lower() for s in leading})) if leading else ()
-    words = bool(leading_keys) and at_boundary
-    if width > KEY_WINDOW:
-        return (), 0, leading_keys, words
-    sets = {tuple(sorted({k.lower() for k in keys})) for keys in candidates if keys}
-    # Keep the few sets most likely to be absent from an ordinary email, most selective first:
-    # no very common word, long keys, few alternatives.
-    ranked = sorted(
-        (s for s in sets if min(len(k) for k in s) >= 3 and len(s) <= 16),
-        key=lambda s: (any(k in _COMMON for k in s), -min(len(k) for k in s), len(s), s),
-    )
-    return tuple(ranked[:3]), width, leading_keys, words
-
-
-def _leading(sequence, c) -> set[str] | None:
-    """Literal strings one of which starts every match, or None."""
-    prefix = ""
-    for op, av in sequence:
-        if op is c.AT and not prefix:
-            continue  # \b before the first word
-        if op is c.LITERAL:
-            prefix += chr(av)
-            continue
-        if op in (c.BRANCH, c.SUBPATTERN):
-            alternatives = av[1] if op is c.BRANCH else [av[-1]]
-            starts = [_leading(alt, c) for alt in alternatives]
-            if all(starts):
-                return {prefix + start for found in starts for start in found}
-        break
-    return {prefix} if prefix else None
-
-
-def _candidates(sequence, c) -> list[set[str]]:
-    """Every key set found along the top level of a parsed sequence."""
-    found = _required(sequence, c, every=True)
-    return found or []
-
-
-def _required(sequence, c, every: bool = False):
-    candidates: list[set[str]] = []
-    run: list[str] = []
-    for op, av in sequence:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            candidates.append({"".join(run)})
-            run = []
-        found = None
-        if op is c.BRANCH:
-            alternatives = [_required(alt, c) for alt in av[1]]
-            if alternatives and all(alternatives):
-                found = set().union(*alternatives)
-        elif op is c.SUBPATTERN:
-            found = _required(av[-1], c)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            found = _required(av[2], c)
-        if found:
-            candidates.append(found)
-    if run:
-        candidates.append({"".join(run)})
-    if every:
-        return candidates
-    if not candidates:
-        return None
-    return max(
-        candidates,
-        key=lambda keys: (not any(k.lower() in _COMMON for k in keys), min(len(k) for k in keys)),
-    )
-
-
 def key_windows(doc: Document, item: Phrase) -> list[tuple[int, int]]:
     """Merged spans around each occurrence of the rarest key set; the whole own text when the
     pattern has no keys. A span reaches the pattern's maximum width either side of a key."""
@@ -355,7 +255,7 @@ def clause_prefix(doc: Document, start: int) -> str:
     return prefix[last.end() :] if last else prefix
 
 
-def is_negated(doc: Document, start: int, pattern: re.Pattern[str] = NEGATION) -> bool:
+def is_negated(doc: Document, start: int, pattern: LazyRegex = NEGATION) -> bool:
     return pattern.search(clause_prefix(doc, start)) is not None
 
 

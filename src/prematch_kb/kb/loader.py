@@ -13,8 +13,8 @@ from prematch_kb.kb import model as m
 from prematch_kb.kb import readers
 from prematch_kb.kb.errors import Problems
 from prematch_kb.kb.fields import FieldReader, LoadContext, did_you_mean
-from prematch_kb.kb.links import ID_PATTERN
 from prematch_kb.kb.files import display_path, read_mapping, read_text
+from prematch_kb.kb.links import ID_PATTERN
 from prematch_kb.kb.site import SiteSettings, read_site_settings
 from prematch_kb.kb.yamlsource import LocatedDict, parse_yaml, split_front_matter
 

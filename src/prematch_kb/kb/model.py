@@ -44,6 +44,11 @@ CHECK_CATEGORY_RULES = {
     "too-long": "complete-professional-email",
     "unrequested-attachment": "complete-professional-email",
     "visa-status-missing": "state-visa-status-early",
+    # Found by reading a draft against the applicant's communication log (checker.commlog);
+    # their examples carry that log (LogContext).
+    "second-first-choice": "first-choice-to-one-program",
+    "cadence": "updates-need-news",
+    "reply-due": "complete-professional-email",
 }
 CHECK_CATEGORIES = tuple(CHECK_CATEGORY_RULES)
 
@@ -109,6 +114,16 @@ class Rule:
         return f"rules/{self.id}/"
 
 
+@dataclass(frozen=True)
+class LogContext:
+    """What a check example of a log-based category is read against: the communication log so far
+    and the draft's program and kind (the `prematch_kb.checker.commlog` vocabulary)."""
+
+    program: str  # the program the draft is written to
+    entries: tuple[dict, ...] = ()  # log entries in the log's JSON entry shape (dates as YYYY-MM-DD)
+    kind: str = ""  # what the draft is (a log kind); "" when not said
+
+
 @dataclass
 class Check:
     """One checker category: how the checker words a finding, and the examples that pin it down."""
@@ -125,6 +140,16 @@ class Check:
     flags: tuple[str, ...]  # texts the checker must flag with this category
     passes: tuple[str, ...]  # texts the checker must not flag with this category
     origin: Origin = Origin("")
+    # The log each example is read against, index for index with flags/passes; None (or an empty
+    # tuple for all) means a plain text checked on its own.
+    flag_logs: tuple[LogContext | None, ...] = ()
+    pass_logs: tuple[LogContext | None, ...] = ()
+
+    def examples(self):
+        """Every example as (expected, text, log context or None); expected is "flag" or "pass"."""
+        for expected, texts, logs in (("flag", self.flags, self.flag_logs), ("pass", self.passes, self.pass_logs)):
+            for index, text in enumerate(texts):
+                yield expected, text, logs[index] if index < len(logs) else None
 
 
 @dataclass

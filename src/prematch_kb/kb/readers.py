@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from prematch_kb.kb import model as m
-from prematch_kb.kb.fields import FieldReader, Reference, did_you_mean
-from prematch_kb.kb.links import PLACEHOLDER_PATTERN
+from prematch_kb.kb.fields import FieldReader, Reference, describe, did_you_mean
+from prematch_kb.kb.yamlsource import LocatedDict
+from prematch_kb.kb.links import ID_PATTERN, PLACEHOLDER_PATTERN
 
 
 def read_source(r: FieldReader) -> m.Source | None:
@@ -62,28 +63,98 @@ def read_check(r: FieldReader) -> m.Check:
         r.ctx.references.append(Reference("rule", rule, r.path, r.value_line("rule"), r.name("rule")))
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
+    flag_logs: tuple[m.LogContext | None, ...] = ()
+    pass_logs: tuple[m.LogContext | None, ...] = ()
     examples = r.mapping_field("examples")
     if examples is not None:
-        flags = examples.texts("flag", required=True)
-        passes = examples.texts("pass", required=True)
+        flags, flag_logs = _read_examples(examples, "flag")
+        passes, pass_logs = _read_examples(examples, "pass")
         for key, found in (("flag", flags), ("pass", passes)):
             if examples.has(key) and len(found) < 2:
                 examples.problem(key, f"expected at least two '{key}' examples; got {len(found)}")
         examples.finish()
+    message = r.text("message")
+    _check_message_fields(r, category, message)
     return m.Check(
         category=category,
         rule=rule,
         mode=r.enum("mode", m.CHECK_MODES),
         severity=r.enum("severity", m.SEVERITIES),
         title=r.text("title"),
-        message=r.text("message"),
+        message=message,
         explanation=r.text("explanation", markdown=True),
         suggestions=r.texts("suggestions"),
         reply=r.text("reply", required=False),
         flags=flags,
         passes=passes,
         origin=m.Origin(r.path_in_content, 1),
+        flag_logs=flag_logs if any(flag_logs) else (),
+        pass_logs=pass_logs if any(pass_logs) else (),
     )
+
+
+def _check_message_fields(r: FieldReader, category: str, message: str) -> None:
+    """A log-based category's message may name the log's details as [Placeholders]: only known ones."""
+    from prematch_kb.checker.commlog import MESSAGE_FIELDS
+
+    known = MESSAGE_FIELDS.get(category)
+    if known is None:
+        return
+    for match in PLACEHOLDER_PATTERN.finditer(message):
+        if match[1] not in known:
+            r.problem("message", f"unknown placeholder [{match[1]}]; category '{category}' fills only "
+                      + ", ".join(f"[{name}]" for name in known) + did_you_mean(match[1], known),
+                      r.value_line("message"))
+
+
+def _read_examples(examples: FieldReader, key: str) -> tuple[tuple[str, ...], tuple[m.LogContext | None, ...]]:
+    """A list of examples, each a text, or a mapping {text, program, kind, log} for a category
+    that reads the draft against the communication log."""
+    items = examples._list(key, required=True)
+    texts: list[str] = []
+    logs: list[m.LogContext | None] = []
+    for index, item in enumerate(items or ()):
+        line = items.item_lines[index]
+        name = f"{key}[{index}]"
+        if isinstance(item, LocatedDict):
+            child = FieldReader(examples.ctx, examples.path, item, examples.name(f"{name}."),
+                                examples.path_in_content)
+            text, context = _read_log_example(child)
+            child.finish()
+        elif isinstance(item, str) and item.strip():
+            text, context = item, None
+        elif isinstance(item, str):
+            examples.problem(name, "expected non-empty text; got an empty string", line)
+            continue
+        else:
+            examples.problem(name, "expected text, or a mapping with text, program, kind and log; got "
+                             + describe(item), line)
+            continue
+        if text:
+            texts.append(text)
+            logs.append(context)
+    return tuple(texts), tuple(logs)
+
+
+def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
+    from prematch_kb.checker.commlog import DIRECTIONS, KINDS  # the log's own vocabulary
+
+    text = r.text("text")
+    program = r.text("program")
+    kind = r.enum("kind", KINDS, required=False)
+
+    def read_entry(entry: FieldReader) -> dict:
+        return {
+            "program": entry.text("program"),
+            "date": entry.day("date").isoformat(),
+            "direction": entry.enum("direction", DIRECTIONS),
+            "kind": entry.enum("kind", KINDS),
+            "first_choice_claim": entry.boolean("first_choice_claim", required=False),
+            "note": entry.text("note", required=False),
+        }
+
+    entries = tuple(r.objects("log", read_entry))
+    return text, m.LogContext(program, entries, kind)
 
 
 def read_phase(r: FieldReader) -> m.Phase | None:
@@ -142,6 +213,8 @@ def _date_reader():
         if item is None:
             r.ctx.could_not_read("date", r.path, r.line("id"), f"the id of {r.prefix.rstrip('.')} could not be read")
             return None
+        if not ID_PATTERN.match(item.id):  # reported already; stages may use the intended id
+            r.ctx.could_not_read("date", r.path, r.line("id"), f"the id of {r.prefix.rstrip('.')} is not a valid id")
         if item.id in first_lines:
             r.problem("id", f"duplicate date id '{item.id}': already defined at {r.path}:{first_lines[item.id]}; "
                       "expected each date once")
