@@ -336,6 +336,427 @@ def test_check_needs_two_examples_of_each_kind(content, key):
     assert problem.message == f"expected at least two '{key}' examples; got 1"
 
 
+@pytest.mark.parametrize("old, new, field, expected", [
+    ("category: placeholder", "category: placeholders", "category", "expected one of binding-commitment, "),
+    ("mode: draft", "mode: drafts", "mode", "expected one of draft, received; got 'drafts'"),
+    ("severity: error", "severity: fatal", "severity", "expected one of error, warning, suggestion; got 'fatal'"),
+])
+def test_check_with_invalid_category_mode_or_severity(content, old, new, field, expected):
+    path = content / "checks/placeholder.yml"
+    edit(path, old, new)
+    problem = one(problems(content), "checks/placeholder.yml", field)
+    assert problem.line == line_of(path, new)
+    assert problem.message.startswith(expected)
+
+
+def test_check_rule_must_be_the_fixed_one(content):
+    path = content / "checks/placeholder.yml"
+    edit(path, "rule: proofread-before-sending", "rule: no-binding-commitments")
+    problem = one(problems(content), "checks/placeholder.yml", "rule")
+    assert problem.message.startswith("expected 'proofread-before-sending' (the rule fixed for category 'placeholder')")
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("term: ROL", "term: ''", "entries[1].term"),
+    ("title: Proofread before sending", "title: '   '", "title"),
+])
+def test_empty_required_text(content, old, new, field):
+    file = "glossary.yml" if "ROL" in old else "rules/proofread-before-sending.yml"
+    edit(content / file, old, new)
+    problem = one(problems(content), file, field)
+    assert problem.message == "expected non-empty text; got an empty string"
+    assert problem.line == line_of(content / file, new)
+
+
+def test_non_utf8_file(content):
+    path = content / "faq.yml"
+    data = path.read_bytes().replace(b"Short answers.", b"Short answers \xe9t\xe9.")
+    path.write_bytes(data)
+    problem = one(problems(content), "faq.yml", "")
+    assert problem.message.startswith("not UTF-8 text (byte 0xe9)")
+    assert problem.line == 2
+
+
+@pytest.mark.parametrize("orders, shown", [((1, 2, 4), "1, 2, 4"), ((1, 1, 2), "1, 1, 2"), ((0, 1, 2), "0, 1, 2")])
+def test_phase_order_must_run_from_one_without_gaps(content, orders, shown):
+    path = content / "timeline/phases.yml"
+    text = path.read_text(encoding="utf-8")
+    for number, order in zip((1, 2, 3), orders):
+        text = text.replace(f"    order: {number}\n", f"    order: X{order}\n", 1)
+    path.write_text(text.replace("order: X", "order: "), encoding="utf-8")
+    found = [p for p in problems(content) if p.field.endswith(".order")]
+    assert len(found) == 1
+    assert found[0].path.endswith("timeline/phases.yml")
+    assert found[0].message == f"expected phase orders 1 to 3 without gaps or repeats; got {shown}"
+
+
+# -- stages of the season (timeline/cycle.yml) ------------------------------------------------------
+
+def test_stage_starting_at_an_unknown_date(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: rank-deadline", "  - starts_at: rank-deadlin")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[1].starts_at")
+    assert problem.line == line_of(path, "starts_at: rank-deadlin")
+    assert problem.message == ("expected the id of one of this file's dates; got 'rank-deadlin' "
+                               "(did you mean 'rank-deadline'?)")
+
+
+def test_stages_must_be_in_date_order(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: match-day\n", "  - starts_at: eras-opens\n")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
+    assert problem.line == line_of(path, "starts_at: eras-opens")
+    assert problem.message == ("expected a start after the stage before (2027-03-03); got 2026-06-04. "
+                               "List stages in date order")
+
+
+def test_only_the_first_stage_may_leave_out_its_date(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - starts_at: match-day\n    phases", "  - phases")
+    problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
+    assert problem.line == line_of(path, "  - phases: [match-week]")
+    assert problem.message.startswith("missing required field; only the first stage may leave it out")
+
+
+def test_every_phase_must_be_current_in_some_stage(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "    phases: [match-week]\n", "    phases: [post-interview]\n")
+    problem = one(problems(content), "timeline/cycle.yml", "stages")
+    assert problem.line == line_of(path, "stages:")
+    assert problem.message.startswith("phase 'match-week' is in no stage; expected every phase")
+
+
+@pytest.mark.parametrize("old, new, field, expected", [
+    ("  - starts_at: match-day\n", "  - starts_at: match-day\n    offset_days: 1000\n", "stages[2].offset_days",
+     "expected a number of days from -366 to 366; got 1000"),
+    ("  - starts_at: match-day\n", "  - starts_at: match-day\n    offset_days: one\n", "stages[2].offset_days",
+     "expected a whole number; got 'one'"),
+    ("  - phases: [before-applying]\n", "  - phases: [before-applying]\n    offset_days: 3\n", "stages[0].offset_days",
+     "expected starts_at with it; the first stage without starts_at starts with the cycle's first date"),
+    ("    phases: [match-week]\n", "    phases: [match-week, match-week]\n", "stages[2].phases[1]",
+     "phase 'match-week' is listed twice; expected each phase once per stage"),
+])
+def test_bad_stage_fields(content, old, new, field, expected):
+    path = content / "timeline/cycle.yml"
+    edit(path, old, new)
+    problem = one(problems(content), "timeline/cycle.yml", field)
+    assert problem.message == expected
+    assert problem.line == line_of(path, new.splitlines()[-1].strip())
+
+
+def test_stages_are_required(content):
+    path = content / "timeline/cycle.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("stages:")], encoding="utf-8")
+    problem = one(problems(content), "timeline/cycle.yml", "stages")
+    assert problem.message == "missing required field"
+
+
+def test_missing_file_and_guide_without_front_matter(content):
+    (content / "faq.yml").unlink()
+    (content / "guides/networking.md").write_text("# Networking\n\nNo front matter.\n", encoding="utf-8")
+    found = problems(content)
+    assert one(found, "faq.yml", "").message.startswith("missing file")
+    assert one(found, "guides/networking.md", "").message == "expected YAML front matter between two '---' lines at the top"
+
+
+def test_guide_front_matter_lines_count_from_the_file_top(content):
+    path = content / "guides/networking.md"
+    edit(path, "kind: how-to", "kind: howto")
+    problem = one(problems(content), "guides/networking.md", "kind")
+    assert problem.line == line_of(path, "kind: howto")
+    assert "expected one of how-to, explanation, tutorial, reference; got 'howto'" in problem.message
+
+
+def test_field_given_twice(content):
+    path = content / "rules/proofread-before-sending.yml"
+    edit(path, "kind: practice\n", "kind: practice\nkind: match-rule\n")
+    problem = one(problems(content), "rules/proofread-before-sending.yml", "kind")
+    assert problem.line == line_of(path, "kind: match-rule")
+    assert "given twice" in problem.message
+
+
+def test_site_cycle_must_match_the_cycle_file(content):
+    edit(content / "site.yml", 'cycle: "2027"', 'cycle: "2028"')
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    problem = one(caught.value.problems, "site.yml", "cycle")
+    assert problem.message == "expected the id of timeline/cycle.yml ('2027'); got '2028'"
+
+
+def test_top_level_must_be_a_mapping(content):
+    (content / "rules/proofread-before-sending.yml").write_text("- just\n- a list\n", encoding="utf-8")
+    problem = one(problems(content), "rules/proofread-before-sending.yml", "")
+    assert problem.message == "expected a mapping of fields at the top level; got a list"
+
+
+def test_no_input_crashes_the_loader():
+    """Property: whatever a content file holds, loading ends in a KnowledgeBase or a ContentError."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    files = sorted(p.relative_to(FIXTURE_KB).as_posix() for p in FIXTURE_KB.rglob("*") if p.is_file())
+    garbage = st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(["[", "{", ": :", "- - -", "!!python/name:os.system", "*alias", "&a [*a]", "'", "? x",
+                         "id: [1, 2]", "id: {a: 1}", "2026-02-30", "null", "~", "\t", "---", "...", "\xe9"]),
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(FIXTURE_KB, content)
+
+        @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(file=st.sampled_from(files), line=st.integers(min_value=0, max_value=40), junk=garbage,
+               as_bytes=st.booleans())
+        def check(file, line, junk, as_bytes):
+            path = content / file
+            original = path.read_bytes()
+            lines = original.decode("utf-8").splitlines(keepends=True)
+            lines.insert(min(line, len(lines)), junk + "\n")
+            text = "".join(lines)
+            path.write_bytes(text.encode("latin-1", errors="replace") if as_bytes else text.encode("utf-8"))
+            try:
+                load_content(content)
+            except ContentError as error:
+                assert error.problems and all(isinstance(p, Problem) for p in error.problems)
+            finally:
+                path.write_bytes(original)
+
+        check()
+
+
+# -- one broken file, one problem: no follow-on errors ---------------------------------------------
+
+def notes(found: list[Problem]) -> list[Problem]:
+    return [p for p in found if p.message.startswith("note: ")]
+
+
+def test_malformed_file_gives_one_problem_and_one_note_not_unknown_ids(content):
+    """References to a rule whose file does not parse wait for the fix instead of each being an error."""
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "binds: both\n", "binds: [both\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error, note = found
+    assert error.path.endswith("rules/no-binding-commitments.yml") and error.message.startswith("malformed YAML")
+    assert error.line in (line_of(path, "binds: [both"), line_of(path, "binds: [both") + 1)
+    assert note.path == error.path and note.line == error.line and note.field == ""
+    assert note.message == ("note: 13 references to rule 'no-binding-commitments' were not checked, since this "
+                            "file could not be read; fix this first, then validate again")
+
+
+def test_malformed_rule_file_still_reports_unknown_ids_it_cannot_define(content):
+    """A file named after its id can only define that id: other unknown rule ids are still errors."""
+    edit(content / "rules/no-binding-commitments.yml", "binds: both\n", "binds: [both\n")
+    mistakes = content / "mistakes.yml"
+    edit(mistakes, "rules: [no-binding-commitments]", "rules: [no-binding-commitments, no-such-rule]")
+    found = problems(content)
+    assert len(found) == 3, "\n".join(map(str, found))
+    unknown = one(found, "mistakes.yml", "entries[0].rules[1]")
+    assert unknown.message == "expected an existing rule id; got 'no-such-rule'"
+    assert unknown.line == line_of(mistakes, "no-such-rule")
+    assert notes(found)[0].message.startswith("note: 13 references to rule 'no-binding-commitments' were")
+
+
+def test_malformed_list_file_leaves_references_to_its_kind_unchecked(content):
+    """glossary.yml could have defined any glossary id; every other kind is still checked."""
+    path = content / "glossary.yml"
+    edit(path, "  - id: rol\n", "  - id: rol\n   bad: indent\n")
+    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    found = problems(content)
+    assert len(found) == 3, "\n".join(map(str, found))
+    assert one(found, "checklists.yml", "entries[1].phase").message.startswith("expected an existing phase id; got 'interviews'")
+    error, note = [p for p in found if p.path.endswith("glossary.yml")]
+    assert error.message.startswith("malformed YAML") and note.line == error.line
+    assert note.message.startswith("note: 3 references to glossary ids were not checked, since this file could not be read")
+
+
+def test_malformed_sources_file_does_not_report_every_citation(content):
+    edit(content / "sources.yml", "primary: false", "primary: [false")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    assert found[0].message.startswith("malformed YAML")
+    # nine citations in YAML files and one [link](source:...) in a guide
+    assert found[1].message.startswith("note: 10 references to source ids were not checked")
+
+
+def test_missing_list_file_leaves_references_to_its_kind_unchecked(content):
+    (content / "glossary.yml").unlink()
+    found = problems(content)
+    assert [p.message[:40] for p in found] == [
+        "missing file; expected it to exist (see ", "note: 3 references to glossary ids were "]
+    assert all(p.path.endswith("glossary.yml") and p.line == 0 for p in found)
+
+
+def test_entry_without_a_readable_id_leaves_its_kind_unchecked(content):
+    path = content / "glossary.yml"
+    edit(path, "  - id: soap\n", "  - id: [soap]\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error = one(found, "glossary.yml", "entries[0].id")
+    assert error.message == "expected text; got a list" and error.line == line_of(path, "id: [soap]")
+    note = notes(found)[0]
+    assert note.line == error.line
+    assert note.message.startswith("note: 3 references to glossary ids were not checked, since the id of "
+                                   "entries[0] could not be read")
+
+
+def test_file_without_an_id_leaves_only_its_own_id_unchecked(content):
+    path = content / "specialties/otolaryngology.yml"
+    edit(path, "id: otolaryngology\n", "")
+    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:otolaryngologie)")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))  # nothing refers to it but the broken link: no note
+    assert one(found, "guides/networking.md", "body").message.startswith("expected an existing specialty id; got 'otolaryngologie'")
+    assert one(found, "specialties/otolaryngology.yml", "id").message == "missing required field"
+
+
+def test_guide_without_front_matter_does_not_break_links_to_it(content):
+    (content / "guides/networking.md").write_text("# Networking\n\nSee [this](guide:networking).\n", encoding="utf-8")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    assert found[0].message == "expected YAML front matter between two '---' lines at the top"
+    assert found[1].message.startswith("note: 1 reference to guide 'networking' was not checked")
+
+
+def test_missing_folder_leaves_references_to_its_kind_unchecked(content):
+    shutil.rmtree(content / "templates")
+    found = problems(content)
+    assert [p.path.endswith("templates") for p in found] == [True, True], "\n".join(map(str, found))
+    assert found[0].message.startswith("missing folder; expected templates/")
+    assert found[1].message.startswith("note: 8 references to template ids were not checked, since the folder "
+                                       "templates/ is missing")
+
+
+def test_date_without_an_id_does_not_make_its_stage_unknown(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - id: match-day\n", "  - id: 19\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    error = one(found, "timeline/cycle.yml", "dates[2].id")
+    assert error.message.startswith("expected text; got a number (19)")
+    assert notes(found)[0].message.startswith("note: 1 reference to date ids was not checked")
+
+
+def test_every_unknown_reference_is_reported_when_all_files_read(content):
+    """With every file readable, nothing is held back: each unknown id of each kind is an error."""
+    edit(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
+    edit(content / "rules/no-binding-commitments.yml", "related: [proofread-before-sending]", "related: [proofread]")
+    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    edit(content / "faq.yml", "sources: [{source: nrmp-mpa-applicants,", "sources: [{source: nrmp-mpa,")
+    edit(content / "profiles/non-us-img.yml", "(glossary:soap)", "(glossary:soaps)")
+    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:ent)")
+    edit(content / "guides/networking.md", "(guide:networking)", "(guide:networks)")
+    edit(content / "guides/networking.md", "(source:nrmp-mpa-applicants)", "(source:mpa)")
+    edit(content / "timeline/phases.yml", "templates: [thank-you-after-interview]", "templates: [thanks]")
+    edit(content / "specialties/otolaryngology.yml", "phases: [post-interview]", "phases: [interviews]")
+    found = problems(content)
+    assert not notes(found)
+    unknown = [p for p in found if p.message.startswith(("expected an existing", "expected a source id"))]
+    assert sorted(p.message.split("; got ")[1].split(" ")[0] for p in unknown) == sorted(
+        ["'proofread'", "'interviews'", "'nrmp-mpa'", "'soaps'", "'ent'", "'networks'", "'mpa'", "'thanks'",
+         "'interviews'"])
+    assert len(found) == len(unknown) + 1  # and the bad enum
+
+
+# -- problems point at the entry they are about ----------------------------------------------------
+
+def test_duplicate_placeholder_points_at_the_repeat_and_names_the_first(content):
+    path = content / "templates/thank-you-after-interview.yml"
+    edit(path, "  - name: Your Name\n", "  - name: Last Name\n")
+    edit(path, "  [Your Name]\n", "  [Last Name]\n")
+    first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- name: Last Name" in line]
+    found = problems(content)
+    assert len(found) == 1, "\n".join(map(str, found))
+    problem = one(found, "templates/thank-you-after-interview.yml", "placeholders[2].name")
+    assert problem.line == second
+    assert problem.message.startswith("placeholder 'Last Name' declared twice: already declared at ")
+    assert f"thank-you-after-interview.yml:{first};" in problem.message
+
+
+def test_duplicate_date_points_at_the_repeat_and_names_the_first(content):
+    path = content / "timeline/cycle.yml"
+    edit(path, "  - id: match-day\n", "  - id: rank-deadline\n")
+    edit(path, "starts_at: match-day", "starts_at: rank-deadline\n    offset_days: 16")
+    first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- id: rank-deadline" in line]
+    found = problems(content)
+    problem = one(found, "timeline/cycle.yml", "dates[2].id")
+    assert problem.line == second
+    assert problem.message.startswith(f"duplicate date id 'rank-deadline': already defined at ")
+    assert f"cycle.yml:{first};" in problem.message
+
+
+def test_phase_order_problem_points_at_the_order_line(content):
+    path = content / "timeline/phases.yml"
+    edit(path, "    order: 3\n", "    order: 4\n")
+    problem = one(problems(content), "timeline/phases.yml", "phases[2].order")
+    assert problem.line == line_of(path, "order: 4")
+
+
+def test_duplicate_phase_id_is_not_also_an_order_gap(content):
+    path = content / "timeline/phases.yml"
+    edit(path, "  - id: match-week\n", "  - id: post-interview\n")
+    found = [p for p in problems(content) if p.path.endswith("timeline/phases.yml")]
+    assert len(found) == 1 and "duplicate phase id 'post-interview'" in found[0].message, "\n".join(map(str, found))
+
+
+def test_id_not_matching_its_file_name_is_one_problem(content):
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "id: no-binding-commitments", "id: no-binding-commitment")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    problem = one(found, "rules/no-binding-commitments.yml", "id")
+    assert problem.message.startswith("expected 'no-binding-commitments' (the file name without .yml)")
+    assert notes(found)[0].message.startswith("note: 13 references to rule 'no-binding-commitments' were not "
+                                              "checked, since its id does not match the file name")
+
+
+def test_invalid_id_in_a_list_leaves_its_kind_unchecked(content):
+    path = content / "glossary.yml"
+    edit(path, "  - id: soap\n", "  - id: SOAP\n")
+    found = problems(content)
+    assert len(found) == 2, "\n".join(map(str, found))
+    problem = one(found, "glossary.yml", "entries[0].id")
+    assert problem.message == "expected an id of lowercase words joined by hyphens; got 'SOAP'"
+    assert notes(found)[0].message.startswith("note: 3 references to glossary ids were not checked, since the id "
+                                              "of entries[0] is not a valid id")
+
+
+# -- check examples read against a communication log ---------------------------------------------
+
+LOG_EXAMPLES = """examples:
+  flag:
+    - "I will rank you first."
+    - text: "I promise to rank your program number one."
+      program: Riverside
+      kind: first-choice
+      log:
+        - {program: Lakeshore, date: 2027-01-20, direction: sent, kind: first-choice, first_choice_claim: true}
+        - {program: Lakeshore, date: 2027-01-22, direction: received, kind: reply, note: Thanks}
+  pass: ["I will rank your program highly.", "Thank you for the interview."]
+"""
+
+
+def test_a_check_example_may_carry_a_log(content):
+    path = content / "checks/binding-commitment.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("examples:")] + LOG_EXAMPLES, encoding="utf-8")
+    check = load_knowledge_base(content).checks["binding-commitment"]
+    assert check.flags == ("I will rank you first.", "I promise to rank your program number one.")
+    [(_, _, none), (_, _, log), *passes] = list(check.examples())
+    assert none is None and [p[2] for p in passes] == [None, None]
+    assert log.program == "Riverside" and log.kind == "first-choice"
+    assert log.entries == (
+        {"program": "Lakeshore", "date": "2027-01-20", "direction": "sent", "kind": "first-choice",
+         "first_choice_claim": True, "note": ""},
+        {"program": "Lakeshore", "date": "2027-01-22", "direction": "received", "kind": "reply",
+         "first_choice_claim": False, "note": "Thanks"},
+    )
+
+
 @pytest.mark.parametrize("old, new, field, expected, on_line", [
     ("direction: received", "direction: mailed", "examples.flag[1].log[1].direction", "expected one of sent, received",
      "direction: mailed"),

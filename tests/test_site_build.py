@@ -68,3 +68,7 @@ def test_every_page_shows_its_review_date(built_site, kb):
     for path in ("rules/no-binding-commitments", "timeline", "glossary", "sources", "specialties",
                  f"specialties/{next(iter(kb.specialties))}", f"guides/{next(iter(kb.guides))}"):
         assert "Last reviewed:" in page(built_site, path), path
+    # Every built page, generated or hand-written (home, checker, tools, about, benchmarks).
+    missing = [str(html.relative_to(built_site)) for html in sorted(built_site.rglob("index.html"))
+               if 'class="pmkb-reviewed">Last reviewed: <time datetime="' not in html.read_text(encoding="utf-8")]
+    assert missing == []

@@ -22,7 +22,8 @@ def make_project(root: Path, content_dir: Path) -> Path:
     for folder in ("stylesheets", "js", "checker"):
         shutil.copytree(PROJECT_ROOT / "docs/assets" / folder, docs / "assets" / folder)
     shutil.copytree(PROJECT_ROOT / "docs/checker", docs / "checker")
-    (docs / "index.md").write_text("# Home\n\nSee the [rules](rules/index.md).\n", encoding="utf-8")
+    (docs / "index.md").write_text("---\nreviewed: 2026-11-01\n---\n# Home\n\nSee the [rules](rules/index.md).\n",
+                                    encoding="utf-8")
     (root / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")  # the self-hosted Pyodide runtime
     config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = str(PROJECT_ROOT / "overrides")
@@ -145,3 +146,16 @@ def test_timeline_script_marks_the_phase_of_the_visitors_day(fixture_site, chrom
             assert page.inner_text("#pmkb-today") == words
         finally:
             page.close()
+
+
+def test_hand_written_pages_show_their_review_date(fixture_site):
+    assert '<p class="pmkb-reviewed">Last reviewed: <time datetime="2026-11-01">' in read(fixture_site, "index.html")
+
+
+def test_a_hand_written_page_without_a_review_date_fails_the_strict_build(tmp_path):
+    config = make_project(tmp_path, FIXTURE_KB)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: front matter needs 'reviewed: YYYY-MM-DD'" in result.stdout + result.stderr
+

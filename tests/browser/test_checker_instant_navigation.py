@@ -39,7 +39,7 @@ def instant_site(tmp_path_factory):
     (docs / "checker").mkdir(parents=True)
     shutil.copy(PROJECT_ROOT / "docs" / "checker" / "index.md", docs / "checker" / "index.md")
     shutil.copytree(PROJECT_ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("# Start\n\n[Open the email checker](checker/index.md)\n")
+    (docs / "index.md").write_text("---\nreviewed: 2026-11-22\n---\n# Start\n\n[Open the email checker](checker/index.md)\n")
     (project / "hooks.py").write_text(HOOK.format(content=str(PROJECT_ROOT / "content"), root=str(PROJECT_ROOT)))
     port = free_port()
     # Instant navigation only takes over links under site_url, so it names the local server.

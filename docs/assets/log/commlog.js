@@ -2,6 +2,8 @@
 // Python module prematch_kb.checker.commlog (CSV columns and the versioned JSON), so a file
 // exported here loads in `prematch-kb check --log` and back. Corrupt or foreign data raises a
 // LogFormatError naming the row or field; nothing is ever dropped or erased silently.
+// Reviewing a draft against the log is not done here: the checker page runs the Python module's
+// review_draft in its worker, so the review logic exists once.
 (function () {
   "use strict";
 
@@ -12,8 +14,6 @@
   const KINDS = ["interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other"];
   const COLUMNS = ["program", "date", "direction", "kind", "first_choice_claim", "note"];
   const REQUIRED = ["program", "date", "direction", "kind"];
-  // The same cadence as the Python module: the most messages of one kind to one program.
-  const CADENCE = { interest: 1, "thank-you": 1, update: 1, "continued-interest": 1, "first-choice": 1 };
   const TRUE = ["yes", "y", "true", "1"];
   const FALSE = ["no", "n", "false", "0", ""];
   const MAX_FIELD = 5000;
@@ -215,38 +215,8 @@
     storage.setItem(STORAGE_KEY, JSON.stringify(toObject(entries)));
   }
 
-  // -- review --------------------------------------------------------------------------------------
-  function claimsFirstChoice(e) {
-    return e.direction === "sent" && (e.first_choice_claim || e.kind === "first-choice");
-  }
-
-  function review(entries) {
-    const byDate = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const firstChoice = [];
-    const seen = new Set();
-    for (const e of byDate) {
-      if (claimsFirstChoice(e) && !seen.has(programKey(e.program))) {
-        seen.add(programKey(e.program));
-        firstChoice.push(e.program);
-      }
-    }
-    const counts = new Map();
-    for (const e of byDate) {
-      if (e.direction !== "sent" || !(e.kind in CADENCE)) continue;
-      const key = `${programKey(e.program)}\u0000${e.kind}`;
-      const item = counts.get(key) || { program: e.program, kind: e.kind, count: 0, limit: CADENCE[e.kind] };
-      item.count++;
-      counts.set(key, item);
-    }
-    const cadence = [...counts.values()].filter((item) => item.count > item.limit);
-    const lastSent = new Map();
-    for (const e of byDate) if (e.direction === "sent") lastSent.set(programKey(e.program), e.date);
-    const unanswered = byDate.filter((e) => e.direction === "received" && !(lastSent.get(programKey(e.program)) >= e.date));
-    return { firstChoice, cadence, unanswered };
-  }
-
   window.pmkbCommLog = {
-    SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, COLUMNS, CADENCE, LogFormatError,
-    programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored, review,
+    SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, COLUMNS, LogFormatError,
+    programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored,
   };
 })();

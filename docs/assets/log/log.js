@@ -50,7 +50,6 @@
       this.storageError = root.querySelector(".pmkb-log__storage-error");
       this.table = root.querySelector(".pmkb-log__table");
       this.empty = root.querySelector(".pmkb-log__empty");
-      this.reviewBody = root.querySelector(".pmkb-log__review-body");
       this.status = root.querySelector(".pmkb-log__status");
       this.entries = [];
       this.blocked = false; // true while unreadable saved data waits for the visitor's decision
@@ -270,39 +269,6 @@
       const programs = this.root.querySelector("#pmkb-log-programs");
       const names = [...new Set(this.entries.map((e) => e.program))].sort();
       programs.replaceChildren(...names.map((name) => el("option", { value: name })));
-      this.renderReview();
-    }
-
-    renderReview() {
-      const review = this.lib.review(this.entries);
-      const items = [];
-      if (review.firstChoice.length > 1) {
-        items.push(
-          el(
-            "p",
-            { class: "pmkb-log__finding pmkb-log__finding--error", "data-category": "second-first-choice" },
-            `${review.firstChoice.length} programs were told they are your first choice: ${review.firstChoice.join(", ")}. Tell exactly one program. `,
-            el("a", { href: "../rules/first-choice-to-one-program/" }, "Read the rule"),
-          ),
-        );
-      } else if (review.firstChoice.length === 1) {
-        items.push(el("p", { class: "pmkb-log__finding", "data-category": "first-choice" }, `Your first-choice program so far: ${review.firstChoice[0]}.`));
-      }
-      for (const item of review.cadence) {
-        items.push(
-          el(
-            "p",
-            { class: "pmkb-log__finding pmkb-log__finding--warning", "data-category": "cadence" },
-            `${item.count} × ${KIND_LABELS[item.kind].toLowerCase()} sent to ${item.program}; the usual cadence is at most ${item.limit}. `,
-            el("a", { href: "../rules/updates-need-news/" }, "Read the rule"),
-          ),
-        );
-      }
-      for (const entry of review.unanswered) {
-        items.push(el("p", { class: "pmkb-log__finding pmkb-log__finding--suggestion", "data-category": "reply-due" }, `${entry.program} wrote to you on ${entry.date}; no reply is logged yet.`));
-      }
-      if (!items.length) items.push(el("p", {}, this.entries.length ? "Nothing to watch: one first choice at most, no repeated messages, no message waiting for a reply." : "Add messages to see what the log shows."));
-      this.reviewBody.replaceChildren(...items);
     }
   }
 

@@ -278,22 +278,16 @@ def phrase_matches(
     quoted question is not the author's own statement.
     """
     phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
-    present, own_end = present_keys(doc), doc.own_end
-    by_key, keyless, all_keys = _phrase_index(phrases)
-    found = present.intersection(all_keys)
-    if not found and not keyless:
-        return  # none of the strings the phrases need occurs: the usual case, kept cheap
-    candidates = set(keyless)
-    for key in found:
-        candidates.update(by_key[key])
-    for index in sorted(candidates):
-        item = phrases[index]
-        for keys in item.required:
-            if present.isdisjoint(keys):
-                break
-        else:
-            if item.words and item.words.isdisjoint(doc.word_set()):
-                continue
+    runnable = runnable_phrases(doc)
+    if not runnable:
+        return  # none of the strings any phrase needs occurs: the usual case, kept cheap
+    todo = runnable.intersection(_phrase_ids(phrases))
+    if not todo:
+        return
+    own_end = doc.own_end
+    for phrase_id in sorted(todo) if len(todo) > 1 else todo:  # ids grow in the tuple's order
+        item = _PHRASES[phrase_id]
+        if True:
             if item.leading:
                 yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
             elif own_end > WINDOWED_TEXT and item.key_sets:
@@ -327,24 +321,62 @@ def _word_starts_of(doc: Document, key: str) -> list[int]:
     return found
 
 
-# Per tuple of phrases: each trigger string -> the phrases it can start, and the phrases with no
-# trigger (always tried). A text then looks only at the phrases its key strings allow.
-_PHRASE_INDEX: dict[int, tuple] = {}
+# Over every phrase: each trigger string -> the ids of the phrases it can start, and the ids of the
+# phrases with no trigger (always looked at). Built once, after the check modules made their phrases.
+_INDEX: list = [None, None, None, -1]  # [by_key, keyless, all trigger keys, phrases seen]
 
 
-def _phrase_index(phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], frozenset[str]]:
-    entry = _PHRASE_INDEX.get(id(phrases))
+def runnable_phrases(doc: Document) -> frozenset[int]:
+    """Ids of the phrases worth running on this text: every key set has a string that occurs and,
+    if the phrase names words, one of them is a word of the text. Computed once per text for all
+    detectors (each then runs its own share)."""
+    found = doc.cache.get("runnable")
+    if found is None:
+        present = present_keys(doc)
+        if _INDEX[3] != len(_PHRASES):
+            _build_index()
+        by_key, keyless, all_keys = _INDEX[0], _INDEX[1], _INDEX[2]
+        candidates = set(keyless)
+        for key in present.intersection(all_keys):
+            candidates.update(by_key[key])
+        runnable = []
+        for phrase_id in candidates:
+            item = _PHRASES[phrase_id]
+            for keys in item.required:
+                if present.isdisjoint(keys):
+                    break
+            else:
+                if item.words and item.words.isdisjoint(doc.word_set()):
+                    continue
+                runnable.append(phrase_id)
+        found = doc.cache["runnable"] = frozenset(runnable)
+    return found
+
+
+def _build_index() -> None:
+    by_key: dict[str, list[int]] = {}
+    keyless = []
+    for item in _PHRASES:
+        if not item.trigger:
+            keyless.append(item.id)
+        for key in item.trigger:
+            by_key.setdefault(key, []).append(item.id)
+    _INDEX[:] = [{k: tuple(v) for k, v in by_key.items()}, tuple(keyless), frozenset(by_key), len(_PHRASES)]
+
+
+# Per tuple of phrases: the ids of its phrases. Each tuple lists its phrases in the order they were
+# made (ids grow along it), so running the ids in order runs the phrases in the tuple's order.
+_PHRASE_IDS: dict[int, tuple] = {}
+
+
+def _phrase_ids(phrases: tuple) -> frozenset[int]:
+    entry = _PHRASE_IDS.get(id(phrases))
     if entry is None or entry[0] is not phrases:
-        by_key: dict[str, list[int]] = {}
-        keyless = []
-        for index, item in enumerate(phrases):
-            if not item.trigger:
-                keyless.append(index)
-            for key in item.trigger:
-                by_key.setdefault(key, []).append(index)
-        entry = (phrases, {k: tuple(v) for k, v in by_key.items()}, tuple(keyless), frozenset(by_key))
-        _PHRASE_INDEX[id(phrases)] = entry
-    return entry[1], entry[2], entry[3]
+        ids = [item.id for item in phrases]
+        if ids != sorted(set(ids)):
+            raise ValueError("a tuple of phrases must list them once each, in the order they were made")
+        entry = _PHRASE_IDS[id(phrases)] = (phrases, frozenset(ids))
+    return entry[1]
 
 
 def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Iterator[tuple[int, int]]:

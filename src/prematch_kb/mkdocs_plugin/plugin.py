@@ -122,12 +122,14 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files):
-        if self.config.enabled and page.file.src_uri in BENCHMARK_PAGES:
+        if not self.config.enabled:
+            return
+        if page.file.src_uri in BENCHMARK_PAGES:
             from prematch_kb.benchmarks import insert_figures
 
-            return insert_figures(markdown, Path(config.docs_dir).parent / "bench" / "results")
-        if not self.config.enabled or page.file.src_uri not in self.origins:
-            return
+            markdown = insert_figures(markdown, Path(config.docs_dir).parent / "bench" / "results")
+        if page.file.src_uri not in self.origins:
+            return _with_reviewed_line(markdown, page)
         origin = self.origins[page.file.src_uri]
         # Generated pages are edited in the content folder, not in docs/.
         page.edit_url = (self.settings.edit_url(origin) or None) if origin else None
@@ -175,6 +177,26 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
             raise PluginError(f"handbook: {error}") from None
 
     on_post_build = CombinedEvent(_build_outputs, _publish_site)
+
+
+def _with_reviewed_line(markdown: str, page) -> str:
+    """Hand-written pages carry `reviewed: YYYY-MM-DD` in front matter and show it like generated
+    pages do; a page without it is a warning (an error under --strict)."""
+    import datetime as _dt
+
+    from prematch_kb.compiler.context import RenderContext
+
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, str):
+        try:
+            reviewed = _dt.date.fromisoformat(reviewed)
+        except ValueError:
+            reviewed = None
+    if not isinstance(reviewed, _dt.date):
+        log.warning("docs/%s: front matter needs 'reviewed: YYYY-MM-DD' (every page shows when it was "
+                    "last reviewed)", page.file.src_uri)
+        return markdown
+    return markdown.rstrip() + "\n\n" + RenderContext.reviewed_line(reviewed) + "\n"
 
 
 def _strict_warnings_counted() -> bool:
