@@ -290,3 +290,25 @@ def test_windowed_and_whole_text_scans_agree():
     finally:
         patterns.WINDOWED_TEXT = saved
     assert {k: v for k, v in windowed.items() if v != whole[k]} == {}
+
+
+def test_committed_phrase_facts_are_current():
+    """phrase_facts.json spares the checker parsing its patterns at start-up; after a pattern is
+    edited it must be regenerated (`prematch-kb phrase-facts`), or start-up silently slows."""
+    from prematch_kb.checker.phrase_facts import FACTS_PATH, current_facts, render
+
+    assert FACTS_PATH.read_text(encoding="utf-8") == render(current_facts()), (
+        "phrase_facts.json is stale: run `prematch-kb phrase-facts`"
+    )
+
+
+def test_importing_the_checker_compiles_no_phrase_pattern():
+    """Patterns compile on first use, so importing the checker (what the browser page waits for)
+    does not pay for the few hundred patterns a given email never needs."""
+    code = (
+        "from prematch_kb.checker import check; from prematch_kb.checker.patterns import _PHRASES; "
+        "check(''); print(sum(p.pattern.is_compiled for p in _PHRASES), len(_PHRASES))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    compiled, total = map(int, result.stdout.split())
+    assert total > 100 and compiled == 0, result.stdout

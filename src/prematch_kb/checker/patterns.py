@@ -203,6 +203,8 @@ def _tree_pattern(node: dict) -> str:
 def present_keys(doc: Document) -> frozenset[str]:
     """The phrase key strings that occur in the author's own text (lower case), computed once."""
     found = doc.cache.get("keys")
+    if found is None and not doc.own_end:
+        found = doc.cache["keys"] = _NO_KEYS  # nothing to scan (and no need to build the scan yet)
     if found is None:
         scan, prefixes = _key_scan()
         longest = set(scan.findall(doc.lower, 0, doc.own_end))
@@ -287,14 +289,13 @@ def phrase_matches(
     own_end = doc.own_end
     for phrase_id in sorted(todo) if len(todo) > 1 else todo:  # ids grow in the tuple's order
         item = _PHRASES[phrase_id]
-        if True:
-            if item.leading:
-                yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
-            elif own_end > WINDOWED_TEXT and item.key_sets:
-                for window_start, window_end in key_windows(doc, item):
-                    yield from _matches_in(doc, item, window_start, window_end, quotations)
-            else:
-                yield from _matches_in(doc, item, 0, own_end, quotations)
+        if item.leading:
+            yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
+        elif own_end > WINDOWED_TEXT and item.key_sets:
+            for window_start, window_end in key_windows(doc, item):
+                yield from _matches_in(doc, item, window_start, window_end, quotations)
+        else:
+            yield from _matches_in(doc, item, 0, own_end, quotations)
 
 
 def _leading_positions(doc: Document, item: Phrase) -> list[int]:

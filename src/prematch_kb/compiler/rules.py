@@ -94,11 +94,27 @@ def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:
         out += ["Try instead:", "", md.bullets([_quoted(s) for s in check.suggestions]), ""]
     if check.reply:
         out += ["A reply you can send:", "", md.fence(check.reply), ""]
+    flags = [_example(text, log) for expected, text, log in check.examples() if expected == "flag"]
+    passes = [_example(text, log) for expected, text, log in check.examples() if expected == "pass"]
     out += [md.table(["Flagged", "Not flagged"], [
-        [_quoted(check.flags[i]) if i < len(check.flags) else "",
-         _quoted(check.passes[i]) if i < len(check.passes) else ""]
-        for i in range(max(len(check.flags), len(check.passes)))]), ""]
+        [flags[i] if i < len(flags) else "", passes[i] if i < len(passes) else ""]
+        for i in range(max(len(flags), len(passes)))]), ""]
     return out
+
+
+def _example(text: str, log) -> str:
+    """An example as quoted text; one read against a communication log says which log."""
+    if log is None:
+        return _quoted(text)
+    logged = "; ".join(_log_entry(e) for e in log.entries) or "empty"
+    kind = f", as {log.kind}" if log.kind else ""
+    return f"{_quoted(text)} ({md.text(f'to {log.program}{kind}; log: {logged}')})"
+
+
+def _log_entry(entry: dict) -> str:
+    said = " saying first choice" if entry["first_choice_claim"] and entry["kind"] != "first-choice" else ""
+    way = "to" if entry["direction"] == "sent" else "from"
+    return f"{entry['direction']} {entry['kind']}{said} {way} {entry['program']} on {entry['date']}"
 
 
 def _quoted(phrase: str) -> str:
