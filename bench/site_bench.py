@@ -48,7 +48,7 @@ CHECKER_PAGE = "/checker/"
 TARGETS = {"guide_page_kb": 500, "growth_exponent": 1.0, "compiler_overhead_ratio": 1.15}
 
 
-def machine() -> dict:
+def machine(load_at_start: tuple[float, ...] | None = None) -> dict:
     cpu, memory_kb = platform.machine(), 0
     try:
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -62,7 +62,8 @@ def machine() -> dict:
         browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(memory_kb / 1024 / 1024, 1),
             "python": platform.python_version(), "platform": platform.platform(), "browser": browser,
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+            "load_average_at_start": [round(x, 2) for x in (load_at_start or os.getloadavg())],
+            "load_average_at_end": [round(x, 2) for x in os.getloadavg()]}
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -231,6 +232,25 @@ def serve_like_a_host(site: Path) -> Iterator[tuple[str, list]]:
 
 
 def page_weight(site: Path) -> dict:
+    """`measure_page_weight` in a thread of its own: Playwright's sync API refuses to start in a
+    thread where another Playwright (a test session's shared browser) already runs."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = measure_page_weight(site)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="bench-page-weight")
+    worker.start()
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def measure_page_weight(site: Path) -> dict:
     """Bytes the browser receives for a guide page and for the checker page (until it is ready).
 
     Each page is loaded in a fresh browser context (empty cache) from a local server that
@@ -323,6 +343,7 @@ def markdown(result: dict) -> str:
 
 def main(quick: bool = False) -> dict:
     runs = 1 if quick else 3
+    load_at_start = os.getloadavg()  # other work on a shared machine slows every figure below
     scales = [1, 2] if quick else [1, 10, 50]
     with tempfile.TemporaryDirectory(prefix="prematch-kb-site-bench-") as tmp:
         work = Path(tmp)
@@ -334,7 +355,7 @@ def main(quick: bool = False) -> dict:
         "benchmark": "site",
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quick": quick,
-        "machine": machine(),
+        "machine": machine(load_at_start),
         "targets": TARGETS,
         "page_weight": weight,
         "full_build": full,

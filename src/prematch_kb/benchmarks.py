@@ -65,7 +65,9 @@ def _provenance(data: dict) -> str:
     if machine.get("browser"):
         parts.append(machine["browser"])
     if machine.get("load_average_at_start"):
-        parts.append("load average " + ", ".join(f"{x:g}" for x in machine["load_average_at_start"]) + " at start")
+        parts.append("load average " + ", ".join(f"{x:g}" for x in machine["load_average_at_start"]) + " at start"
+                     + (", " + ", ".join(f"{x:g}" for x in machine["load_average_at_end"]) + " at end"
+                        if machine.get("load_average_at_end") else ""))
     return f"Measured {data.get('measured_at', 'at an unknown time')} on {'; '.join(parts)}."
 
 

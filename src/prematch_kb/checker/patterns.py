@@ -5,7 +5,10 @@ whitespace (emails wrap lines) and a straight apostrophe match a curly one. Patt
 bounded gaps (`{0,60}`) and alternations of fixed words, so matching stays linear in the text.
 
 Speed: one pass over the text finds which key strings occur (`present_keys`); a phrase runs only
-when each of its key sets has one, and then only at its leading strings when it has them.
+when each of its key sets has one (`runnable_phrases`, worked out once per text for every
+detector), and then only at its leading strings when it has them. What each pattern's key sets
+and leading strings are is read from its parse tree once and cached in `phrase_facts.json`, and a
+pattern is compiled only the first time it runs, so importing the checker compiles no phrase.
 """
 
 from __future__ import annotations
@@ -111,6 +114,9 @@ class Phrase:
     # True when the leading strings are long enough to be in the key scan (then only those that
     # occur are looked up).
     leading_scanned: bool = False
+    # The required sets other than the trigger, as sets: a phrase is only looked at because a
+    # trigger string occurs, so these are all that is left to test.
+    other_required: tuple[frozenset[str], ...] = field(default=())
 
 
 def phrase(
@@ -130,6 +136,8 @@ def phrase(
     compiled = rx(pattern, flags)
     key_sets, width, leading, leading_words = pattern_facts(compiled)
     given = ((tuple(keys),) if isinstance(keys[0], str) else tuple(tuple(k) for k in keys)) if keys else ()
+    trigger = given[0] if given else _trigger(key_sets, leading)
+    required = _selective(given + key_sets + ((leading,) if leading else ()))
     item = Phrase(
         compiled,
         negatable,
@@ -142,10 +150,11 @@ def phrase(
         leading_words and all(key[:1].isalnum() for key in leading),
         len(_PHRASES),
         rx(requires) if requires else None,
-        given[0] if given else _trigger(key_sets, leading),
-        _selective(given + key_sets + ((leading,) if leading else ())),
+        trigger,
+        required,
         frozenset(words),
         len(leading) > 1 and min(len(key) for key in leading) >= 3,
+        tuple(frozenset(keys) for keys in required if keys != trigger),
     )
     _PHRASES.append(item)
     return item
@@ -343,7 +352,7 @@ def runnable_phrases(doc: Document) -> frozenset[int]:
         runnable = []
         for phrase_id in candidates:
             item = _PHRASES[phrase_id]
-            for keys in item.required:
+            for keys in item.other_required:  # the trigger set holds: that is how it got here
                 if present.isdisjoint(keys):
                     break
             else:
@@ -425,6 +434,13 @@ def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool)
 
 def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
-) -> Iterator[Hit]:
+) -> Iterable[Hit]:
+    phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
+    if runnable_phrases(doc).isdisjoint(_phrase_ids(phrases)):
+        return ()  # none of these phrases can match: most detectors on most emails, kept cheap
+    return _hits(category, doc, phrases, quotations)
+
+
+def _hits(category: str, doc: Document, phrases: tuple, quotations: bool) -> Iterator[Hit]:
     for start, end in phrase_matches(doc, phrases, quotations=quotations):
         yield Hit(category, start, end)
