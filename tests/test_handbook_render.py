@@ -124,6 +124,26 @@ def test_web_links_keep_their_address_for_print():
     assert '<a href="https://www.nrmp.org/policy/" class="external">' in html
 
 
+def test_relative_site_links_print_as_public_addresses():
+    from prematch_kb.handbook.markdown import MarkdownRenderer
+
+    md = MarkdownRenderer(lambda kind, object_id: True, site_url="https://prematch-kb.org/")
+    html = md.block("Use the [checker](../checker/index.md), the [checklist](../checklists.md#match-week) "
+                    "and [networking](networking.md).", "guides/x.md", page="guides/how-to.md")
+    assert 'href="https://prematch-kb.org/checker/" class="external"' in html
+    assert 'href="https://prematch-kb.org/checklists/#match-week" class="external"' in html
+    assert 'href="https://prematch-kb.org/guides/networking/" class="external"' in html
+
+
+def test_real_handbook_links_point_at_no_local_file():
+    from prematch_kb.kb.loader import load_content
+
+    kb, site = load_content(Path(__file__).resolve().parents[1] / "content")
+    html = render_document(kb, HandbookSettings.from_site(site)).html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and [h for h in hrefs if not h.startswith(("#", "https://", "http://", "mailto:"))] == []
+
+
 def test_link_to_unknown_rule_says_where_and_what():
     kb = sample_kb()
     kb.rules["no-binding-commitments"].why = "See [this](rule:no-such-rule)."

@@ -35,7 +35,7 @@ def target_checker(kb: KnowledgeBase):
 
 
 def render_document(kb: KnowledgeBase, settings: HandbookSettings) -> HandbookDocument:
-    ctx = Context(kb=kb, settings=settings, md=MarkdownRenderer(target_checker(kb)))
+    ctx = Context(kb=kb, settings=settings, md=MarkdownRenderer(target_checker(kb), site_url=settings.site_url))
     toc: list[TocEntry] = []
     chapters = []
     for number, (chapter_id, title, write) in enumerate(CHAPTERS, 1):

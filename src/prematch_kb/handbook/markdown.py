@@ -8,6 +8,7 @@ the outline or break the numbering.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 
@@ -29,16 +30,19 @@ TargetExists = Callable[[str, str], bool]
 class MarkdownRenderer:
     """Renders one Markdown field at a time; `where` names the field in error messages."""
 
-    def __init__(self, target_exists: TargetExists) -> None:
+    def __init__(self, target_exists: TargetExists, site_url: str = "") -> None:
         self._target_exists = target_exists
+        self._site_url = site_url
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
         self._md.core.ruler.push("prematch_print_links", self._rewrite_tokens)
 
-    def block(self, text: str, where: str) -> str:
-        """A Markdown field as block HTML (paragraphs, lists, tables)."""
+    def block(self, text: str, where: str, page: str = "") -> str:
+        """A Markdown field as block HTML (paragraphs, lists, tables). `page` is the docs-relative
+        path of the site page the field appears on (e.g. guides/networking.md), against which
+        relative links such as ../checker/index.md resolve to the public site."""
         if not text or not text.strip():
             return ""
-        return self._md.render(text, {"where": where})
+        return self._md.render(text, {"where": where, "page": page})
 
     def inline(self, text: str, where: str) -> str:
         """A short Markdown field (a list item, a fact) without a wrapping paragraph."""
@@ -48,6 +52,7 @@ class MarkdownRenderer:
 
     def _rewrite_tokens(self, state: StateCore) -> None:
         where = state.env.get("where", "a Markdown field") if isinstance(state.env, dict) else ""
+        page = state.env.get("page", "") if isinstance(state.env, dict) else ""
         for token in state.tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = _FIELD_HEADING_TAGS[int(token.tag[1])]
@@ -55,9 +60,9 @@ class MarkdownRenderer:
                     token.attrSet("class", "field-heading")
             for child in token.children or ():
                 if child.type == "link_open":
-                    self._rewrite_link(child, where)
+                    self._rewrite_link(child, where, page)
 
-    def _rewrite_link(self, token, where: str) -> None:
+    def _rewrite_link(self, token, where: str, page: str = "") -> None:
         href = str(token.attrGet("href") or "")
         match = _CONTENT_LINK.match(href)
         if match:
@@ -68,8 +73,24 @@ class MarkdownRenderer:
             token.attrSet("class", "xref")
         elif href.startswith(("http://", "https://")):
             token.attrSet("class", "external")
+        elif href and not href.startswith(("#", "mailto:")) and ":" not in href.split("/")[0]:
+            # A relative link between site pages: paper has no neighbouring page, so print the
+            # public address (never a file path, which would also make the PDF depend on where
+            # it was written).
+            token.attrSet("href", self._site_address(href, page))
+            token.attrSet("class", "external")
         elif ":" in href.split("/")[0] and not href.startswith("mailto:"):
             raise HandbookError(
                 f"{where}: link '{href}' is neither a web address nor one of "
                 + ", ".join(f"{kind}:<id>" for kind in LINK_KINDS)
             )
+
+    def _site_address(self, href: str, page: str) -> str:
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("./")
+        if target.endswith("index.md"):
+            target = target[: -len("index.md")]
+        elif target.endswith(".md"):
+            target = target[: -len(".md")] + "/"
+        return self._site_url + target + (f"#{fragment}" if fragment else "")
+

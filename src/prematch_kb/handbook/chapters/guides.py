@@ -19,7 +19,7 @@ def write(ctx: Context, writer: ChapterWriter) -> str:
 <section class="guide">
 {writer.section(anchor("guide", guide.id), guide.title)}
 <p class="summary">{esc(guide.summary)}</p>
-{ctx.md.block(guide.body, where)}
+{ctx.md.block(guide.body, where, page=f"guides/{guide.id}.md")}
 {ctx.refs("rule", guide.rules, "Rules")}
 {ctx.refs("template", guide.templates, "Templates")}
 </section>""")
