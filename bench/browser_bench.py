@@ -18,9 +18,11 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench import results_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 BARE_PAGE_DIR = Path(__file__).resolve().parent / "browser_bare"
-RESULTS = ROOT / "bench" / "results" / "browser.json"
+RESULTS = results_dir() / "browser.json"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -17,9 +17,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench import results_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS_JSON = ROOT / "bench" / "results" / "checker.json"
-RESULTS_MD = ROOT / "bench" / "results" / "checker.md"
+RESULTS_JSON = results_dir() / "checker.json"
+RESULTS_MD = results_dir() / "checker.md"
 TYPICAL_TARGET_MS = 1.0
 PROSELINT_RATIO_TARGET = 20.0
 SIZES = (1_000, 10_000, 100_000, 1_000_000)

@@ -23,10 +23,12 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench import results_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "bench" / "pyodide_import_bench.mjs"
-RESULTS_JSON = ROOT / "bench" / "results" / "checker_startup.json"
-RESULTS_MD = ROOT / "bench" / "results" / "checker_startup.md"
+RESULTS_JSON = results_dir() / "checker_startup.json"
+RESULTS_MD = results_dir() / "checker_startup.md"
 
 DRAFT = (
     "Dear Dr. Morgan,\n\nThank you for the chance to interview with your internal medicine program last "

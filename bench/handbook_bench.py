@@ -15,6 +15,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench import results_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 30.0
 
@@ -66,6 +68,7 @@ def main(quick: bool = False) -> dict:
         "benchmark": "handbook build (content/ -> PDF, US Letter)",
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": _machine(),
+        "quick": quick,
         "runs": runs,
         "median_total_s": round(total, 2),
         "median_load_s": round(statistics.median(s["load_s"] for s in samples), 3),
@@ -81,12 +84,12 @@ def main(quick: bool = False) -> dict:
         "target_s": TARGET_SECONDS,
         "meets_target": total < TARGET_SECONDS,
     }
-    out = ROOT / "bench" / "results" / "handbook.json"
+    out = results_dir() / "handbook.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     cpu = result["median_cpu_s"]
     print(f"handbook: {total:.1f} s wall, {cpu:.1f} s CPU, median of {runs} ({pages} pages, "
-          f"target < {TARGET_SECONDS:.0f} s, load {load_before:.1f}) -> {out.relative_to(ROOT)}")
+          f"target < {TARGET_SECONDS:.0f} s, load {load_before:.1f}) -> {out}")
     return result
 
 
