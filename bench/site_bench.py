@@ -37,10 +37,11 @@ from typing import Iterator
 
 import yaml
 
+from bench import results_dir
 from prematch_kb.browser.devserver import CONTENT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "site.json"  # and site.md beside it, for the benchmarks page
+RESULTS = results_dir() / "site.json"  # and site.md beside it, for the benchmarks page
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
