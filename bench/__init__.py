@@ -15,3 +15,26 @@ RESULTS_ENV = "PREMATCH_KB_BENCH_RESULTS"
 def results_dir() -> Path:
     """Where benchmarks write their JSON and Markdown results."""
     return Path(os.environ.get(RESULTS_ENV) or Path(__file__).resolve().parent / "results")
+
+
+def machine_facts() -> dict:
+    """The machine a figure was measured on: every benchmark records it beside its results."""
+    import platform
+
+    cpu, memory_kb = platform.processor() or platform.machine(), 0
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+        memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                         if line.startswith("MemTotal:"))
+    except (OSError, StopIteration, ValueError):
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+    }

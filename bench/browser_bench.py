@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -18,20 +17,12 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import results_dir
+from bench import machine_facts, results_dir
+from prematch_kb.browser.chromium import launch
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE_PAGE_DIR = Path(__file__).resolve().parent / "browser_bare"
 RESULTS = results_dir() / "browser.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 READY_RATIO_TARGET = 1.15
 KEYSTROKE_TARGET_MS = 50.0
 
@@ -69,19 +60,8 @@ def five_hundred_word_draft() -> str:
 
 
 def _machine(browser_version: str) -> dict:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return {
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "cpu": cpu,
-        "cpus": os.cpu_count(),
+        **machine_facts(),
         "browser": f"Chromium {browser_version}",
         # Other work on a shared machine skews start-up times; this says how busy it was.
         "load_average_1m": round(os.getloadavg()[0], 2),
@@ -165,7 +145,7 @@ def main(quick: bool = False) -> dict:
         site = Path(prebuilt) if prebuilt else _build_site(Path(tmp) / "site")
         template = _first_template(site)
         with serve_site(site, mounts={"/__bare__/": BARE_PAGE_DIR}) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(pw)
             checker_url = base + f"checker/?template={template}"
             bare_url = base + "__bare__/index.html"
             samples = {"bare": {"cold": [], "warm": []}, "checker_ready": {"cold": [], "warm": []},

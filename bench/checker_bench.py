@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import results_dir
+from bench import machine_facts, results_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_JSON = results_dir() / "checker.json"
@@ -30,26 +29,11 @@ sys.path.insert(0, str(ROOT / "tests"))  # the corpus loader lives with the test
 
 
 def _machine() -> dict:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     try:
         load = [round(x, 2) for x in os.getloadavg()]
     except OSError:
         load = []
-    return {
-        "nproc": os.cpu_count(),
-        "cpu": cpu,
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "platform": platform.platform(),
-        "load_average_at_start": load,
-    }
+    return {**machine_facts(), "load_average_at_start": load}
 
 
 def _best_of(func, repeats: int) -> float:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import subprocess
 import tempfile
@@ -15,23 +14,14 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import results_dir
+from bench import machine_facts, results_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 30.0
 
 
 def _machine() -> dict:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
-            "cpus": os.cpu_count()}
+    return machine_facts()
 
 
 def _pages(pdf: Path) -> int:

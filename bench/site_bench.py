@@ -21,7 +21,6 @@ import http.server
 import json
 import math
 import os
-import platform
 import resource
 import shutil
 import statistics
@@ -37,33 +36,22 @@ from typing import Iterator
 
 import yaml
 
-from bench import results_dir
+from bench import machine_facts, results_dir
+from prematch_kb.browser.chromium import CHROMIUM, launch
 from prematch_kb.browser.devserver import CONTENT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = results_dir() / "site.json"  # and site.md beside it, for the benchmarks page
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 GUIDE_PAGE = "/guides/how-to-write-to-programs/"
 CHECKER_PAGE = "/checker/"
 TARGETS = {"guide_page_kb": 500, "growth_exponent": 1.0, "compiler_overhead_ratio": 1.15}
 
 
 def machine(load_at_start: tuple[float, ...] | None = None) -> dict:
-    cpu, memory_kb = platform.machine(), 0
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))
-        memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                         if line.startswith("MemTotal:"))
-    except (OSError, StopIteration, ValueError):
-        pass
     browser = ""
     if Path(CHROMIUM).exists():
         browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(memory_kb / 1024 / 1024, 1),
-            "python": platform.python_version(), "platform": platform.platform(), "browser": browser,
+    return {**machine_facts(), "browser": browser,
             "load_average_at_start": [round(x, 2) for x in (load_at_start or os.getloadavg())],
             "load_average_at_end": [round(x, 2) for x in os.getloadavg()]}
 
@@ -279,7 +267,7 @@ def measure_page_weight(site: Path) -> dict:
 
     results = {}
     with serve_like_a_host(site) as (base, sent), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             for name, path, ready in (("guide_page", GUIDE_PAGE, None),
                                       ("checker_page", CHECKER_PAGE, "#pmkb-checker[data-checker-state=ready]")):

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .report import finding_to_dict
 from .rulebook import category_entry
 
 SCHEMA = "prematch-kb/communication-log"
@@ -298,25 +299,7 @@ class LogFinding:
     reply: str = ""  # findings on a draft offer no reply; kept for the checker's finding shape
 
     def to_dict(self) -> dict:
-        return {
-            "category": self.category,
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "explanation": self.explanation,
-            "explanation_html": self.explanation_html,
-            "excerpt": self.excerpt,
-            "start": self.start,
-            "end": self.end,
-            "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16,
-            "line": self.line,
-            "column": self.column,
-            "suggestions": list(self.suggestions),
-            "reply": self.reply,
-            "link": self.link,
-            "source": dict(self.source) if self.source else None,
-        }
+        return finding_to_dict(self)
 
 
 def review_draft(

@@ -30,25 +30,7 @@ class Finding:
     source: dict | None
 
     def to_dict(self) -> dict:
-        return {
-            "category": self.category,
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "explanation": self.explanation,
-            "explanation_html": self.explanation_html,
-            "excerpt": self.excerpt,
-            "start": self.start,
-            "end": self.end,
-            "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16,
-            "line": self.line,
-            "column": self.column,
-            "suggestions": list(self.suggestions),
-            "reply": self.reply,
-            "link": self.link,
-            "source": dict(self.source) if self.source else None,
-        }
+        return finding_to_dict(self)
 
 
 @dataclass
@@ -124,3 +106,27 @@ def _plural(count: int, word: str) -> str:
     if not count:
         return ""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def finding_to_dict(finding) -> dict:
+    """The finding shape of the versioned report, shared by text findings and log findings."""
+    return {
+        "category": finding.category,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "explanation": finding.explanation,
+        "explanation_html": finding.explanation_html,
+        "excerpt": finding.excerpt,
+        "start": finding.start,
+        "end": finding.end,
+        "start_utf16": finding.start_utf16,
+        "end_utf16": finding.end_utf16,
+        "line": finding.line,
+        "column": finding.column,
+        "suggestions": list(finding.suggestions),
+        "reply": finding.reply,
+        "link": finding.link,
+        "source": dict(finding.source) if finding.source else None,
+    }
+
