@@ -6,23 +6,7 @@
 
   const LOG_PAGE = "log/";
 
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
-
-  function isoToday() {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  }
+  const { el, isoToday } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
 
   function storage() {
     try {

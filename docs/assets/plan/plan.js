@@ -9,17 +9,7 @@
   const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I"]);
   const FIELDS = ["type", "specialty", "signals", "date"];
 
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
+  const { el, isoToday } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
 
   function trusted(html, tag) {
     const box = el(tag || "div");
@@ -48,12 +38,6 @@
 
   function verifyMark() {
     return el("span", { class: "pmkb-verify", title: "Not yet confirmed by a primary source" }, "verify");
-  }
-
-  function isoToday() {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
   function validIso(value) {
