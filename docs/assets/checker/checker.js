@@ -9,7 +9,6 @@ const SEVERITIES = [
 ];
 const DEBOUNCE_MS = 150;
 const CONTEXT_FIELDS = ["applicant_type", "phase", "recipient", "specialty"];
-const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE"]);
 
 let sharedWorker = null; // one runtime per tab, kept across the theme's instant navigation
 let workerState = { state: "loading", error: "", progress: null };
@@ -384,26 +383,8 @@ class CheckerPage {
   // Explanations are Markdown rendered at build time from the knowledge base. They are copied
   // through an allow-list anyway, so nothing but plain formatting and links can reach the page.
   trustedHtml(html, className) {
-    const parsed = new DOMParser().parseFromString(`<div>${html}</div>`, "text/html").body.firstChild;
-    const box = el("div", { class: className });
-    const copy = (from, to) => {
-      for (const node of from.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
-        else if (node.nodeType === Node.ELEMENT_NODE && SAFE_TAGS.has(node.tagName)) {
-          const clone = document.createElement(node.tagName.toLowerCase());
-          if (node.tagName === "A") {
-            const href = node.getAttribute("href") || "";
-            if (!/^\s*(javascript|data|vbscript):/i.test(href)) clone.setAttribute("href", this.siteLink(href));
-          }
-          copy(node, clone);
-          to.append(clone);
-        } else if (node.nodeType === Node.ELEMENT_NODE) {
-          copy(node, to); // unknown element: keep its text only
-        }
-      }
-    };
-    copy(parsed, box);
-    return box;
+    // assets/js/dom.js runs before any finding is rendered (it is loaded by the page body).
+    return window.PMKB_DOM.copyTrustedHtml(html, el("div", { class: className }), (href) => this.siteLink(href));
   }
 
   // Links in findings name the public site; on any other host (a local build, a mirror) they

@@ -22,5 +22,31 @@
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
-  window.PMKB_DOM = Object.freeze({ el, isoToday });
+  // HTML rendered at build time from the knowledge base, copied through an allow-list anyway:
+  // only plain formatting and links reach the page, and script-like link targets are dropped.
+  const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE"]);
+
+  function copyTrustedHtml(html, box, mapHref = (href) => href) {
+    const parsed = new DOMParser().parseFromString(`<div>${html || ""}</div>`, "text/html").body.firstChild;
+    const copy = (from, to) => {
+      for (const node of from.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
+        else if (node.nodeType === Node.ELEMENT_NODE && SAFE_TAGS.has(node.tagName)) {
+          const clone = document.createElement(node.tagName.toLowerCase());
+          if (node.tagName === "A") {
+            const href = node.getAttribute("href") || "";
+            if (!/^\s*(javascript|data|vbscript):/i.test(href)) clone.setAttribute("href", mapHref(href));
+          }
+          copy(node, clone);
+          to.append(clone);
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          copy(node, to); // unknown element: keep its text only
+        }
+      }
+    };
+    copy(parsed, box);
+    return box;
+  }
+
+  window.PMKB_DOM = Object.freeze({ el, isoToday, copyTrustedHtml });
 })();

@@ -16,16 +16,7 @@
     }
   }
 
-  const KIND_LABELS = {
-    "": "Not sure / not counted",
-    interest: "Note of interest",
-    "thank-you": "Thank-you note",
-    update: "Update",
-    "continued-interest": "Continued interest",
-    "first-choice": "First-choice letter",
-    reply: "Reply",
-    other: "Other",
-  };
+  const KIND_LABELS = { "": "Not sure / not counted", ...window.pmkbCommLog.KIND_LABELS };
 
   window.pmkbCheckerLog = {
     // Extra fields for the worker's "check" message: the saved log and what the draft is.

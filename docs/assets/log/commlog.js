@@ -12,6 +12,15 @@
   const STORAGE_KEY = "prematch-kb:communication-log";
   const DIRECTIONS = ["sent", "received"];
   const KINDS = ["interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other"];
+  const KIND_LABELS = Object.freeze({
+    interest: "Note of interest",
+    "thank-you": "Thank-you note",
+    update: "Update",
+    "continued-interest": "Continued interest",
+    "first-choice": "First-choice letter",
+    reply: "Reply",
+    other: "Other",
+  });
   const COLUMNS = ["program", "date", "direction", "kind", "first_choice_claim", "note"];
   const REQUIRED = ["program", "date", "direction", "kind"];
   const TRUE = ["yes", "y", "true", "1"];
@@ -216,7 +225,7 @@
   }
 
   window.pmkbCommLog = {
-    SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, COLUMNS, LogFormatError,
+    SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, KIND_LABELS, COLUMNS, LogFormatError,
     programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored,
   };
 })();

@@ -4,15 +4,7 @@
 (function () {
   "use strict";
 
-  const KIND_LABELS = {
-    interest: "Note of interest",
-    "thank-you": "Thank-you note",
-    update: "Update",
-    "continued-interest": "Continued interest",
-    "first-choice": "First-choice letter",
-    reply: "Reply",
-    other: "Other",
-  };
+  const KIND_LABELS = window.pmkbCommLog.KIND_LABELS;  // assets/log/commlog.js, loaded first
 
   const { el, isoToday } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
 

@@ -6,29 +6,12 @@
 (function () {
   "use strict";
 
-  const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I"]);
   const FIELDS = ["type", "specialty", "signals", "date"];
 
-  const { el, isoToday } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
+  const { el, isoToday, copyTrustedHtml } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
 
   function trusted(html, tag) {
-    const box = el(tag || "div");
-    const parsed = new DOMParser().parseFromString(`<div>${html || ""}</div>`, "text/html").body.firstChild;
-    const copy = (from, to) => {
-      for (const node of from.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
-        else if (node.nodeType === Node.ELEMENT_NODE && SAFE_TAGS.has(node.tagName)) {
-          const clone = document.createElement(node.tagName.toLowerCase());
-          if (node.tagName === "A") {
-            const href = node.getAttribute("href") || "";
-            if (!/^\s*(javascript|data|vbscript):/i.test(href)) clone.setAttribute("href", href);
-          }
-          copy(node, clone);
-          to.append(clone);
-        } else if (node.nodeType === Node.ELEMENT_NODE) copy(node, to);
-      }
-    };
-    copy(parsed, box);
+    const box = copyTrustedHtml(html, el(tag || "div"));
     // A single paragraph inside a list item reads better without the paragraph margin.
     if (tag === "li" && box.childElementCount === 1 && box.firstElementChild.tagName === "P") {
       box.replaceChildren(...box.firstElementChild.childNodes);
