@@ -281,15 +281,61 @@ def test_windowed_and_whole_text_scans_agree():
         return [(f.category, f.start, f.end) for f in report.findings]
 
     entries = load_corpus()
-    saved = patterns.WINDOWED_TEXT
-    patterns.WINDOWED_TEXT = -1
+    saved = patterns.WINDOWED_TEXT, patterns.SHORT_TEXT
     try:
+        patterns.WINDOWED_TEXT, patterns.SHORT_TEXT = -1, -1  # windows, and leading strings
         windowed = {e.id: spans(e) for e in entries}
-        patterns.WINDOWED_TEXT = 10**9
+        patterns.WINDOWED_TEXT, patterns.SHORT_TEXT = 10**9, 10**9  # every phrase over the whole text
         whole = {e.id: spans(e) for e in entries}
     finally:
-        patterns.WINDOWED_TEXT = saved
+        patterns.WINDOWED_TEXT, patterns.SHORT_TEXT = saved
     assert {k: v for k, v in windowed.items() if v != whole[k]} == {}
+
+
+def test_skipping_detectors_whose_phrases_cannot_run_changes_nothing():
+    """The engine does not call a detector when none of its declared phrases can run on the text;
+    calling every detector on every corpus text must give exactly the same findings."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import engine
+
+    def spans(entry):
+        report = check(entry.text, mode=entry.mode, **entry.context)
+        return [(f.category, f.start, f.end) for f in report.findings]
+
+    entries = load_corpus()
+    skipping = {e.id: spans(e) for e in entries}
+    saved = dict(engine._BY_MODE)
+    try:
+        for mode in ("draft", "received"):
+            detectors = engine._detectors(mode)
+            engine._BY_MODE[mode] = (len(engine.DETECTORS), tuple((d, None) for d, _ in detectors))
+        calling_all = {e.id: spans(e) for e in entries}
+    finally:
+        engine._BY_MODE.clear()
+        engine._BY_MODE.update(saved)
+    assert skipping == calling_all
+
+
+@pytest.mark.parametrize("extra", ["", "first-choice #1 non-U.S. 100% re-sending", "rank\u00e9 ñon-us_rank"])
+def test_keys_found_word_by_word_are_the_keys_in_the_whole_text(extra):
+    """The key scan runs once per distinct word (remembered across emails); it must find exactly
+    the keys a scan of the whole text finds, keys with hyphens or symbols included."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import patterns
+    from prematch_kb.checker.text import build_document
+
+    differ = []
+    for entry in load_corpus()[:200]:
+        doc = build_document(entry.text + " " + extra)
+        scan, prefixes, _ = patterns._key_scan()
+        whole = set()
+        for key in scan.findall(doc.lower, 0, doc.own_end):
+            whole |= prefixes[key]
+        if patterns.present_keys(doc) != whole:
+            differ.append(entry.id)
+    assert differ == []
 
 
 def test_committed_phrase_facts_are_current():

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from . import checks  # noqa: F401  (registers the detectors)
 from .context import make_context
+from .patterns import phrase_ids, runnable_phrases
 from .registry import DETECTORS, Hit
 from .report import Finding, Report
 from .rulebook import category_entry, load_rulebook
@@ -64,7 +65,10 @@ def check(
     checked = text[:MAX_CHARS]
     doc = build_document(checked)
     hits: list[Hit] = []
-    for detector in _detectors(mode):
+    runnable = runnable_phrases(doc)
+    for detector, needs in _detectors(mode):
+        if needs is not None and runnable.isdisjoint(needs):
+            continue  # none of its phrases can match this text: most detectors, most emails
         found = 0
         for hit in detector.func(doc, ctx):
             hits.append(hit)
@@ -85,10 +89,14 @@ def _known_specialties() -> tuple[str, ...]:
 
 
 def _detectors(mode: str) -> tuple:
-    """The detectors of a mode, in registry order (rebuilt if the registry grows)."""
+    """The detectors of a mode in registry order, each with the ids of the phrases it needs (None:
+    it always runs); rebuilt if the registry grows."""
     cached = _BY_MODE.get(mode)
     if cached is None or cached[0] != len(DETECTORS):
-        cached = _BY_MODE[mode] = (len(DETECTORS), tuple(d for d in DETECTORS.values() if d.mode == mode))
+        detectors = tuple(
+            (d, phrase_ids(d.phrases) if d.phrases else None) for d in DETECTORS.values() if d.mode == mode
+        )
+        cached = _BY_MODE[mode] = (len(DETECTORS), detectors)
     return cached[1]
 
 

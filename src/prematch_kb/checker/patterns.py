@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .lazy_regex import LazyRegex
 from .phrase_facts import KEY_WINDOW, pattern_facts  # noqa: F401  (KEY_WINDOW: part of this API)
 from .registry import Hit
-from .text import Document
+from .text import Document, word_token
 
 
 def rx(pattern: str, flags: int = re.IGNORECASE) -> LazyRegex:
@@ -69,6 +69,7 @@ INQUIRY = rx(
     r"|ask(?:ing)? (?:you )?(?:where|how|if|whether|about|which|what)|we ask|we are asking|indicate)\b"
 )
 
+SHORT_TEXT = 300
 # Above this length a phrase with no leading string is run only around its rarest key string.
 WINDOWED_TEXT = 400
 # Characters of context examined around a match for negation and inquiry cues.
@@ -176,13 +177,18 @@ def _trigger(key_sets: tuple[tuple[str, ...], ...], leading: tuple[str, ...]) ->
 
 # Every key string of every phrase, compiled into one prefix-tree regex tried at each position as a
 # lookahead: one C-level pass finds the longest key starting at every offset; each key's own
-# prefixes that are keys are added, giving exactly the set of keys that occur in the text.
-_KEY_SCAN: list = [None, None, -1]  # [compiled lookahead, key -> keys that are its prefixes, phrases seen]
+# prefixes that are keys are added, giving exactly the set of keys that occur in a string.
+# Keys made only of word characters cannot cross a word's edge, so the scan runs once per distinct
+# word (and is remembered: an email's words are mostly words already seen); the few keys with
+# other characters ("first-choice", "#1") are looked up in the whole text.
+_KEY_SCAN: list = [None, None, (), -1]  # [compiled lookahead, key -> its prefixes that are keys, other keys, phrases seen]
 _NO_KEYS: frozenset[str] = frozenset()
+_WORD_KEYS: dict[str, frozenset[str]] = {}  # word -> the keys inside it
+_WORD_KEYS_LIMIT = 50_000  # distinct words remembered before the memory is cleared (a few MB at most)
 
 
-def _key_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    if _KEY_SCAN[2] != len(_PHRASES):
+def _key_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]], tuple[str, ...]]:
+    if _KEY_SCAN[3] != len(_PHRASES):
         keys = set()
         for item in _PHRASES:
             keys.update(item.trigger)
@@ -197,8 +203,15 @@ def _key_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
             node[""] = {}
         _KEY_SCAN[0] = re.compile("(?=(" + _tree_pattern(tree) + "))", re.DOTALL)
         _KEY_SCAN[1] = {key: frozenset(key[:n] for n in range(1, len(key) + 1) if key[:n] in keys) for key in keys}
-        _KEY_SCAN[2] = len(_PHRASES)
-    return _KEY_SCAN[0], _KEY_SCAN[1]
+        _KEY_SCAN[2] = tuple(sorted(key for key in keys if not _is_word(key)))
+        _KEY_SCAN[3] = len(_PHRASES)
+        _WORD_KEYS.clear()
+    return _KEY_SCAN[0], _KEY_SCAN[1], _KEY_SCAN[2]
+
+
+def _is_word(key: str) -> bool:
+    """True when the string is one run of word characters (a token of `Document.words`)."""
+    return bool(key) and word_token.fullmatch(key) is not None
 
 
 def _tree_pattern(node: dict) -> str:
@@ -215,9 +228,20 @@ def present_keys(doc: Document) -> frozenset[str]:
     if found is None and not doc.own_end:
         found = doc.cache["keys"] = _NO_KEYS  # nothing to scan (and no need to build the scan yet)
     if found is None:
-        scan, prefixes = _key_scan()
-        longest = set(scan.findall(doc.lower, 0, doc.own_end))
-        found = doc.cache["keys"] = _NO_KEYS.union(*[prefixes[key] for key in longest])
+        scan, prefixes, other_keys = _key_scan()
+        memory = _WORD_KEYS
+        parts = []
+        for word in doc.word_set():
+            keys = memory.get(word)
+            if keys is None:
+                if len(memory) >= _WORD_KEYS_LIMIT:
+                    memory.clear()
+                keys = memory[word] = _NO_KEYS.union(*[prefixes[key] for key in scan.findall(word)])
+            if keys:
+                parts.append(keys)
+        own = doc.lower[: doc.own_end] if other_keys else ""
+        extra = [key for key in other_keys if key in own]
+        found = doc.cache["keys"] = _NO_KEYS.union(*parts, extra)
     return found
 
 
@@ -292,13 +316,13 @@ def phrase_matches(
     runnable = runnable_phrases(doc)
     if not runnable:
         return  # none of the strings any phrase needs occurs: the usual case, kept cheap
-    todo = runnable.intersection(_phrase_ids(phrases))
+    todo = runnable.intersection(phrase_ids(phrases))
     if not todo:
         return
     own_end = doc.own_end
     for phrase_id in sorted(todo) if len(todo) > 1 else todo:  # ids grow in the tuple's order
         item = _PHRASES[phrase_id]
-        if item.leading:
+        if item.leading and own_end > SHORT_TEXT:
             yield from _matches_at(doc, item, _leading_positions(doc, item), quotations)
         elif own_end > WINDOWED_TEXT and item.key_sets:
             for window_start, window_end in key_windows(doc, item):
@@ -379,7 +403,8 @@ def _build_index() -> None:
 _PHRASE_IDS: dict[int, tuple] = {}
 
 
-def _phrase_ids(phrases: tuple) -> frozenset[int]:
+def phrase_ids(phrases: tuple) -> frozenset[int]:
+    """The ids of a tuple of phrases (checked once: each listed once, in the order made)."""
     entry = _PHRASE_IDS.get(id(phrases))
     if entry is None or entry[0] is not phrases:
         ids = [item.id for item in phrases]
@@ -436,7 +461,7 @@ def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
 ) -> Iterable[Hit]:
     phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
-    if runnable_phrases(doc).isdisjoint(_phrase_ids(phrases)):
+    if runnable_phrases(doc).isdisjoint(phrase_ids(phrases)):
         return ()  # none of these phrases can match: most detectors on most emails, kept cheap
     return _hits(category, doc, phrases, quotations)
 

@@ -26,20 +26,25 @@ class Detector:
     category: str
     mode: str
     func: Callable[..., Iterable[Hit]]
+    # When set, the detector can find nothing unless one of these phrases can run on the text, so
+    # the engine skips calling it on the (usual) text where none can.
+    phrases: tuple = ()
 
 
 DETECTORS: dict[str, Detector] = {}
 
 
-def register(category: str, mode: str = "draft") -> Callable:
-    """Decorator: `@register("binding-commitment")` over `def detect(doc, ctx) -> Iterable[Hit]`."""
+def register(category: str, mode: str = "draft", *, phrases: tuple = ()) -> Callable:
+    """Decorator: `@register("binding-commitment")` over `def detect(doc, ctx) -> Iterable[Hit]`.
+
+    `phrases`: the phrases the detector's hits all come from (it finds nothing without them)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
 
     def wrap(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if category in DETECTORS:
             raise ValueError(f"category {category!r} registered twice")
-        DETECTORS[category] = Detector(category, mode, func)
+        DETECTORS[category] = Detector(category, mode, func, tuple(phrases))
         return func
 
     return wrap

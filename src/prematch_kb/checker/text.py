@@ -39,7 +39,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
 _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
 
-_WORD_TOKEN = re.compile(r"[^\W_]+")
+# A word: a run of letters and digits (underscore is not part of one).
+word_token = re.compile(r"[^\W_]+")
 _WORD_SET = "\x00words"  # cache slot for the word set (never a key: keys have no NUL)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -74,7 +75,7 @@ class Document:
         """The distinct lower-case words of the author's own text."""
         found = self._positions.get(_WORD_SET)
         if found is None:
-            found = self._positions[_WORD_SET] = frozenset(_WORD_TOKEN.findall(self.lower, 0, self.own_end))
+            found = self._positions[_WORD_SET] = frozenset(word_token.findall(self.lower, 0, self.own_end))
         return found
 
     def positions_of(self, key: str) -> list[int]:

@@ -245,16 +245,16 @@ FIRST_CHOICE = (
 )
 
 
-@register("binding-commitment")
+@register("binding-commitment", phrases=BINDING)
 def binding_commitment(doc, ctx):
     return phrase_hits("binding-commitment", doc, BINDING)
 
 
-@register("reciprocal-ranking")
+@register("reciprocal-ranking", phrases=RECIPROCAL)
 def reciprocal_ranking(doc, ctx):
     return phrase_hits("reciprocal-ranking", doc, RECIPROCAL)
 
 
-@register("first-choice-claim")
+@register("first-choice-claim", phrases=FIRST_CHOICE)
 def first_choice_claim(doc, ctx):
     return phrase_hits("first-choice-claim", doc, FIRST_CHOICE)

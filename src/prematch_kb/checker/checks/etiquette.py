@@ -75,7 +75,7 @@ NEWS = rx(
 )
 
 
-@register("status-nudge")
+@register("status-nudge", phrases=STATUS_NUDGE)
 def status_nudge(doc, ctx):
     hits = list(phrase_hits("status-nudge", doc, STATUS_NUDGE))
     if hits and NEWS.search(doc.text, 0, doc.own_end):
@@ -143,7 +143,7 @@ SPECIAL_TREATMENT = (
 )
 
 
-@register("special-treatment")
+@register("special-treatment", phrases=SPECIAL_TREATMENT)
 def special_treatment(doc, ctx):
     return phrase_hits("special-treatment", doc, SPECIAL_TREATMENT)
 
@@ -195,7 +195,7 @@ PRESSURE = (
 )
 
 
-@register("pressure")
+@register("pressure", phrases=PRESSURE)
 def pressure(doc, ctx):
     return phrase_hits("pressure", doc, PRESSURE)
 
@@ -273,6 +273,6 @@ OTHER_PROGRAM_LEVERAGE = (
 )
 
 
-@register("other-program-leverage")
+@register("other-program-leverage", phrases=OTHER_PROGRAM_LEVERAGE)
 def other_program_leverage(doc, ctx):
     return phrase_hits("other-program-leverage", doc, OTHER_PROGRAM_LEVERAGE)

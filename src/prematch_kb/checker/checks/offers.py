@@ -50,7 +50,7 @@ OUTSIDE_MATCH = (
 )
 
 
-@register("outside-match-offer")
+@register("outside-match-offer", phrases=OUTSIDE_MATCH)
 def outside_match_offer(doc, ctx):
     return phrase_hits("outside-match-offer", doc, OUTSIDE_MATCH)
 

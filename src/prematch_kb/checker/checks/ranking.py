@@ -154,6 +154,6 @@ RANK_INQUIRY = (
 )
 
 
-@register("rank-inquiry")
+@register("rank-inquiry", phrases=RANK_INQUIRY)
 def rank_inquiry(doc, ctx):
     return phrase_hits("rank-inquiry", doc, RANK_INQUIRY)

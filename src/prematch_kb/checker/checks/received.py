@@ -197,21 +197,21 @@ PROGRAM_COMMITMENT_REQUEST = (
 )
 
 
-@register("program-rank-inquiry", mode="received")
+@register("program-rank-inquiry", mode="received", phrases=PROGRAM_RANK_INQUIRY)
 def program_rank_inquiry(doc, ctx):
     return phrase_hits("program-rank-inquiry", doc, PROGRAM_RANK_INQUIRY)
 
 
-@register("program-other-programs-inquiry", mode="received")
+@register("program-other-programs-inquiry", mode="received", phrases=PROGRAM_OTHER_PROGRAMS)
 def program_other_programs_inquiry(doc, ctx):
     return phrase_hits("program-other-programs-inquiry", doc, PROGRAM_OTHER_PROGRAMS)
 
 
-@register("program-commitment-request", mode="received")
+@register("program-commitment-request", mode="received", phrases=PROGRAM_COMMITMENT_REQUEST)
 def program_commitment_request(doc, ctx):
     return phrase_hits("program-commitment-request", doc, PROGRAM_COMMITMENT_REQUEST)
 
 
-@register("program-outside-match-offer", mode="received")
+@register("program-outside-match-offer", mode="received", phrases=OUTSIDE_MATCH_PROGRAM)
 def program_outside_match_offer(doc, ctx):
     return phrase_hits("program-outside-match-offer", doc, OUTSIDE_MATCH_PROGRAM)

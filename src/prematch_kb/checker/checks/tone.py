@@ -169,6 +169,6 @@ OVER_APOLOGY = (
 )
 
 
-@register("over-apology")
+@register("over-apology", phrases=OVER_APOLOGY)
 def over_apology(doc, ctx):
     return phrase_hits("over-apology", doc, OVER_APOLOGY)
