@@ -320,7 +320,8 @@ def markdown(result: dict) -> str:
         f"(a host that does not compress): {met(guide['kb'] < targets['guide_page_kb'])}. Largest on the "
         "guide page: " + ", ".join(f"`{path}` {decoded / 1024:,.0f} KB ({on_wire / 1024:,.0f} KB gzip)"
                                     for decoded, on_wire, path in guide["largest"][:3])
-        + ". The search index is loaded by every page. The checker page loads the Python runtime once; "
+        + ". The search index (every page's text, about 400 KB) is downloaded only when the visitor "
+        "starts a search, not with each page. The checker page loads the Python runtime once; "
         "the browser caches it for later visits.", "",
         "### Build time", "",
         f"Full `mkdocs build --strict` of the real site (guide, checker runtime, handbook PDF): "
