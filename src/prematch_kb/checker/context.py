@@ -60,6 +60,27 @@ def make_context(
     known_specialties: tuple[str, ...] = (),
 ) -> Context:
     """Validate the user's context; unknown values are a usage error (ValueError), not bad text."""
+    key = (mode, applicant_type, phase, recipient, specialty, program_name, known_specialties)
+    try:
+        known = _MADE.get(key)
+    except TypeError:  # an unhashable value: validated (and refused) below
+        key, known = None, None
+    if known is not None:
+        return known
+    context = _validated(mode, applicant_type, phase, recipient, specialty, program_name, known_specialties)
+    if key is not None:
+        if len(_MADE) >= 256:
+            _MADE.clear()
+        _MADE[key] = context
+    return context
+
+
+# Contexts already validated (a Context is immutable, and a page re-checks with the same one on
+# every keystroke).
+_MADE: dict[tuple, Context] = {}
+
+
+def _validated(mode, applicant_type, phase, recipient, specialty, program_name, known_specialties) -> Context:
     _choice("mode", mode, MODES)
     if specialty not in (None, ""):
         if not isinstance(specialty, str) or not _ID.fullmatch(specialty):

@@ -8,13 +8,12 @@ generated from the knowledge base.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 MODES = ("draft", "received")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     category: str
     start: int
     end: int

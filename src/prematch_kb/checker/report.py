@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 REPORT_SCHEMA = "prematch-kb/check-report"
 REPORT_VERSION = 1
 SEVERITIES = ("error", "warning", "suggestion")
 
 
-@dataclass(frozen=True)
-class Finding:
+# Findings and hits are named tuples: immutable like a frozen dataclass, and several times cheaper to
+# make (a frozen dataclass sets each of its 17 fields through object.__setattr__), which matters in a
+# checker re-run on every keystroke.
+class Finding(NamedTuple):
     category: str
     rule: str
     severity: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # A line that starts a quoted earlier message: everything from it to the end is someone else's.
 _REPLY_HEADER = re.compile(
@@ -48,8 +49,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 MAX_SENTENCE = 1200  # longer runs without punctuation are cut so per-sentence work stays bounded
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
