@@ -27,7 +27,7 @@ BINDING = (
     phrase(
         r"\bI(?:'m| am| will| hereby| can)? (?:promis(?:e|ing)|pledg(?:e|ing)|vow(?:ing)?|swear(?:ing)?"
         r"|guarantee(?:ing)?|commit(?:ting)?) (?:to )?(?:put|place|keep|list|have) (?:you|your program|this"
-        r" program|it)\b[^.?!\n]{0,30}\b(?:top|first|number one|#1)"
+        r" program|it)\b[^.?!\n]{0,30}(?:\b(?:top|first|number one)|#1)"
     ),
     phrase(
         r"\bI (?:can |do |hereby |will )?(?:promise|guarantee|swear|pledge|assure you|give you my (?:word"
@@ -68,11 +68,18 @@ _PLEDGE = (
     r"|assur(?:e|ing) you|give you my (?:word|assurance|promise)|rest assured|be assured"
     r"|(?:be|rest|feel) (?:certain|sure|confident)(?: that)?|(?:firm|binding|solemn|formal) commitment)"
 )
+# "#1" is written outside the word-bounded group: there is no word boundary before "#".
+_PLACED_HIGH = r"(?:\b(?:first|top|highest|number one|number-one|1st|at the top)|#1)"
 _PLEDGED = (
     r"(?:rank(?:ed|ing|s)?\b|(?:first|top|highest|number one|number-one|#1|no\. ?1) (?:slot|spot|place|position"
     r"|choice|of my|on my)|(?:first|top|highest|number one|#1) (?:\w{1,30} )?(?:on|of|in) my\b|(?:top|head) of my\b"
+    # what is placed where: "list you as number one", "no other program will be placed above yours"
+    r"|(?:list|put|plac|keep|position)(?:s|ed|es|ing|ting|e)? (?:you|your program(?:me)?|your hospital|your residency"
+    rf"|this program(?:me)?|it)\b[^.?!\n]{{0,20}}{_PLACED_HIGH}"
+    r"|(?:above|ahead of|higher than) (?:yours|your program(?:me)?|you)\b"
     r"|sign(?:ing)? (?:on|with|a contract|the contract|your contract)"
-    r"|accept(?:ing)? (?:your |an |the |a |any )?(?:offer|position|spot|place)"
+    r"|(?:accept(?:ing)?|tak(?:e|ing)) (?:your |an |the |a |any |that |this )?(?:offer|position|spot|place|post"
+    r"|job)\b(?! (?:of|that|on|seriously))"
     r"|attend(?:ing)? (?:your|the|this) (?:program|residency|hospital|institution)"
     r"|join(?:ing)? (?:you|your|the program|this program)|match(?:ing)? (?:with|at|into) (?:you|your))"
 )
@@ -109,8 +116,18 @@ BINDING = BINDING + (
     ),
     phrase(
         r"\b(?:prepared|willing|ready|happy|glad) to (?:sign|put (?:it|this|that) in writing|make (?:it|this) official)"
-        r"\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|first|commit\w{0,20}|letter of intent|agreement|pledge)",
+        r"\b[^.?!\n]{0,60}(?:\b(?:rank(?:ed|ing)?\b|first|top|number one|1st|commit\w{0,20}|letter of intent"
+        r"|agreement|pledge|(?:above|ahead of) (?:you|yours))|#1)",
         requires=_FIRST_PERSON,
+    ),
+    # The pledge after what is pledged: "I will take the post, and I put this promise to you in
+    # writing", "I'll rank you first, that is a promise".
+    phrase(
+        r"\bI(?:'ll| will| shall| am going to|'m going to)\b(?:(?!\bnot\b|\bnever\b|n't)[^.?!\n]){0,30}?"
+        rf"\b{_PLEDGED}(?:(?!\bhope|\bwish)[^.?!\n]){{0,80}}?(?:\bI (?:promise|swear|guarantee|pledge|vow)\b"
+        r"|\b(?:this|that|my|a|the) (?:firm |solemn |binding |formal |personal |written )?(?:promise|pledge"
+        r"|guarantee|vow|word of honou?r)\b|\bin writing\b|\byou have my word\b|\bmy word on (?:it|that|this)\b)",
+        keys=("promis", "swear", "guarantee", "pledg", "vow", "writing", "word"),
     ),
 )
 
@@ -118,19 +135,30 @@ _ME_RANKED_KEYS = ("rank", "list", "put", "place", "keep", "same", "favo")
 _YOU_RANKED_KEYS = ("first", "top", "#1", "number", "1st", "high")
 # Whole words one of which every _ME_RANKED match contains.
 _ME_RANKED_WORDS = ("me", "match", "list", "same", "favor", "favour")
+_RANK_VERB = r"(?:rank(?:s|ed|ing)?|list(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|keep(?:s|ing)?|kept)"
 _ME_RANKED = (
-    r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? me\b|rank(?:ed|ing)? (?:me )?to match|(?:spot|place|position)"
+    rf"(?:{_RANK_VERB} me\b|rank(?:ed|ing)? (?:me )?to match|(?:spot|place|position)"
     r" (?:on|in) your (?:rank |rank order |final )?list|do the same|same for me|return the favou?r)"
 )
+_THEM = r"(?:you|your program(?:me)?|your hospital|your residency|this program(?:me)?|it)"
 _YOU_RANKED = (
-    r"(?:(?:rank|list|put|place|keep)(?:s|ed|ing)? (?:you|your program|your hospital|your residency|this program|it)"
-    r"\b[^.?!\n]{0,20}\b(?:first|top|#1|number one|1st|high\w{0,20})|my (?:top|first|highest|number one|#1)"
-    r" (?:rank\w{0,20}|choice|spot|pick|place))"
+    rf"(?:{_RANK_VERB} {_THEM}\b[^.?!\n]{{0,20}}(?:\b(?:first|top|number one|1st|high\w{{0,20}})|#1)"
+    r"|my (?:top|first|highest|number one|#1) (?:rank\w{0,20}|choice|spot|pick|place))"
 )
+# The author's side taking its level from the program's: "I will rank you accordingly / in kind",
+# "I will do the same for you", "your program will be equally high on mine".
+_IN_RETURN = (
+    rf"(?:{_RANK_VERB} {_THEM}\b[^.?!\n]{{0,20}}\b(?:accordingly|in kind|likewise|similarly|correspondingly"
+    r"|equally)|(?:do(?:ing)?|return(?:ing)?) the same(?: for you)?|same for you|return(?:ing)? the favou?r"
+    rf"|{_THEM} (?:is|are|will be|would be|stays?|remains?) (?:equally|similarly|likewise)"
+    r" (?:high\w{0,20}|near the top|at the top|top)\b[^.?!\n]{0,20}\b(?:on|of|in) (?:my|mine)\b)"
+)
+_IN_RETURN_KEYS = ("accordingly", "kind", "likewise", "similarly", "correspondingly", "equally", "same", "favo")
 # A condition or exchange somewhere in the sentence turns two rank statements into a bargain.
 _TRADE = (
     r"\b(?:if|as long as|provided|in return|in exchange|so long as|once|would you|will you|could you|can you"
-    r"|both|each other|agree\w{0,20}|deal|bargain|trade|mutual\w{0,20}|equally|depend\w{0,20}|conditional|contingent)\b"
+    r"|both|each other|agree\w{0,20}|deal|bargain|trade|mutual\w{0,20}|equally|depend\w{0,20}|conditional|contingent"
+    r"|accordingly|in kind|in turn|likewise|correspondingly|should (?:you|your|the))\b"
 )
 
 RECIPROCAL = (
@@ -160,6 +188,12 @@ RECIPROCAL = (
         words=_ME_RANKED_WORDS,
     ),
     phrase(
+        rf"\b{_ME_RANKED}[^.?!\n]{{0,100}}\b{_IN_RETURN}",
+        requires=_TRADE,
+        keys=(_IN_RETURN_KEYS, _ME_RANKED_KEYS),
+        words=_ME_RANKED_WORDS,
+    ),
+    phrase(
         r"\bin (?:exchange|return)\b[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|(?:spot|place|position) on your"
         r" (?:rank |rank order |final )?list)"
     ),
@@ -174,6 +208,17 @@ RECIPROCAL = (
         r"\bif (?:you|your program|the program) (?:rank|ranks|list|lists|put|puts|place|places)"
         r" me\b[^.?!\n]{0,80}\bI (?:will|'ll|would|'d|can|could|promise to|commit to|am willing to)"
         r" (?:also |then |happily |gladly )?(?:rank|list|put|place|do the same|return)"
+    ),
+    # Any condition on how the program ranks the author, then the author's ranking in answer:
+    # "Should your committee be willing to rank me in a matching position, I would rank you accordingly."
+    phrase(
+        r"\b(?:if|should|provided(?: that)?|as long as|so long as|on condition that|in case) (?:you|your \w{1,20}"
+        r"|the (?:program|committee|selection committee|team))(?: [\w-]{1,20}){0,4}? (?:rank|list|put|plac)(?:s|e|es"
+        r"|ing)? me\b[^.?!\n]{0,80}\bI(?: will|'ll| would|'d| can| could| promise to| commit to| am willing to"
+        r"| shall)(?: also| then| happily| gladly| certainly| make sure to){0,2} (?:rank|list|put|place|do the same"
+        r"|return|make sure (?:you|your))",
+        keys=("rank", "list", "put", "plac"),
+        words=("me",),
     ),
     phrase(
         r"\bI(?:'ll| will| would|'d| can| could| am (?:happy|willing|prepared|glad|ready|going) to"
@@ -216,7 +261,8 @@ _FIRST = r"(?:top|first|number one|number-one|number 1|#1|no\. ?1|1st|first-choi
 FIRST_CHOICE = (
     phrase(
         rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
-        r" (?:choice|pick|program|option|preference|residency)\b(?![-\x27\u2019])",
+        r" (?:choice|pick|program|option|preference|residency|rank(?:ing)?(?= ?[.!,;)]| ?$| (?:on|in) my\b))"
+        r"\b(?![-\x27\u2019])",
         not_after=r"(?:one of|among|some of|several of|of|list of|all of)",
         keys=(("top", "first", "number", "#1", "no", "1st"),),
         not_before=r"(?:s\b|programs|institutions|places|specialt|field|of\b|for (?:fellowship|specialty|a specialty)|in (?:specialty|medicine))",
@@ -227,7 +273,7 @@ FIRST_CHOICE = (
         rf"|as my {_FIRST} (?:choice|program))(?![\w-])",
         keys=("first", "#1", "number", "no", "1st", "top", "highest"),
     ),
-    phrase(r"\b(?:at the (?:very )?top|first|number one|#1) (?:of|on) my (?:rank |rank order |final )?list\b"),
+    phrase(r"(?:\b(?:at the (?:very )?top|first|number one)|#1) (?:of|on) my (?:rank |rank order |final )?list\b"),
     phrase(
         r"\b(?:no|none|nothing|not a single) (?:other )?(?:program |place |residency )?"
         r"(?:will be |is |would be |could be )?(?:ranked |placed |put )?"

@@ -48,6 +48,16 @@ STATUS_NUDGE = (
         negatable=False,
     ),
     phrase(r"\b(?:the )?status of my (?:application|candidacy|file|interview (?:invitation|request))\b", negatable=False),
+    # Asking whether the file has been looked at yet: "kindly update me whether my file has been
+    # reviewed", "has my application been considered yet?"
+    phrase(
+        r"\b(?:(?:(?:to|me|I) know|ask|asking|find out|see|check|hear|tell me|confirm|advise|inform me|update me"
+        r"|let me know|wonder(?:ing|ed)?|curious)(?: (?:about|on|as to))? (?:whether|if) (?:my|the)"
+        r"|(?:has|have|was|were) my) (?:application|file|candidacy|materials|documents|dossier)\b[^.?!\n]{0,20}?"
+        r"\b(?:been )?(?:reviewed|considered|looked at|screened|evaluated|assessed|gone through)\b",
+        negatable="negation",
+        keys=("review", "consider", "looked", "screen", "evaluat", "assess", "gone"),
+    ),
     phrase(
         r"\b(?:have|had) (?:you|the committee|the program|the team) (?:had a chance|been able|gotten a chance"
         r"|got a chance|had time|had an opportunity) to (?:review|look at|consider|read|go over)",
@@ -107,7 +117,21 @@ SPECIAL_TREATMENT = (
     phrase(r"\b(?:make|made|grant|allow|consider) (?:an |any |a |one )?(?:small |special )?exception\b"),
     phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
     phrase(r"\b(?:do me a|ask (?:you )?(?:for )?a|as a) (?:small |special |personal |big |huge )?favou?r\b"),
-    phrase(r"\bput in a (?:good |kind )?word (?:for me|with)\b"),
+    phrase(
+        r"\b(?:put(?:ting)? (?:in )?a (?:[\w-]{1,20} )?word|(?:say|saying|drop|dropping|send|sending) a (?:good|kind"
+        r"|positive|favou?rable|personal) word)\b(?: in)?[^.?!\n]{0,30}?\b(?:for me|on my behalf|about me"
+        r"|with (?:the|your|Dr|a|any))\b",
+        keys=("word",),
+    ),
+    # Asking someone to act for the author with those who decide: "speak to the committee on my behalf".
+    phrase(
+        r"\b(?:speak|talk|advocate|vouch|intercede|lobby|intervene|put in a word|say something|make a call"
+        r"|reach out|mention me|recommend me|push)\w{0,3}\b[^.?!\n]{0,40}\bon my behalf\b",
+        question=True,
+        requires=r"\b(?:committee|program director|PD|faculty|chair|selection|interview\w{0,5}|rank\w{0,5}|application"
+        r"|candidacy|decision)\b",
+        keys=("behalf",),
+    ),
     # Being let in although the door is shut: squeezed in, added late, an extra slot.
     phrase(
         r"\b(?:squeeze|fit|slot|sneak|add|work|pencil) me (?:in|into|onto|on)\b|\bmake (?:room|space) for me\b"
@@ -154,6 +178,7 @@ _WHEN = (
     r"|thursday|friday|saturday|sunday|this (?:week|weekend|evening|afternoon|morning)|next (?:week|monday"
     r"|tuesday|wednesday|thursday|friday)|(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\d{1,3} (?:hours|days"
     r"|business days|working days)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\b"
     r"|\d{1,2}/\d{1,2}|noon|midnight|eod|cob|close of business|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.))"
 )
 _REPLY = (
@@ -161,6 +186,12 @@ _REPLY = (
     r"|(?:a |your )?(?:response|reply|answer|decision)"
     r"|give me (?:an |your )?(?:answer|decision|response)|make (?:a|your) decision|send (?:me )?(?:a |your )?"
     r"(?:response|reply|decision|answer)|hear back|hear from you)"
+)
+# Silence read as a refusal: "I will assume you are not interested", "... the answer is no".
+_ASSUME_NO = (
+    r"assume (?:that )?(?:you(?:'re| are| have| do| will| did)?|your (?:program|committee|team)(?: is| has)?"
+    r"|the (?:program|committee|answer|decision)(?: is| has)?|there (?:is|are)|I(?:'m| am| have| was| will)?)\b"
+    r"[^.?!\n]{0,12}?\b(?:not|no|n't|no longer|rejected|declined|turned down|decided against|uninterested)\b"
 )
 _NOW = r"(?:asap|as soon as possible|urgently|immediately|right away|without delay|right now|promptly)"
 PRESSURE = (
@@ -180,17 +211,25 @@ PRESSURE = (
         rf"[^.?!\n]{{0,30}}?\b(?:(?:by|before|within|no later than) {_WHEN}|{_NOW}|soon)"
     ),
     phrase(
-        r"\bif I (?:do not|don't|have not|haven't) (?:hear|heard|receive|received|get|gotten)"
-        r"(?: back| a (?:response|reply|decision|answer)| anything| from you){0,3} (?:by|before|within|soon"
-        r"|in (?:the next )?\d)",
+        r"\bif I (?:(?:do not|don't|have not|haven't) (?:hear|heard|receive|received|get|gotten)"
+        r"(?: back| a (?:response|reply|decision|answer)| anything| from you){0,3}|(?:hear|receive|get) nothing"
+        r"(?: back| from you){0,2}) (?:by|before|within|soon|in (?:the next )?\d)",
         negatable=False,
+    ),
+    # Silence will be read as an answer: "(if I hear nothing by Friday,) I will assume you are not
+    # interested".
+    phrase(
+        rf"\bI(?: will|'ll| shall| must| am going to)(?: have to| then)? {_ASSUME_NO}",
+        requires=r"\b(?:if|unless|otherwise|by|before|after|until|or)\b",
+        negatable=False,
+        keys=("assume",),
     ),
     phrase(r"\b(?:a|my|the) deadline for (?:your|a|the program's) (?:response|reply|decision|answer)\b"),
     phrase(r"\b(?:time-sensitive|time sensitive|urgent)\b(?! (?:care|center|centre|clinic|surgery))"),
     phrase(
         r"\b(?:otherwise|or else|or) I (?:will|'ll|may|might) (?:have to |need to |be forced to )?"
         r"(?:withdraw|accept (?:another|an?other|the other)|go elsewhere|look elsewhere|rank you lower"
-        r"|cancel|take (?:another|the other))"
+        rf"|cancel|take (?:another|the other)|{_ASSUME_NO})"
     ),
 )
 
@@ -203,28 +242,49 @@ def pressure(doc, ctx):
 # --- other-program-leverage: offers or rank statements from elsewhere used as a bargaining chip --
 _ELSEWHERE = (
     r"(?:another|other|a different|a competing|several other|two other|three other|multiple other|multiple"
-    r"|one other|the other) (?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)"
+    r"|one other|the other) (?:program(?:me)?s?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)"
 )
+# Number words only: a digit here would leave the phrase without leading strings (run everywhere).
+_COUNT = r"(?:several|multiple|numerous|various|many|a few|some|two|three|four|five|six|seven|eight|nine|ten)"
 _ELSEWHERE_ANY = (
-    r"(?:(?:another|other|a different|competing|several|multiple|two|three|four|many|a few|some) (?:\w{1,30} )?"
-    r"(?:programs?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)|offers? from)"
+    rf"(?:(?:another|other|a different|competing|{_COUNT}) (?:\w{{1,30}} ){{0,2}}?"
+    r"(?:program(?:me)?s?|institutions?|hospitals?|places|residenc(?:y|ies)|schools?)\b|offers? from)"
 )
 # What another program said or gave, or the author's hint that it should move this program.
 _LEVER = (
     r"(?:offer(?:s|ed)?|promis(?:e|ed)|assur(?:ed|ance)|guarantee(?:d)?|told me|informed me|let me know|said"
     r"|indicated|(?:rank|ranked|ranking|want|wants|wanted|recruit\w{0,20}) me|interest in (?:\w{1,30} )?me|to match"
     r"|reconsider|take (?:this|that|it) into (?:account|consideration)|strengthen\w{0,20} my|thought you should know"
-    r"|wanted you to know|keep (?:this|that|it) in mind|match (?:their|that|this) (?:offer|commitment))"
+    r"|wanted you to know|keep (?:this|that|it) in mind|match (?:their|that|this) (?:offer|commitment)"
+    # other places' eagerness: "several other hospitals are keen to have me"
+    r"|(?:keen|eager|anxious) to (?:have|get|recruit|sign|welcome|train) me\b(?! (?:rotate"
+    r"|visit|present|speak|talk|observe|shadow|attend|teach|give|come|do|lecture|help|return|stay))"
+    r"|(?:very |quite |really |clearly |strongly )?interested in (?:having |recruiting |getting )?me)"
 )
+# What the author wants this program to do about it: not lose the author, see the demand, act.
+# Each wording holds one of _PUSH_KEYS, all rare in an ordinary email, so the phrase seldom runs.
+_PUSH = (
+    r"(?:let(?:ting)? me (?:slip|go elsewhere)|slip(?:ping)? away|(?:lose|losing) me|snap(?:s|ped)? me up"
+    r"|(?:shows?|demonstrates?|proves?|tells?) (?:you )?how (?:competitive|desirable|sought(?:-| )after|in demand)"
+    r"|how competitive I am|in (?:high |great )?demand|sought(?:-| )after"
+    r"|(?:keep|bear) (?:this|that|it) in mind|take (?:this|that|it) into account)"
+)
+_PUSH_KEYS = ("slip", "elsewhere", "lose", "losing", "snap", "competitive", "desirable", "sought", "demand", "mind",
+              "account")
+# Every match of _ELSEWHERE_ANY (and of the other openings of the push phrase) holds one of these.
+_ELSEWHERE_KEYS = ("program", "institution", "hospital", "place", "residenc", "school", "offer")
 _NOT_SCHEDULING = r"(?:me )?(?:an? |the )?(?:interview|date|slot|time|observership|elective|rotation)"
 OTHER_PROGRAM_LEVERAGE = (
     phrase(
         rf"\b{_ELSEWHERE_ANY}\b[^.?!\n]{{0,60}}\b{_LEVER}\b",
         not_before=_NOT_SCHEDULING,
         keys=(
-            ("program", "institution", "hospital", "place", "residenc", "school", "offer"),
+            _ELSEWHERE_KEYS,
             ("offer", "promis", "assur", "guarantee", "told", "informed", "let", "said", "indicated", "rank",
-             "want", "recruit", "interest", "match", "reconsider", "into", "strengthen", "know", "mind"),
+             "want", "recruit", "interest", "match", "reconsider", "into", "strengthen", "know", "mind", "keen",
+             "eager", "anxious"),
+            ("another", "other", "different", "competing", "several", "multiple", "numerous", "various", "many",
+             "few", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "offer"),
         ),
     ),
     phrase(
@@ -234,6 +294,14 @@ OTHER_PROGRAM_LEVERAGE = (
         keys=("has", "have", "had"),
     ),
     phrase(r"\b(?:a |another )?competing (?:offer|program|position)s?\b"),
+    # Interest from elsewhere (interviews included), then a push at this program: "Massachusetts
+    # General has already offered me an interview, I hope you will not let me slip away".
+    phrase(
+        rf"(?:\b{_ELSEWHERE_ANY}|\b(?:interviews?|invitations?|invites?) from"
+        r"|\b(?-i:[A-Z]\w{1,30})(?: (?-i:[A-Z]\w{1,30})){0,3} (?:has|have|had) (?:already |also |just )?"
+        rf"(?:offered|invited|contacted|reached out|interviewed|told|said|promised))\b[^.?!\n]{{0,100}}?\b{_PUSH}",
+        keys=(_PUSH_KEYS, _ELSEWHERE_KEYS + ("interview", "invit", "contact", "reached", "told", "said", "promis")),
+    ),
     phrase(
         rf"\b{_ELSEWHERE}\b[^.?!\n]{{0,60}}\b(?:offered|promised|assured|guaranteed|committed|told me (?:they"
         r"|that they|it|I) (?:will|would|plan to|intend to|am|was)|said (?:they|that they|I) (?:will|would"
@@ -259,7 +327,11 @@ OTHER_PROGRAM_LEVERAGE = (
         r"\b(?:match|beat|top|better|compete with|counter) (?:their|that|the other|this|an?other|the)"
         r" (?:offer|commitment|promise|assurance)\b"
     ),
-    phrase(r"\bunless you\b[^.?!\n]{0,60}\b(?:rank|commit|offer|promise|tell me|guarantee|confirm)"),
+    # "unless you tell me otherwise" is a courtesy, not a condition.
+    phrase(
+        r"\bunless you\b[^.?!\n]{0,60}\b(?:rank|commit|offer|promise|tell me|guarantee|confirm)",
+        not_before=r"(?:\w{1,20} )?otherwise\b",
+    ),
     phrase(
         r"\bI (?:will|'ll|would|'d|may|might)(?: have to| need to| be forced to| end up| then)? (?:rank|put|place)"
         r" (?:them|another program|the other program|that program)"

@@ -5,7 +5,29 @@ from __future__ import annotations
 from ..patterns import phrase, phrase_hits
 from ..registry import register
 
-_MATCH = r"(?:the )?(?:NRMP\b|ERAS\b|(?:NRMP |main |main residency |residency |national )?match\b)"
+_MATCH = (
+    r"(?:the )?(?:NRMP\b|ERAS\b|(?:NRMP |main |main residency |residency |national )?match(?:ing)?"
+    r"(?: process| system| algorithm)?\b)"
+)
+# Leaving the Match: "withdraw from the Match", "pull out of the Match", "withdraw your NRMP registration".
+_LEAVE_MATCH = (
+    r"\b(?:withdraw(?:ing)?|pull(?:ing)? out|drop(?:ping)? out|opt(?:ing)? out|back(?:ing)? out|step(?:ping)? out"
+    r"|resign(?:ing)?|cancel(?:l?ing)?|giv(?:e|ing) up|quit(?:ting)?)"
+    r" (?:(?:of|from) )?(?:(?:my|your|the) (?:application|registration|participation) (?:from|in|with|for|to) )?"
+    r"(?:the |my |your )?(?:NRMP|(?:NRMP |main |residency )?match)\b(?: registration| application| participation)?"
+)
+_LEAVE_KEYS = ("withdraw", "pull", "drop", "opt", "back", "step", "resign", "cancel", "giv", "quit")
+# A position described as outside the Match: "a non-Match PGY-1 post", "an off-Match contract"
+# (hyphenated, which keeps the key strings rare: "off" alone is in every "offer").
+_NON_MATCH = (
+    r"\b(?:non|off)-(?:NRMP|match)\b(?:-| )?(?:(?!research|fellow|observ|postdoc)[\w-]{1,20} ){0,2}?"
+    r"(?:position|post|spot|contract|offer|job|appointment|place|slot|hire|pathway|route)s?\b"
+)
+# Research, fellowship and observer posts are not residency positions.
+_NOT_RESIDENCY = (
+    r"(?:as (?:a |an |our )?(?:research|postdoc|fellow|observer|visiting|volunteer|scribe|assistant|lab)"
+    r"|after (?:your |my )?(?:residency|graduation|training))"
+)
 _DENIED = (
     r"(?:(?:are|is|were|would be) (?:not|no longer|never) (?:allowed|permitted|possible|an option|acceptable)"
     r"|(?:are|is|were) (?:prohibited|forbidden|banned|against|off-limits|not something)|violate)"
@@ -17,9 +39,10 @@ OUTSIDE_MATCH = (
         not_before=_DENIED,
     ),
     phrase(
-        r"\b(?:offers?|offered|positions?|spots?|contracts?|sign|secure|guarantee|accept|hire|hired|appointments?"
-        r"|agreements?|places?|jobs?|join|enter)\b[^.?!\n]{0,60}\b(?:outside|outside of|before|ahead of|prior to"
-        r"|instead of|independent of|independently of|apart from|without going through|around|separate from"
+        r"\b(?:offers?|offered|positions?|spots?|posts?|slots?|contracts?|sign|secure|guarantee|accept|hire|hired"
+        r"|appointments?|agreements?|places?|jobs?|join|enter|take me)\b[^.?!\n]{0,60}\b(?:outside|outside of|before"
+        r"|ahead of|prior to|instead of|independent of|independently of|apart from|without going through|around"
+        r"|separate from|rather than(?: through| via| going through| using| participating in)?|not through"
         rf"|without (?:participating in|entering|using|registering (?:for|with)|the need for)) {_MATCH}",
         not_before=_DENIED,
     ),
@@ -34,10 +57,21 @@ OUTSIDE_MATCH = (
         r"|job) (?:now|directly|today|right away|early|immediately|at once|this week)\b"
     ),
     phrase(
-        r"\b(?:ready|prepared|willing|happy|glad) to sign\b[^.?!\n]{0,30}\b(?:today|now|immediately|right away"
+        r"\b(?:ready|prepared|willing|happy|glad) to sign\b(?! (?:the |my |any |all |your )?(?:visa|paperwork"
+        r"|forms?|documents?|consent|papers|release|lease|application|credentialing|onboarding))"
+        r"[^.?!\n]{0,30}\b(?:today|now|immediately|right away"
         r"|this week|at once|before (?:the )?match)\b"
     ),
-    phrase(r"\bwithdraw (?:from|my application from|out of|my registration from) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(_LEAVE_MATCH, requires=r"\b(?:I|I'm|I'd|I'll|me|my|you|your)\b", keys=(_LEAVE_KEYS,)),
+    phrase(_NON_MATCH, not_after=r"\b(?:no|zero|never)", keys=(("non-", "off-"), ("match", "nrmp"))),
+    # Being taken on directly, in a sentence about a residency post: "could you hire me directly".
+    phrase(
+        r"\b(?:hire|take|appoint|sign|recruit|employ|bring|accept|admit) me (?:on |in |up |aboard )?(?:directly"
+        r"|outright)\b",
+        not_before=_NOT_RESIDENCY,
+        requires=r"\b(?:match\w*|NRMP|residen\w+|PGY-?\d|positions?|posts?|spots?|contracts?|intern\w*)\b",
+        keys=("direct", "outright"),
+    ),
     phrase(
         r"\b(?:early|conditional|direct|off-cycle|advance) (?:contract|offer|acceptance|appointment|hire"
         r"|hiring|agreement|commitment) (?:outside|before|from|with|for)\b"
@@ -62,7 +96,8 @@ OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
         r"|job|residency position|PGY-?1 position|categorical position|preliminary position)\b"
         r"(?: (?:now|today|right away|immediately|directly|early|this week|at once))"
     ),
-    phrase(r"\bwithdraw (?:from|your application from|out of|your registration from) (?:the )?(?:NRMP |main )?match\b"),
+    phrase(_LEAVE_MATCH, requires=r"\b(?:you|your)\b", keys=(_LEAVE_KEYS,)),
+    phrase(_NON_MATCH, not_after=r"\b(?:no|zero|never)", keys=(("non-", "off-"), ("match", "nrmp"))),
     phrase(
         r"\bsign (?:a |the |this |our )?(?:attached |enclosed |employment |)?(?:contract|agreement|offer letter)"
         r" (?:now|today|before|early|right away"
@@ -74,7 +109,11 @@ OUTSIDE_MATCH_PROGRAM = OUTSIDE_MATCH[:3] + (
         r"|agreement)\b"
     ),
     phrase(r"\b(?:skip|bypass|avoid|go around) (?:the )?(?:NRMP |main )?match\b"),
-    phrase(r"\b(?:hire|appoint|sign|offer) you (?:directly|outright|now|today)\b"),
+    phrase(
+        r"\b(?:hire|appoint|sign|offer|take|recruit|employ|bring) you (?:on |in |aboard )?(?:directly|outright|now"
+        r"|today)\b",
+        not_before=_NOT_RESIDENCY,
+    ),
     phrase(r"\bsign you (?:now|today|right away|immediately|early|directly|before|up now|this week)\b"),
     phrase(
         r"\b(?:not need to|no need to|don't need to|do not need to|without (?:having to )?|never have to)"

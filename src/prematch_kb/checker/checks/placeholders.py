@@ -13,6 +13,7 @@ PLACEHOLDER = re.compile(
     r"|\{[ \t]*[A-Za-z_][A-Za-z0-9_ ]{0,30}\}"  # {first_name}
     r"|<[ \t]*[A-Z][A-Z0-9 _-]{1,30}[ \t]*>"  # <NAME>, <PROGRAM NAME>
     r"|<[a-z]+(?:[ _][a-z]+){1,4}>"  # <program name>
+    r"|<[A-Z][a-z]+(?:[ _][A-Za-z][a-z]*){0,4}>"  # <Program Director>, <Name>
     r"|\b[Xx]{3,}\b"  # XXXXX
     r"|_{3,}"  # ____
     r"|\b(?:INSERT|TODO|TBD|FIXME)\b"

@@ -6,7 +6,15 @@ from ..patterns import phrase, phrase_hits
 from ..registry import register
 
 _ME = r"(?:I|I'm|I am|my application|my name|my candidacy|my file)"
-_PROGRAM = r"(?:you|you all|the program|your program|the committee|your committee|the selection committee|the team)"
+_PROGRAM = (
+    r"(?:you|you all|the program|your program|the committee|your committee|the selection committee|the team"
+    r"|the faculty|your faculty|the program director|the ranking committee|your ranking committee)"
+)
+# Placing someone in a clinic, a track or a rotation is not ranking them: "place me" counts only
+# when nothing follows or what follows is the list.
+_NOT_ELSEWHERE = (
+    r"(?! (?:in|at|into|for|with|during|on|through) (?!(?:your|the|my|a) (?:rank|list|final|match|top|high)\b))"
+)
 _HOW = r"(?:plan to |intend to |are going to |are planning to |might |would |will |going to |expect to )?"
 
 # Meaning family: a question about position or odds, then a rank/list/match word, in a sentence
@@ -20,10 +28,48 @@ ASK_POSITION = (
 )
 _RANK_WORD = r"(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final |match )?list\b|match(?:ed|ing)?\b)"
 _IMPROVING = r"(?:improve|increase|strengthen|maximi[sz]e|boost|help|raise|enhance|better|hurt|affect|harm)"
+# "Any chance you could offer me a position before the Match?" asks for an offer, not the odds: the
+# Match named as the process one would leave or go around is not a rank word. (Fixed-width checks
+# just before the word, written with \x20 so that they stay fixed-width.)
+_AROUND = (
+    "before", "outside", "prior to", "ahead of", "instead of", "rather than", "without", "from", "bypass", "skip",
+    "avoid",
+)
+_NOT_AROUND = "".join(
+    rf"(?<!{word.replace(' ', chr(92) + 'x20')}\x20)(?<!{word.replace(' ', chr(92) + 'x20')}\x20the\x20)"
+    for word in _AROUND
+)
+_RANK_WORD_HERE = rf"(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final |match )?list\b|{_NOT_AROUND}match(?:ed|ing)?\b)"
+_AUX = (
+    r"(?:has|have|had|will|would|might|did|does|do|is|are|may|could|currently|already|eventually|finally"
+    r"|ultimately|been|be|going to|plans? to|intends? to|decided to)"
+)
+# The program's rank list: "your list", "the rank order list"; "the list for the interview dates"
+# is some other list.
+_THE_LIST = r"(?:your (?:rank |rank order |final |match )?list|the (?:rank|rank order|final|match) list)\b"
+# The author's standing as the thing asked about: "whether I have been ranked", "if my name is high
+# enough", "whether I am likely to match".
+_STANDING = (
+    r"(?:\b(?:have|has|had|am|was|will|would|is|are|'m|'ve|been|be|get|got|being) (?:\w{1,20} )?(?:ranked|placed"
+    r"|listed)\b|\b(?:likely|expected|going|on track|positioned|set|in line|in a position|competitive enough"
+    r"|well placed|placed well enough|ranked high enough) to (?:match|be (?:matched|ranked|placed))\b|\bhigh enough\b"
+    rf"|\b(?:within|inside|in) (?:your|the) (?:matching|match|top)\b|\bon {_THE_LIST}"
+    r"|\b(?:will|would|could|can|am going to) (?:match|be matched)\b)"
+)
+# Words that ask, or say the author wants to be told, followed by "whether"/"if".
+_ASK_IF = (
+    r"(?:(?:to|me|I) know|learn|ask|asking|find out|hear|tell me|share|confirm|indicate|advise|clarify|inform me"
+    r"|update me|wonder(?:ing|ed)?|curious)(?: (?:about|on))? (?:whether|if)"
+)
+# Someone else asking is reported speech: "my mother keeps asking whether I have been ranked".
+_REPORTER = (
+    r"\b(?:he|she|they|who|someone|everyone|people|friends?|classmates?|colleagues?|parents?|mother|father|mom"
+    r"|dad|family|wife|husband|partner)\b(?: \w{1,20}){0,4}"
+)
 
 RANK_INQUIRY = (
     phrase(
-        rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b{_RANK_WORD}",
+        rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b{_RANK_WORD_HERE}",
         question=True,
         requires=r"\b(?:I|I'm|I'll|I'd|me|my)\b",
         not_after=_IMPROVING + r"(?: my| the)?",
@@ -40,6 +86,22 @@ RANK_INQUIRY = (
         r"[^.?!\n]{0,30}\b(?:match(?:ed|ing)?\b|rank(?:ed|ing)?\b|a (?:spot|position|place) on)",
         question=True,
         requires=r"\b(?:I|I'm|me|my)\b",
+    ),
+    # Asking how or where the program has placed the author, any tense: "how the selection committee
+    # has placed me". Placing someone in a clinic or a track is not ranking.
+    phrase(
+        rf"\b(?:how|where)(?: (?:do|does|did|will|would|has|have|might|could|is|are))? {_PROGRAM}(?: {_AUX}){{0,3}}"
+        r" (?:(?:rank|list)(?:s|ed|ing)? me\b|(?:place|places|placed|placing|position|positioned|positions|put|puts"
+        rf"|putting) me\b{_NOT_ELSEWHERE})",
+        question=True,
+        keys=(("how", "where"), ("rank", "list", "plac", "position", "put")),
+        words=("me",),
+    ),
+    # "Whether"/"if" after a word that asks, then the author's standing.
+    phrase(
+        rf"\b{_ASK_IF} (?:I|I'm|I've|my name|my application|my candidacy|my file)\b[^.?!\n]{{0,40}}?{_STANDING}",
+        not_after=_REPORTER,
+        keys=(("rank", "plac", "list", "match", "enough", "top"),),
     ),
     phrase(
         r"\b(?:make|made|making) (?:it (?:onto|on|to) |the cut for |onto )?your (?:rank |rank order |final )?list\b",
@@ -59,12 +121,13 @@ RANK_INQUIRY = (
         question=True,
     ),
     phrase(
-        rf"\bwhere {_PROGRAM} {_HOW}(?:rank|ranked|ranks|place|placed|put|list|listed) me\b",
+        rf"\bwhere {_PROGRAM} {_HOW}(?:(?:rank|ranked|ranks|list|listed) me\b"
+        rf"|(?:place|placed|put) me\b{_NOT_ELSEWHERE})",
         question=True,
     ),
     phrase(
         rf"\bwhere (?:do|will|would|did|does|might|could) {_PROGRAM} (?:plan to |intend to |expect to )?"
-        r"(?:rank|place|put|list) me\b",
+        rf"(?:(?:rank|list) me\b|(?:place|put) me\b{_NOT_ELSEWHERE})",
         question=True,
     ),
     phrase(
@@ -148,7 +211,7 @@ RANK_INQUIRY = (
     phrase(r"\b(?:a )?(?:spot|place|position) (?:on|in) your (?:rank |rank order |final )?list\b", question=True),
     phrase(
         r"\b(?:whether|if) (?:I|my name|my application) (?:made it|make it|am|is|was|will be|got|get|have been"
-        r"|has been) (?:onto|on|in|into) (?:your|the) (?:rank |rank order |final )?list\b",
+        rf"|has been) (?:onto|on|in|into) {_THE_LIST}",
         question=True,
     ),
 )

@@ -82,7 +82,7 @@ _PLACES = (
     r"|specialit(?:y|ies)|schools|interviews|offers)"
 )
 _OTHER_PLACES = (
-    r"(?:(?:other|additional|remaining|competing) (?:\w{1,30} )?(?:programs?|places|regions|states|cities|areas"
+    r"(?:(?:other|additional|remaining|competing) (?:[\w-]{1,30} ){0,3}?(?:programs?|places|regions|states|cities|areas"
     r"|hospitals|institutions|residenc(?:y|ies)|specialt(?:y|ies)|schools|interviews|offers|options|locations"
     r"|cent(?:er|re)s|applications)|elsewhere|anywhere else|where else|besides us|other than us|apart from us"
     r"|in addition to us|(?:gold|silver|preference|program) signals?|your signals)"
@@ -152,7 +152,8 @@ PROGRAM_COMMITMENT_REQUEST = (
         r"|first|top choice|number one|#1)",
     ),
     phrase(
-        rf"\b{_COMMIT} (?:to us )?(?:that you will |that you'll |that you are going to |to )?(?:rank|ranking"
+        rf"\b{_COMMIT} (?:(?:to us|in writing|in an email|by email|formally|officially|explicitly|now|today|for us)"
+        r" ){0,2}(?:that you will |that you'll |that you are going to |to )?(?:rank|ranking"
         rf"|list|listing) {_US}\b"
     ),
     phrase(
