@@ -358,3 +358,23 @@ def test_importing_the_checker_compiles_no_phrase_pattern():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     compiled, total = map(int, result.stdout.split())
     assert total > 100 and compiled == 0, result.stdout
+
+
+def test_cue_tests_are_skipped_only_where_they_cannot_match():
+    """Negation and request cues are searched only in texts holding one of their cue strings (read
+    from the regex's parse tree); every match on the corpus must contain one, and skipping must
+    never change a result."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import patterns
+    from prematch_kb.checker.phrase_facts import cue_strings
+    from prematch_kb.checker.text import lower_case
+
+    extra = ["I KNOW the RULES", "i can’t ask", "We are not allowed to", "Kindly ſhare the liſt"]
+    for regex in (patterns.NEGATION, patterns.NEGATION_ONLY, patterns.INQUIRY):
+        cues = cue_strings(regex.pattern, regex.flags)
+        assert cues and all(len(cue) >= 3 for cue in cues), sorted(cues)
+        for text in [e.text for e in load_corpus()] + extra:
+            for match in regex.finditer(text):
+                found = lower_case(match.group())
+                assert any(cue in found for cue in cues), (regex.pattern[:40], match.group())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .lazy_regex import LazyRegex
-from .phrase_facts import KEY_WINDOW, pattern_facts  # noqa: F401  (KEY_WINDOW: part of this API)
+from .phrase_facts import KEY_WINDOW, cue_strings, pattern_facts  # noqa: F401  (KEY_WINDOW: part of this API)
 from .registry import Hit
 from .text import Document, word_token
 
@@ -291,7 +291,7 @@ def clause_prefix(doc: Document, start: int) -> str:
 
 
 def is_negated(doc: Document, start: int, pattern: LazyRegex = NEGATION) -> bool:
-    return pattern.search(clause_prefix(doc, start)) is not None
+    return may_occur(doc, pattern) and pattern.search(clause_prefix(doc, start)) is not None
 
 
 def is_inquiry(doc: Document, start: int, end: int) -> bool:
@@ -299,7 +299,32 @@ def is_inquiry(doc: Document, start: int, end: int) -> bool:
     if "?" in doc.text[end : max(end, sentence.end) + 1]:
         return True
     begin = max(sentence.start, start - PREFIX_WINDOW)
-    return INQUIRY.search(doc.text, begin, end) is not None
+    return may_occur(doc, INQUIRY) and INQUIRY.search(doc.text, begin, end) is not None
+
+
+# The cue tests run on most candidate matches; their cue strings (one of which every match
+# contains) rule most emails out for good with a few substring tests, once per text.
+_CUES: dict[int, frozenset[str]] = {}
+# The only non-ASCII characters a case-insensitive regex matches to an ASCII letter (İ ı ſ, and
+# the Kelvin sign): where one occurs, the lower-case text may not show a cue the regex would find.
+_CASELESS_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_occur(doc: Document, regex: LazyRegex) -> bool:
+    """False only when `regex` cannot match anywhere in the author's own text."""
+    slot = ("may occur", id(regex))
+    found = doc.cache.get(slot)
+    if found is None:
+        cues = _CUES.get(id(regex))
+        if cues is None:
+            cues = _CUES[id(regex)] = cue_strings(regex.pattern, regex.flags)
+        own = doc.lower[: doc.own_end]
+        found = doc.cache[slot] = (
+            not cues
+            or any(cue in own for cue in cues)
+            or (not own.isascii() and any(char in doc.text for char in _CASELESS_SPECIALS))
+        )
+    return found
 
 
 def phrase_matches(
@@ -313,12 +338,11 @@ def phrase_matches(
     quoted question is not the author's own statement.
     """
     phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
-    runnable = runnable_phrases(doc)
-    if not runnable:
-        return  # none of the strings any phrase needs occurs: the usual case, kept cheap
-    todo = runnable.intersection(phrase_ids(phrases))
-    if not todo:
-        return
+    todo = runnable_phrases(doc).intersection(phrase_ids(phrases))
+    return _run(doc, todo, quotations) if todo else iter(())
+
+
+def _run(doc: Document, todo: frozenset[int], quotations: bool) -> Iterator[tuple[int, int]]:
     own_end = doc.own_end
     for phrase_id in sorted(todo) if len(todo) > 1 else todo:  # ids grow in the tuple's order
         item = _PHRASES[phrase_id]
@@ -355,9 +379,13 @@ def _word_starts_of(doc: Document, key: str) -> list[int]:
     return found
 
 
-# Over every phrase: each trigger string -> the ids of the phrases it can start, and the ids of the
-# phrases with no trigger (always looked at). Built once, after the check modules made their phrases.
-_INDEX: list = [None, None, None, -1]  # [by_key, keyless, all trigger keys, phrases seen]
+# Over every phrase, built once after the check modules made their phrases: each trigger string ->
+# the ids of the phrases it can start; the ids of the phrases with no trigger (always looked at);
+# each distinct required key set other than a trigger is numbered, each key string -> the numbers
+# of the sets it is in, and each phrase -> the numbers of its sets. A text's present keys then give
+# the satisfied numbers in a few set unions, and a phrase holds when its numbers are among them.
+_INDEX: list = [None, None, None, None, -1]
+# [trigger key -> phrase ids, keyless phrase ids, key -> set numbers, phrase id -> set numbers, phrases seen]
 
 
 def runnable_phrases(doc: Document) -> frozenset[int]:
@@ -366,23 +394,24 @@ def runnable_phrases(doc: Document) -> frozenset[int]:
     detectors (each then runs its own share)."""
     found = doc.cache.get("runnable")
     if found is None:
-        present = present_keys(doc)
-        if _INDEX[3] != len(_PHRASES):
+        if _INDEX[4] != len(_PHRASES):
             _build_index()
-        by_key, keyless, all_keys = _INDEX[0], _INDEX[1], _INDEX[2]
+        by_key, keyless, sets_of_key, sets_of_phrase, _ = _INDEX
         candidates = set(keyless)
-        for key in present.intersection(all_keys):
-            candidates.update(by_key[key])
+        satisfied = set()
+        for key in present_keys(doc):
+            phrase_ids = by_key.get(key)
+            if phrase_ids:
+                candidates.update(phrase_ids)
+            numbers = sets_of_key.get(key)
+            if numbers:
+                satisfied.update(numbers)
         runnable = []
         for phrase_id in candidates:
-            item = _PHRASES[phrase_id]
-            for keys in item.other_required:  # the trigger set holds: that is how it got here
-                if present.isdisjoint(keys):
-                    break
-            else:
-                if item.words and item.words.isdisjoint(doc.word_set()):
-                    continue
-                runnable.append(phrase_id)
+            if sets_of_phrase[phrase_id] <= satisfied:
+                words = _PHRASES[phrase_id].words
+                if not words or not words.isdisjoint(doc.word_set()):
+                    runnable.append(phrase_id)
         found = doc.cache["runnable"] = frozenset(runnable)
     return found
 
@@ -390,12 +419,28 @@ def runnable_phrases(doc: Document) -> frozenset[int]:
 def _build_index() -> None:
     by_key: dict[str, list[int]] = {}
     keyless = []
+    numbers: dict[frozenset[str], int] = {}
+    sets_of_key: dict[str, set[int]] = {}
+    sets_of_phrase = []
     for item in _PHRASES:
         if not item.trigger:
             keyless.append(item.id)
         for key in item.trigger:
             by_key.setdefault(key, []).append(item.id)
-    _INDEX[:] = [{k: tuple(v) for k, v in by_key.items()}, tuple(keyless), frozenset(by_key), len(_PHRASES)]
+        mine = set()
+        for keys in item.other_required:  # the trigger set holds: that is how a phrase is found
+            number = numbers.setdefault(keys, len(numbers))
+            mine.add(number)
+            for key in keys:
+                sets_of_key.setdefault(key, set()).add(number)
+        sets_of_phrase.append(frozenset(mine))
+    _INDEX[:] = [
+        {k: tuple(v) for k, v in by_key.items()},
+        tuple(keyless),
+        {k: tuple(v) for k, v in sets_of_key.items()},
+        tuple(sets_of_phrase),
+        len(_PHRASES),
+    ]
 
 
 # Per tuple of phrases: the ids of its phrases. Each tuple lists its phrases in the order they were
@@ -440,9 +485,11 @@ def _matches_in(
 def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool) -> bool:
     """Whether a raw match counts: the author's own words, not quoted, negated or excluded."""
     text = doc.text
-    if start == end or not doc.is_own(start, end):
+    if start == end or end > doc.own_end:
         return False
-    if not quotations and doc.in_quotation(start, end):
+    if doc.quoted_lines and not doc.is_own(start, end):
+        return False
+    if not quotations and doc.quotations and doc.in_quotation(start, end):
         return False
     if item.not_after and item.not_after.search(text, max(0, start - 40), start):
         return False
@@ -461,11 +508,7 @@ def phrase_hits(
     category: str, doc: Document, phrases: Iterable[Phrase], *, quotations: bool = False
 ) -> Iterable[Hit]:
     phrases = phrases if isinstance(phrases, tuple) else tuple(phrases)
-    if runnable_phrases(doc).isdisjoint(phrase_ids(phrases)):
+    todo = runnable_phrases(doc).intersection(phrase_ids(phrases))
+    if not todo:
         return ()  # none of these phrases can match: most detectors on most emails, kept cheap
-    return _hits(category, doc, phrases, quotations)
-
-
-def _hits(category: str, doc: Document, phrases: tuple, quotations: bool) -> Iterator[Hit]:
-    for start, end in phrase_matches(doc, phrases, quotations=quotations):
-        yield Hit(category, start, end)
+    return (Hit(category, start, end) for start, end in _run(doc, todo, quotations))

@@ -125,7 +125,29 @@ def _candidates(sequence, c) -> list[set[str]]:
     return found or []
 
 
-def _required(sequence, c, every: bool = False):
+def _selective(keys: set[str]) -> tuple:
+    """How well a key set rules text out: no very common word, then long strings."""
+    return (not any(k.lower() in _COMMON for k in keys), min(len(k) for k in keys))
+
+
+def _longest(keys: set[str]) -> int:
+    return min(len(k) for k in keys)
+
+
+def cue_strings(source: str, flags: int) -> frozenset[str]:
+    """Lower-case strings one of which every match of the regex contains, chosen long (so that an
+    ordinary text often has none of them); empty when the parse tree does not show any."""
+    try:
+        from re import _constants, _parser  # noqa: PLC0415 - private, guarded
+
+        sets = _required(_parser.parse(source, flags), _constants, every=True, rank=_longest) or []
+    except Exception:  # pragma: no cover - a future parser change only costs speed
+        return frozenset()
+    sets = [keys for keys in sets if keys]
+    return frozenset(k.lower() for k in max(sets, key=_longest)) if sets else frozenset()
+
+
+def _required(sequence, c, every: bool = False, rank=_selective):
     candidates: list[set[str]] = []
     run: list[str] = []
     for op, av in sequence:
@@ -137,13 +159,13 @@ def _required(sequence, c, every: bool = False):
             run = []
         found = None
         if op is c.BRANCH:
-            alternatives = [_required(alt, c) for alt in av[1]]
+            alternatives = [_required(alt, c, rank=rank) for alt in av[1]]
             if alternatives and all(alternatives):
                 found = set().union(*alternatives)
         elif op is c.SUBPATTERN:
-            found = _required(av[-1], c)
+            found = _required(av[-1], c, rank=rank)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            found = _required(av[2], c)
+            found = _required(av[2], c, rank=rank)
         if found:
             candidates.append(found)
     if run:
@@ -152,10 +174,7 @@ def _required(sequence, c, every: bool = False):
         return candidates
     if not candidates:
         return None
-    return max(
-        candidates,
-        key=lambda keys: (not any(k.lower() in _COMMON for k in keys), min(len(k) for k in keys)),
-    )
+    return max(candidates, key=rank)
 
 
 def current_facts() -> dict:
