@@ -378,3 +378,38 @@ def test_cue_tests_are_skipped_only_where_they_cannot_match():
             for match in regex.finditer(text):
                 found = lower_case(match.group())
                 assert any(cue in found for cue in cues), (regex.pattern[:40], match.group())
+
+
+def _case_variants(text: str) -> list[str]:
+    # İ, ı and ſ match i and s case-insensitively; the Kelvin sign matches k.
+    odd = text.replace("s", "\u017f", 2).replace("i", "\u0131", 1).replace("I", "\u0130", 1).replace("k", "\u212a")
+    return [text, text.upper(), text.swapcase(), text.title(), odd, "RÉSUMÉ " + text]
+
+
+def test_patterns_run_on_lower_case_text_match_exactly_where_the_originals_do():
+    """Most patterns run without IGNORECASE on the lower-case text (several times faster); on any
+    text they must match at exactly the offsets the case-insensitive original matches."""
+    from checker_corpus import load_corpus
+
+    from prematch_kb.checker import patterns
+    from prematch_kb.checker.lazy_regex import lowered
+    from prematch_kb.checker.text import lower_case
+
+    pairs = []
+    for item in patterns._PHRASES:
+        if item.lowered:
+            pairs.append((item.pattern, item.run))
+    for regex in (patterns.NEGATION, patterns.NEGATION_ONLY, patterns.INQUIRY, patterns.CLAUSE_BREAK):
+        pairs.append((regex, lowered(regex)))
+    assert len(pairs) > 150 and all(run is not None for _, run in pairs)
+    differ = []
+    texts = [v for e in load_corpus() for v in _case_variants(e.text)]
+    for original, run in pairs:
+        for text in texts:
+            lower = lower_case(text)
+            assert len(lower) == len(text)
+            want = [m.span() for m in original.finditer(text)]
+            got = [m.span() for m in run.finditer(lower)]
+            if want != got:
+                differ.append((original.pattern[:50], text[:60]))
+    assert differ == []

@@ -44,6 +44,7 @@ _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,4
 word_token = re.compile(r"[^\W_]+")
 _WORD_SET = "\x00words"  # cache slot for the word set (never a key: keys have no NUL)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 MAX_SENTENCE = 1200  # longer runs without punctuation are cut so per-sentence work stays bounded
@@ -131,10 +132,17 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def lower_case(text: str) -> str:
-    """The text in lower case, offset for offset (only ASCII letters change if lower() would
-    change the length, as it does for a few letters such as the dotted capital I)."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+    """The text in lower case, offset for offset, written so that a lower-case pattern run on it
+    without IGNORECASE matches exactly where the pattern with IGNORECASE matches the text.
+
+    Three letters match an ASCII letter case-insensitively although they do not lower-case to it
+    (dotted capital I, dotless i, long s); they are written as that letter. (The Kelvin sign, the
+    fourth, lower-cases to k.) The dotted capital I is also the one letter whose lower case is
+    two characters long."""
+    if text.isascii():
+        return text.lower()
+    lower = text.translate(_CASELESS_ASCII).lower()
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)  # never seen; kept safe
 
 
 def own_part_end(text: str, lower: str | None = None) -> int:
