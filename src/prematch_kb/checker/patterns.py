@@ -394,11 +394,22 @@ def _word_starts_of(doc: Document, key: str) -> list[int]:
     slot = ("word start", key)
     found = doc.cache.get(slot)
     if found is None:
-        lower = doc.lower
-        found = doc.cache[slot] = [
-            p for p in doc.positions_of(key) if p == 0 or not lower[p - 1].isalnum()
-        ]
+        lower, own_end = doc.lower, doc.own_end
+        if key.isalnum():
+            # One C-level scan for the string (found fast as a literal prefix), kept where no letter
+            # or digit (as str.isalnum() has it) comes before; such occurrences cannot overlap.
+            at_word_start = _AT_WORD_START.get(key)
+            if at_word_start is None:
+                escaped = re.escape(key)
+                at_word_start = _AT_WORD_START[key] = re.compile(f"{escaped}(?<![^\\W_]{escaped})")
+            found = [m.start() for m in at_word_start.finditer(lower, 0, own_end)]
+        else:
+            found = [p for p in doc.positions_of(key) if p == 0 or not lower[p - 1].isalnum()]
+        doc.cache[slot] = found
     return found
+
+
+_AT_WORD_START: dict[str, re.Pattern[str]] = {}  # one per leading string, a few hundred at most
 
 
 # Over every phrase, built once after the check modules made their phrases: each trigger string ->
