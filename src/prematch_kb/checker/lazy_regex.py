@@ -95,3 +95,30 @@ def _lower_source(source: str) -> str:
             out.append(char.lower())
             index += 1
     return "".join(out)
+
+
+class FoldedRegex:
+    """A case-insensitive `LazyRegex` run the fast way: as its plain lower-case form on the
+    lower-case text where it can be written so (`on_lower` True), else as itself on the original
+    text. Decided and compiled on first use, so that importing the checker costs nothing."""
+
+    def __init__(self, regex: LazyRegex) -> None:
+        self.regex = regex
+        self.on_lower: bool | None = None  # None until first use
+
+    def compiled(self) -> re.Pattern[str]:
+        folded = lowered(self.regex)
+        self.on_lower = folded is not None
+        compiled = (folded or self.regex).compiled()
+        for name in _METHODS:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def match(self, *args, **kwargs):
+        return self.compiled().match(*args, **kwargs)
+
+    def search(self, *args, **kwargs):
+        return self.compiled().search(*args, **kwargs)
+
+    def finditer(self, *args, **kwargs):
+        return self.compiled().finditer(*args, **kwargs)

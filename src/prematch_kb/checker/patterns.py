@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .lazy_regex import LazyRegex, lowered
+from .lazy_regex import FoldedRegex, LazyRegex, lowered
 from .phrase_facts import KEY_WINDOW, cue_strings, pattern_facts  # noqa: F401  (KEY_WINDOW: part of this API)
 from .registry import Hit
 from .text import Document, word_token
@@ -88,8 +88,8 @@ class Phrase:
     pattern: LazyRegex
     negatable: bool | str = True
     question: bool = False
-    not_after: LazyRegex | None = None
-    not_before: LazyRegex | None = None
+    not_after: FoldedRegex | None = None
+    not_before: FoldedRegex | None = None
     # Sets of lower-case strings read from the pattern; every match contains at least one string
     # of each set. In a longer text the set with the fewest occurrences decides where to look.
     key_sets: tuple[tuple[str, ...], ...] = field(default=())
@@ -103,7 +103,7 @@ class Phrase:
     id: int = -1  # position in the global list of phrases
     # Keep the match only when its sentence also contains this (e.g. a first-person word): lets a
     # broad meaning pattern ("where ... rank") stay about the author without fixing word order.
-    requires: LazyRegex | None = None
+    requires: FoldedRegex | None = None
     # Lower-case strings one of which every match contains (empty: none known). The phrase is
     # looked at only when one of them occurs in the text.
     trigger: tuple[str, ...] = field(default=())
@@ -118,10 +118,8 @@ class Phrase:
     # The required sets other than the trigger, as sets: a phrase is only looked at because a
     # trigger string occurs, so these are all that is left to test.
     other_required: tuple[frozenset[str], ...] = field(default=())
-    # What is run: `pattern` rewritten for the lower-case text when it can be (then `lowered` is
-    # True and not_after, not_before and requires are rewritten too), else `pattern` itself.
-    run: LazyRegex | None = None
-    lowered: bool = False
+    # What is run: `pattern` on the lower-case text where it can be (see FoldedRegex).
+    run: FoldedRegex | None = None
 
 
 def phrase(
@@ -140,18 +138,14 @@ def phrase(
     by hand where the pattern's parse tree does not reveal them; tests check them on the corpus."""
     compiled = rx(pattern, flags)
     key_sets, width, leading, leading_words = pattern_facts(compiled)
-    conditions = (
-        rx(not_after + r"\s*$") if not_after else None,
-        rx(r"^\s*" + not_before) if not_before else None,
-        rx(requires) if requires else None,
+    conditions = tuple(
+        FoldedRegex(rx(source)) if source else None
+        for source in (
+            not_after and not_after + r"\s*$",
+            not_before and r"^\s*" + not_before,
+            requires,
+        )
     )
-    run = lowered(compiled)
-    lowered_conditions = tuple(lowered(c) if c is not None else None for c in conditions)
-    is_lowered = run is not None and all((c is None) == (l is None) for c, l in zip(conditions, lowered_conditions))
-    if is_lowered:
-        conditions = lowered_conditions
-    else:
-        run = compiled
     given = ((tuple(keys),) if isinstance(keys[0], str) else tuple(tuple(k) for k in keys)) if keys else ()
     trigger = given[0] if given else _trigger(key_sets, leading)
     required = _selective(given + key_sets + ((leading,) if leading else ()))
@@ -172,8 +166,7 @@ def phrase(
         frozenset(words),
         len(leading) > 1 and min(len(key) for key in leading) >= 3,
         tuple(frozenset(keys) for keys in required if keys != trigger),
-        run,
-        is_lowered,
+        FoldedRegex(compiled),
     )
     _PHRASES.append(item)
     return item
@@ -494,8 +487,8 @@ def phrase_ids(phrases: tuple) -> frozenset[int]:
 
 def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Iterator[tuple[int, int]]:
     """Try the pattern at each position in order, skipping positions inside an earlier match."""
+    text = _subject(doc, item.run)  # first: it compiles the pattern on first use
     match_at = item.run.match
-    text = doc.lower if item.lowered else doc.text
     covered = -1
     for position in positions:
         if position < covered:
@@ -511,26 +504,38 @@ def _matches_at(doc: Document, item: Phrase, positions, quotations: bool) -> Ite
 def _matches_in(
     doc: Document, item: Phrase, begin: int, stop: int, quotations: bool
 ) -> Iterator[tuple[int, int]]:
-    for match in item.run.finditer(doc.lower if item.lowered else doc.text, begin, stop):
+    text = _subject(doc, item.run)  # first: it compiles the pattern on first use
+    for match in item.run.finditer(text, begin, stop):
         if _accept(doc, item, match.start(), match.end(), quotations):
             yield match.start(), match.end()
 
 
+def _subject(doc: Document, run: FoldedRegex) -> str:
+    """The text a folded regex reads: the lower-case text or the original."""
+    if run.on_lower is None:
+        run.compiled()
+    return doc.lower if run.on_lower else doc.text
+
+
 def _accept(doc: Document, item: Phrase, start: int, end: int, quotations: bool) -> bool:
     """Whether a raw match counts: the author's own words, not quoted, negated or excluded."""
-    text = doc.lower if item.lowered else doc.text
     if start == end or end > doc.own_end:
         return False
     if doc.quoted_lines and not doc.is_own(start, end):
         return False
     if not quotations and doc.quotations and doc.in_quotation(start, end):
         return False
-    if item.not_after and item.not_after.search(text, max(0, start - 40), start):
-        return False
-    if item.not_before and item.not_before.match(text[end : end + 60]):
-        return False
+    if item.not_after:
+        text = _subject(doc, item.not_after)
+        if item.not_after.search(text, max(0, start - 40), start):
+            return False
+    if item.not_before:
+        text = _subject(doc, item.not_before)
+        if item.not_before.match(text[end : end + 60]):
+            return False
     if item.requires is not None:
         sentence = doc.sentence_at(start)
+        text = _subject(doc, item.requires)
         if item.requires.search(text, sentence.start, max(end, sentence.end)) is None:
             return False
     if item.negatable and is_negated(doc, start, NEGATION_ONLY if item.negatable == "negation" else NEGATION):
