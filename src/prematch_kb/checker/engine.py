@@ -190,4 +190,5 @@ def _entry(category: str) -> dict:
 
 
 def _utf16_len(text: str, start: int, end: int) -> int:
-    return (end - start) + sum(1 for ch in text[start:end] if ord(ch) > 0xFFFF)
+    piece = text[start:end]
+    return len(piece) if piece.isascii() else len(piece) + sum(1 for ch in piece if ord(ch) > 0xFFFF)
