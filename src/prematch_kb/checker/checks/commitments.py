@@ -53,8 +53,10 @@ BINDING = (
         r" (?:first|#1|number one|number 1|1st|at the top)\b[^.?!\n]{0,30}"
         r"\b(?:guaranteed|I promise|I guarantee|you have my word|100%|no matter what|for sure)"
     ),
+    # "I will not rank any other program above yours" is a first-choice statement, not a pledge.
     phrase(
-        rf"\bI {_WILL} (?:only rank {_YOU}\b|rank only {_YOU}\b|not rank any other program)"
+        rf"\bI {_WILL} (?:only rank {_YOU}\b|rank only {_YOU}\b|not rank any other program)",
+        not_before=r"(?:[\w-]{1,20} ){0,3}?(?:above|ahead of|higher than|over)\b",
     ),
     phrase(
         r"\b(?:consider|take|treat) (?:this|my)(?: (?:email|letter|note|message))? (?:as |to be )?"
@@ -154,6 +156,15 @@ _IN_RETURN = (
     r" (?:high\w{0,20}|near the top|at the top|top)\b[^.?!\n]{0,20}\b(?:on|of|in) (?:my|mine)\b)"
 )
 _IN_RETURN_KEYS = ("accordingly", "kind", "likewise", "similarly", "correspondingly", "equally", "same", "favo")
+# One side's ranking set by the other's: "as high as", "wherever", "however highly", "to the same degree as".
+_MEASURE = (
+    r"(?:(?:just |exactly )?as (?:high(?:ly)?|well|favou?rably|far up|near the top|close to the top) as"
+    r"|(?:exactly |just )?(?:wherever|however (?:high(?:ly)?|well|favou?rably))|the same (?:way )?as"
+    r"|(?:to|at) the same (?:degree|extent|level|height|place|position|spot) (?:as|that)|in proportion to)"
+)
+# A program named by its capitalised name ("rank Bayside first").
+_NAME = r"(?-i:[A-Z][\w&.\x27\u2019-]{1,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{1,30})){0,4}"
+_MEASURE_KEYS = ("high", "well", "favo", "far", "near", "close", "wherever", "however", "same", "proportion")
 # A condition or exchange somewhere in the sentence turns two rank statements into a bargain.
 _TRADE = (
     r"\b(?:if|as long as|provided|in return|in exchange|so long as|once|would you|will you|could you|can you"
@@ -230,7 +241,12 @@ RECIPROCAL = (
         r"|promise|guarantee|confirm)"
     ),
     phrase(r"\b(?:will|would|could|can|do) you (?:rank|list|put|place) me\b[^.?!\n]{0,60}\bif I\b"),
-    phrase(r"\b(?:rank|ranking|ranked) (?:each other|one another|mutually)\b"),
+    # A general statement about the Match ("programs and applicants rank each other") is no bargain:
+    # the author (or "we") must be one of the sides.
+    phrase(
+        r"\b(?:rank|ranking|ranked) (?:each other|one another|mutually)\b",
+        requires=r"\b(?:we|us|our|let's|I|I'd|I'll|I'm|me|my)\b",
+    ),
     # Both directions of ranking in one sentence: a trade, however it is worded.
     phrase(
         r"\b(?:I|my)(?: will| would|'ll|'d)? rank(?:ing)? (?:you|your program|this program)\b[^.?!\n]{0,80}"
@@ -253,10 +269,53 @@ RECIPROCAL = (
     phrase(r"\brank me (?:as highly|as high|the same|equally)[^.?!\n]{0,30}\bas I (?:rank|will rank)"),
     phrase(
         r"\bif you (?:can |could )?(?:promise|guarantee|commit|assure me|confirm)\b[^.?!\n]{0,50}"
-        r"\b(?:rank|match)[^.?!\n]{0,60}\bI (?:will|'ll|would|'d)\b"
+        r"\b(?:rank(?:ed|ing)?\b|match)[^.?!\n]{0,60}\bI (?:will|'ll|would|'d)\b"
+    ),
+    # Meaning family: one side's ranking measured against the other's ("I would rank your program as
+    # high as you are willing to rank me", "rank me wherever I rank you", "my list will mirror your
+    # ranking of me"). The measure must be the other side's ranking, not "as high as I can".
+    phrase(
+        rf"\b{_RANK_VERB} (?:{_THEM}|{_NAME})\b[^.?!\n]{{0,30}}?\b{_MEASURE} (?:you|your \w{{1,20}}|the (?:program|committee"
+        rf"|selection committee|team))(?: [\w-]{{1,20}}){{0,4}}? (?:{_RANK_VERB} me\b|rank(?:ing)? of me\b)",
+        keys=(_MEASURE_KEYS, _ME_RANKED_KEYS),
+        words=("me",),
+    ),
+    phrase(
+        rf"\b{_RANK_VERB} me\b[^.?!\n]{{0,30}}?\b{_MEASURE} I(?: [\w-]{{1,20}}){{0,4}}? {_RANK_VERB} {_THEM}\b",
+        keys=(_MEASURE_KEYS, _ME_RANKED_KEYS),
+        words=("me",),
+    ),
+    phrase(
+        r"\b(?:mirror|match|reflect|equal|follow|track|depend on)(?:s|es|ed|ing)? (?:your|the program's|the"
+        r" committee's|your program's|your committee's) (?:rank(?:ing)?|placement|list(?:ing)?|position(?:ing)?)"
+        r" of me\b",
+        requires=r"\b(?:I|I'll|I'd|my)\b",
+        words=("me",),
+    ),
+    # Meaning family: both sides ranking the other, however the pair is named ("each of us ranks the
+    # other highly", "you and I could list one another first").
+    phrase(
+        r"\b(?:each of us|both of us|we|you and I|the two of us|let's)\b(?: [\w-]{1,20}){0,5}?"
+        rf" {_RANK_VERB} (?:the other|each other|one another)\b(?! (?:programs?|applicants?|candidates?|places?"
+        r"|hospitals?|options?|schools?|residenc\w{1,5}|interviews?|sites?|one|two|[\w-]{1,20}s\b))",
+    ),
+    # An understanding or arrangement about how the program ranks the author.
+    phrase(
+        r"\b(?:an?|some|this|that|mutual|informal|private|our) (?:kind of |sort of )?(?:understanding|arrangement"
+        r"|agreement|deal|pact) (?:in which|where|whereby|under which|so that|that|about how|on how|to)\b"
+        r"[^.?!\n]{0,60}\b(?:rank(?:s|ed|ing)?|list(?:s|ed|ing)?"
+        r"|plac(?:e|es|ed|ing)|put(?:s|ting)?) (?:me|each other|one another|the other|both of us)\b",
+        requires=r"\b(?:we|us|I|I'd|I'll|me|my)\b",
+        not_after=r"\b(?:match|NRMP|participation|user|services?)",
+        keys=(("understanding", "arrangement", "agreement", "deal", "pact"),),
     ),
 )
 
+# The program a first-choice statement is about: "yours", "your programme", "this hospital" or its name.
+_TARGET = (
+    r"(?:yours\b|you\b|(?:your|this) (?:program(?:me)?|hospital|residency|institution|department)\b"
+    r"|(?-i:[A-Z][\w&.\x27\u2019-]{1,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{1,30})){0,4})"
+)
 _FIRST = r"(?:top|first|number one|number-one|number 1|#1|no\. ?1|1st|first-choice|top-choice)"
 FIRST_CHOICE = (
     phrase(
@@ -284,6 +343,31 @@ FIRST_CHOICE = (
         r"(?:above|ahead of|higher than|over) (?:yours|you|your program)\b"
     ),
     phrase(r"\b(?:you are|you're|your program is) (?:the )?(?:one|program) I (?:will|plan to|intend to) rank first\b"),
+    # Meaning family: nothing will be put above the program, named in any way ("No other program will be
+    # placed above Sunridge on my rank list", "I will not rank any program ahead of Lakeview", "nothing
+    # will outrank your programme"). The future tense keeps it to the author's own list, not a league table.
+    phrase(
+        r"\b(?:(?:no|not a single|not one|none of the|none of my)(?: other)?(?: [\w-]{1,20}){0,2}? (?:program(?:me)?s?"
+        r"|places?|residenc(?:y|ies)|hospitals?|institutions?|options?|one|interviews?|choices?)\b|nothing|none)"
+        r"(?: [\w-]{1,20}){0,3}?"
+        r" (?:will|would|shall|could|can|is going to|are going to)(?: ever)? (?:be (?:ranked|placed|put|listed"
+        rf"|rated|positioned) (?:above|ahead of|higher than|over)|outrank) {_TARGET}",
+        not_after=r"\b(?:says?|said|told (?:me|us)|tells? (?:me|us)|thinks?|thought|believes?|claims?|claimed|insists?"
+        r"|joked|according to \w{1,20})(?: that)?",
+        keys=(("above", "ahead", "higher", "over", "outrank"),),
+    ),
+    phrase(
+        r"\bI(?: will| would|'ll|'d| am going to|'m going to| shall)? (?:not|never) (?:be )?(?:rank|list|place|put"
+        r"|position)(?:ing)? (?:any|another|a single|one)(?: other)?(?: [\w-]{1,20}){0,2}? (?:program(?:me)?"
+        r"|place|residency|hospital|institution|option)s? (?:above|ahead of|higher than|over) " + _TARGET,
+        keys=(("above", "ahead", "higher", "over"),),
+    ),
+    phrase(
+        r"\bI(?: will| would|'ll|'d| am going to|'m going to| shall)? (?:rank|list|place|put|position) (?:no|none of"
+        r" the)(?: other)?(?: [\w-]{1,20}){0,2}? (?:program(?:me)?|place|residency|hospital|institution|option)s?"
+        r" (?:above|ahead of|higher than|over) " + _TARGET,
+        keys=(("above", "ahead", "higher", "over"),),
+    ),
     phrase(
         r"\b(?:will be|is|are|remains?|stays?) my (?:number one|#1|no\. ?1|first|top)(?= ?[.!,;]| ?$)",
         keys=("number", "1", "first", "top"),

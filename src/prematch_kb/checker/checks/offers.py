@@ -28,6 +28,11 @@ _NOT_RESIDENCY = (
     r"(?:as (?:a |an |our )?(?:research|postdoc|fellow|observer|visiting|volunteer|scribe|assistant|lab)"
     r"|after (?:your |my )?(?:residency|graduation|training))"
 )
+# Not waiting for the Match: "rather than waiting for the Match results", "without waiting until Match Day".
+_WAITING = (
+    r"(?:(?:rather than|instead of|without|before|ahead of) (?:having to )?wait(?:ing)?|(?:not|no need to|don't"
+    r" have to|do not have to|wouldn't have to) wait) (?:for|on|until|till)(?: the (?:results|outcome) of)?"
+)
 _DENIED = (
     r"(?:(?:are|is|were|would be) (?:not|no longer|never) (?:allowed|permitted|possible|an option|acceptable)"
     r"|(?:are|is|were) (?:prohibited|forbidden|banned|against|off-limits|not something)|violate)"
@@ -43,8 +48,9 @@ OUTSIDE_MATCH = (
         r"|appointments?|agreements?|places?|jobs?|join|enter|take me)\b[^.?!\n]{0,60}\b(?:outside|outside of|before"
         r"|ahead of|prior to|instead of|independent of|independently of|apart from|without going through|around"
         r"|separate from|rather than(?: through| via| going through| using| participating in)?|not through"
-        rf"|without (?:participating in|entering|using|registering (?:for|with)|the need for)) {_MATCH}",
+        rf"|without (?:participating in|entering|using|registering (?:for|with)|the need for)|{_WAITING}) {_MATCH}",
         not_before=_DENIED,
+        not_after=r"\b(?:interview|observership|elective|rotation|research|fellowship)",
     ),
     phrase(
         rf"\b(?:outside|outside of|bypass(?:ing)?|skip(?:ping)?|instead of|without going through|go(?:ing)?"
@@ -77,9 +83,10 @@ OUTSIDE_MATCH = (
         r"|hiring|agreement|commitment) (?:outside|before|from|with|for)\b"
     ),
     phrase(
-        r"\b(?:sign|accept) (?:a |the |your |an )?(?:contract|offer|position) (?:now|before|early|today"
+        r"\b(?:sign|accept) (?:a |the |your |an )?(?:contract|offer|position)(?: (?:with|from) (?:you|your \w{1,20}"
+        r"|the (?:program|hospital|department)|this (?:program|hospital)))? (?:now|before|early|today"
         r"|right away|ahead|immediately|directly)\b",
-        not_before=r"(?:the match results|match day is over|after)",
+        not_before=r"(?:the match results|match day is over|after|that\b)",
     ),
 )
 

@@ -56,6 +56,8 @@ _STANDING = (
     rf"|\b(?:within|inside|in) (?:your|the) (?:matching|match|top)\b|\bon {_THE_LIST}"
     r"|\b(?:will|would|could|can|am going to) (?:match|be matched)\b)"
 )
+# The author, or their file, as the one being ranked.
+_ME_SUBJECT = r"(?:I|my (?:application|candidacy|file|name|profile|interview|dossier))"
 # Words that ask, or say the author wants to be told, followed by "whether"/"if".
 _ASK_IF = (
     r"(?:(?:to|me|I) know|learn|ask|asking|find out|hear|tell me|share|confirm|indicate|advise|clarify|inform me"
@@ -64,7 +66,8 @@ _ASK_IF = (
 # Someone else asking is reported speech: "my mother keeps asking whether I have been ranked".
 _REPORTER = (
     r"\b(?:he|she|they|who|someone|everyone|people|friends?|classmates?|colleagues?|parents?|mother|father|mom"
-    r"|dad|family|wife|husband|partner)\b(?: \w{1,20}){0,4}"
+    r"|dad|family|wife|husband|partner|sister|brother|siblings?|cousins?|aunt|uncle|relatives?|roommates?)\b"
+    r"(?: \w{1,20}){0,4}"
 )
 
 RANK_INQUIRY = (
@@ -213,6 +216,36 @@ RANK_INQUIRY = (
         r"\b(?:whether|if) (?:I|my name|my application) (?:made it|make it|am|is|was|will be|got|get|have been"
         rf"|has been) (?:onto|on|in|into) {_THE_LIST}",
         question=True,
+    ),
+    # Meaning family: how or where the author (or their file) has been ranked, in the passive or with
+    # the author as the one who ranks ("how my application has been ranked by the committee", "how I
+    # rank among your applicants"). Rankings in a class, a school or an exam are not the program's.
+    phrase(
+        rf"\b(?:how|where) {_ME_SUBJECT}(?: [\w-]{{1,20}}){{0,2}}? (?:has|have|had|was|is|will|would|might|may|am"
+        r"|are|'ve|'s|'m)(?: \w{1,20})?(?: been| be| being)? (?:ranked|placed|listed|rated|positioned|slotted)\b"
+        rf"{_NOT_ELSEWHERE}(?! (?:by|among|amongst|against) (?:my|the) (?:class|school|peers|classmates|exam|board))",
+        question=True,
+        not_after=_REPORTER,
+        keys=(("ranked", "placed", "listed", "rated", "positioned", "slotted"), ("how", "where")),
+    ),
+    phrase(
+        rf"\bhow {_ME_SUBJECT} (?:rank|ranks|stand|stands|compare|compares|stack(?:s)? up|fare|fares)"
+        r" (?:on|in|among|amongst|against|with|relative to|compared (?:to|with))"
+        r" (?:your|the) (?:(?:rank |rank order |final |match )?list|other (?:applicants|candidates|interviewees)"
+        r"|applicants|candidates|interviewees|applicant pool|pool)\b",
+        question=True,
+        not_after=_REPORTER,
+        keys=(("applicant", "candidate", "interviewee", "list", "pool"), ("how",)),
+    ),
+    # The program as the one that ranks, the author's file as what it ranks: "how the committee
+    # ranked my application".
+    phrase(
+        rf"\b(?:how|where)(?: (?:do|does|did|will|would|has|have|might|could|is|are))? {_PROGRAM}(?: {_AUX}){{0,3}}"
+        r" (?:rank|list|place|position|rate)(?:s|d|ed|ing)? (?:my (?:application|candidacy|file|name|profile)"
+        r"|me and my application)\b",
+        question=True,
+        not_after=_REPORTER,
+        keys=(("application", "candidacy", "file", "name", "profile"), ("how", "where")),
     ),
 )
 

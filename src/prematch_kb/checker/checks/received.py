@@ -90,7 +90,10 @@ _OTHER_PLACES = (
 _PURSUE = (
     r"(?:appl(?:y|ied|ying)|interview(?:ed|ing|s)?|consider(?:ed|ing)?|rank(?:ed|ing)?\b(?! us| our)|signal(?:ed|led|ing|s)?"
     r"|look(?:ed|ing)? at|visit(?:ed|ing)?|talk(?:ed|ing)? to|heard from|hear from|invit(?:ed|ations?)"
-    r"|receiv(?:e|ed|ing)|sen[dt]|lined up|scheduled)"
+    r"|receiv(?:e|ed|ing)|sen[dt]|lined up|scheduled"
+    # what the applicant still has open: "programs still under consideration by you", "in the running"
+    r"|under (?:your )?consideration|in contention|in the running|pursu(?:e|ed|ing)|weigh(?:ed|ing)?"
+    r"|shortlist(?:ed|ing)?|on your (?:rank |rank order |final |short ?)?list)"
 )
 PROGRAM_OTHER_PROGRAMS = (
     # Meaning family: other places plus what the applicant does with them, in a question to "you".
@@ -142,6 +145,8 @@ PROGRAM_OTHER_PROGRAMS = (
     phrase(r"\bgeographic preferences? (?:outside|beyond|other than)\b", question=True),
 )
 
+# The program by its capitalised name ("rank Stonebridge first").
+_NAME = r"(?-i:[A-Z][\w&.\x27\u2019-]{1,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{1,30})){0,4}"
 _COMMIT = r"(?:commit|promise|pledge|guarantee|assure us|confirm|agree|tell us)"
 PROGRAM_COMMITMENT_REQUEST = (
     # Meaning family: asking the applicant to pledge, then what is pledged.
@@ -154,7 +159,7 @@ PROGRAM_COMMITMENT_REQUEST = (
     phrase(
         rf"\b{_COMMIT} (?:(?:to us|in writing|in an email|by email|formally|officially|explicitly|now|today|for us)"
         r" ){0,2}(?:that you will |that you'll |that you are going to |to )?(?:rank|ranking"
-        rf"|list|listing) {_US}\b"
+        rf"|list|listing) (?:{_US}\b|{_NAME}(?: (?:first|as your|at the top|highest|number one|#1|above)))"
     ),
     phrase(
         r"\b(?:we|the program|the committee|our program|I) (?:need|needs|require|requires|would need|will need"
@@ -186,10 +191,18 @@ PROGRAM_COMMITMENT_REQUEST = (
         r"(?: from you)? that you(?: will|'ll| are going to| plan to| intend to) rank (?:us|our program|this"
         r" program)\b"
     ),
+    # Meaning family: a request that the applicant pledge, in any wording ("we ask that you commit in
+    # writing to ranking Stonebridge as your number one choice", "we require you to confirm ..."). What
+    # follows is not read past a negation ("... which has no bearing on ranking"), and the ranking season
+    # or deadline is not a ranking.
     phrase(
-        r"\b(?:need|needs|require|requires|want|ask|expect|would like) you to (?:assure|promise|confirm"
-        r"|guarantee|commit|tell us|let us know|pledge)\b[^.?!\n]{0,60}\b(?:rank|first choice|top choice"
-        r"|number one|#1|first on your)"
+        r"\b(?:need|needs|require|requires|want|ask|asks|request|requests|expect|expects|would like|urge|invite)"
+        r" (?:that )?you (?:to )?(?:[\w-]{1,20} )?(?:assure|promise|confirm|guarantee|commit|tell us|let us know"
+        r"|pledge|agree|undertake|declare|state)\b(?:(?!\b(?:no|not|never|nothing|without|regardless|irrespective)\b)"
+        r"[^.?!;\n]){0,60}(?:\b(?:rank(?:ed|ing|s)?\b(?:(?! (?:order )?(?:lists? )?(?:season|deadlines?|day|process|period"
+        r"|meetings?|time|window|opens|closes|begins|ends)\b))|first choice|top choice|number one|number 1"
+        r"|first on your|top of your)|#1)",
+        keys=(("need", "require", "want", "ask", "request", "expect", "like", "urge", "invite"),),
     ),
     phrase(
         r"\bonly (?:rank|interview|consider|accept) (?:applicants|candidates|those) who (?:commit|rank us"
