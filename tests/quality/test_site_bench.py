@@ -43,6 +43,8 @@ def test_site_benchmark_quick_mode_writes_its_results(tmp_path):
     sizes = written["growth"]["sizes"]
     assert [row["scale"] for row in sizes] == [1, 2]
     assert sizes[1]["pages"] > sizes[0]["pages"]
+    assert all(row["cpu_seconds"] > 0 and len(row["runs_s"]) == 1 for row in sizes)  # one run in quick mode
+    assert "cpu_exponent_vs_previous" in sizes[1] and written["growth"]["worst_cpu_exponent"] is not None
     overhead = written["compiler_overhead"]
     assert overhead["plugin"]["pages"] == overhead["plain_markdown"]["pages"]
     assert overhead["ratio"] > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
@@ -25,6 +26,24 @@ class RenderContext:
     @property
     def has_checker_page(self) -> bool:
         return CHECKER_PAGE in self.handwritten
+
+    # -- reverse references, indexed once (a page must not scan every item of the knowledge base) --
+    @cached_property
+    def checks_by_rule(self) -> dict[str, tuple]:
+        """Rule id -> the checker categories tied to it, by category."""
+        found: dict[str, list] = {}
+        for check in self.kb.checks.values():
+            found.setdefault(check.rule, []).append(check)
+        return {rule: tuple(sorted(checks, key=lambda c: c.category)) for rule, checks in found.items()}
+
+    @cached_property
+    def templates_by_rule(self) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the ids of the templates that follow it, sorted."""
+        found: dict[str, list[str]] = {}
+        for template in self.kb.templates.values():
+            for rule in dict.fromkeys(template.rules):
+                found.setdefault(rule, []).append(template.id)
+        return {rule: tuple(sorted(ids)) for rule, ids in found.items()}
 
     # -- links ---------------------------------------------------------------------------------
     def href(self, from_page: str, kind: str, id_: str, anchor: str = "") -> str:

@@ -11,6 +11,9 @@ from prematch_kb.compiler.page import SECTION_GUIDE, Page
 from prematch_kb.kb.model import GUIDE_KINDS, Guide
 
 _H1 = re.compile(r"^#\s", re.MULTILINE)
+# Navigation groups of a large guide section, by the guide's kind.
+KIND_LABELS = {"how-to": "How-to guides", "explanation": "Explanations", "tutorial": "Tutorials",
+               "reference": "Reference guides"}
 
 
 def render_guide_pages(ctx: RenderContext) -> list[Page]:
@@ -33,4 +36,5 @@ def _page(ctx: RenderContext, guide: Guide) -> Page:
         if guide.templates:
             out += [f"**Templates:** {ctx.links(here, 'template', guide.templates)}", ""]
     out += [ctx.reviewed_line(guide.reviewed), ""]
-    return Page(here, guide.title, "\n".join(out), guide.origin.path, SECTION_GUIDE)
+    return Page(here, guide.title, "\n".join(out), guide.origin.path, SECTION_GUIDE,
+                nav_group=KIND_LABELS.get(guide.kind, ""))

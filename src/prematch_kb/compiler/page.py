@@ -20,3 +20,6 @@ class Page:
     origin: str  # content file relative to the content folder ("" for pages built from many files)
     section: str  # one of the SECTION_* names
     nav_title: str = ""  # shorter title for the navigation ("" means `title`)
+    # The group the page is listed under within its section's navigation, as the section's
+    # index groups it: a rule's status, a template's first phase, a guide's kind ("" for none).
+    nav_group: str = ""

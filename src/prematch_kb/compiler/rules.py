@@ -17,7 +17,7 @@ MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
 
 def render_rule_pages(ctx: RenderContext) -> list[Page]:
     pages = [_index(ctx)]
-    # Navigation order matches the index: grouped by status, by title within each group.
+    # Navigation order matches the index: grouped by status (the page's nav_group), by title within each group.
     rules = sorted(ctx.kb.rules.values(), key=lambda r: (RULE_STATUSES.index(r.status), r.title.lower()))
     pages += [_rule_page(ctx, rule) for rule in rules]
     return pages
@@ -65,7 +65,7 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
         risky = rule.risky_phrasings[index] if index < len(rule.risky_phrasings) else ""
         rows.append([_quoted(safe), _quoted(risky)])
     out += [md.table(["Safer", "Riskier"], rows), ""]
-    checks = sorted((c for c in ctx.kb.checks.values() if c.rule == rule.id), key=lambda c: c.category)
+    checks = ctx.checks_by_rule.get(rule.id, ())
     if checks:
         out += [md.heading(2, "What the checker flags", "checker"), "",
                 "The [email checker](../checker/index.md) ties these categories to this rule." if _has_checker(ctx)
@@ -76,12 +76,13 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
     if rule.related:
         out += [md.heading(2, "Related rules", "related", searchable=False), "",
                 md.bullets([ctx.link(here, "rule", r) for r in rule.related]), ""]
-    used_by = sorted(t.id for t in ctx.kb.templates.values() if rule.id in t.rules)
+    used_by = ctx.templates_by_rule.get(rule.id, ())
     if used_by:
         out += [md.heading(2, "Templates that follow this rule", "templates", searchable=False), "",
                 md.bullets([ctx.link(here, "template", t) for t in used_by]), ""]
     out += [ctx.reviewed_line(rule.reviewed), ""]
-    return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES)
+    return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES,
+                nav_group=STATUS_LABELS[rule.status])
 
 
 def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:

@@ -14,10 +14,26 @@ APPLICANT_LABELS = {"us-md-do": "US MD/DO graduates", "us-img": "US-citizen IMGs
                     "non-us-img": "non-US-citizen IMGs"}
 
 
+# The navigation group of a template that names no phase of the season.
+NO_PHASE_GROUP = "Any time"
+
+
 def render_template_pages(ctx: RenderContext) -> list[Page]:
-    # Navigation order follows the season, as the index does.
-    templates = sorted(ctx.kb.templates.values(), key=lambda t: (_first_phase_order(ctx, t), t.title.lower()))
+    # Navigation order follows the season, as the index does: grouped by the first phase listed
+    # (the page's nav_group), within each group as the index's table.
+    templates = sorted(ctx.kb.templates.values(), key=lambda t: (
+        _listed_first_order(ctx, t), _first_phase_order(ctx, t), t.title.lower()))
     return [_index(ctx)] + [_template_page(ctx, t) for t in templates]
+
+
+def _listed_first_order(ctx: RenderContext, template: Template) -> int:
+    phase = ctx.kb.phases.get(template.phases[0]) if template.phases else None
+    return phase.order if phase is not None else 999
+
+
+def _first_phase_title(ctx: RenderContext, template: Template) -> str:
+    phase = ctx.kb.phases.get(template.phases[0]) if template.phases else None
+    return phase.title if phase is not None else NO_PHASE_GROUP
 
 
 def _first_phase_order(ctx: RenderContext, template: Template) -> int:
@@ -75,4 +91,5 @@ def _template_page(ctx: RenderContext, template: Template) -> Page:
         out += [md.heading(2, "Rules this template follows", "rules", searchable=False), "",
                 md.bullets([f"{ctx.link(here, 'rule', r)}: {md.text(ctx.kb.rules[r].summary)}" for r in template.rules]), ""]
     out += [ctx.reviewed_line(template.reviewed), ""]
-    return Page(here, template.title, "\n".join(out), template.origin.path, SECTION_TEMPLATES)
+    return Page(here, template.title, "\n".join(out), template.origin.path, SECTION_TEMPLATES,
+                nav_group=_first_phase_title(ctx, template))
