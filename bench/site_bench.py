@@ -355,8 +355,8 @@ def markdown(result: dict) -> str:
           f"{r.get('cpu_exponent_vs_previous', '')} |" for r in grown["sizes"]),
         "", f"Target: linear or better (exponent at most {targets['growth_exponent']} between sizes, "
         "time ~ pages^exponent): "
-        f"{met(grown['worst_exponent'] is not None and grown['worst_exponent'] <= targets['growth_exponent'] + 0.05)}"
-        + (f"; on CPU time: {met(grown['worst_cpu_exponent'] <= targets['growth_exponent'] + 0.05)}"
+        f"{met(grown['worst_exponent'] is not None and grown['worst_exponent'] <= targets['growth_exponent'])}"
+        + (f"; on CPU time: {met(grown['worst_cpu_exponent'] <= targets['growth_exponent'])}"
            if grown.get("worst_cpu_exponent") is not None else "") + ".", "",
         "### Compiler overhead", "",
         "| build | median wall time | median CPU time | pages |", "|---|---|---|---|",
