@@ -97,28 +97,22 @@ def _lower_source(source: str) -> str:
     return "".join(out)
 
 
-class FoldedRegex:
+class FoldedRegex(LazyRegex):
     """A case-insensitive `LazyRegex` run the fast way: as its plain lower-case form on the
     lower-case text where it can be written so (`on_lower` True), else as itself on the original
     text. Decided and compiled on first use, so that importing the checker costs nothing."""
 
     def __init__(self, regex: LazyRegex) -> None:
+        super().__init__(regex.pattern, regex.flags)
         self.regex = regex
         self.on_lower: bool | None = None  # None until first use
 
     def compiled(self) -> re.Pattern[str]:
-        folded = lowered(self.regex)
-        self.on_lower = folded is not None
-        compiled = (folded or self.regex).compiled()
-        for name in _METHODS:
-            setattr(self, name, getattr(compiled, name))
+        compiled = self._compiled
+        if compiled is None:
+            folded = lowered(self.regex)
+            self.on_lower = folded is not None
+            compiled = self._compiled = (folded or self.regex).compiled()
+            for name in _METHODS:
+                setattr(self, name, getattr(compiled, name))
         return compiled
-
-    def match(self, *args, **kwargs):
-        return self.compiled().match(*args, **kwargs)
-
-    def search(self, *args, **kwargs):
-        return self.compiled().search(*args, **kwargs)
-
-    def finditer(self, *args, **kwargs):
-        return self.compiled().finditer(*args, **kwargs)
