@@ -148,6 +148,26 @@ def test_reported_rules_and_quotations_are_not_flagged():
         assert check(text).findings == [], text
 
 
+def test_single_quotation_marks_quote_without_confusing_apostrophes():
+    from prematch_kb.checker.text import build_document
+
+    text = "In your earlier email you wrote, 'Please let us know where we stand on your list'; I will not answer."
+    (span,) = build_document(text).quotations
+    assert text[span[0] : span[1]] == "'Please let us know where we stand on your list'"
+    assert check(text).findings == []
+    curly = "You asked, \u2018Where will you rank us?\u2019 and I won\u2019t say."
+    (span,) = build_document(curly).quotations
+    assert curly[span[0] : span[1]] == "\u2018Where will you rank us?\u2019"
+    for plain in (
+        "I don't know; the programme's residents' lounge is lovely. I can't wait.",
+        "'Tis the season, and I won't rank anyone's program below the students' favourite.",
+        "The students' lists and the residents' rooms were tidy.",
+    ):
+        assert build_document(plain).quotations == [], plain
+    (finding,) = check("The programme's residents' lounge was lovely; where do I stand on your rank list?").findings
+    assert finding.category == "rank-inquiry"
+
+
 def test_a_request_after_but_is_still_flagged():
     (finding,) = check("I know you are busy, but could you tell me where I stand?").findings
     assert finding.category == "rank-inquiry"

@@ -39,6 +39,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
 _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
+# Single quotation marks, told apart from apostrophes (don't, programme's, students' lists): the
+# opening mark follows a space, a line start or an opening bracket and comes before a letter; the
+# closing mark comes before punctuation or the line's end, or before a space when the quotation's
+# own punctuation ends it (a plural possessive, "the students' lists", never closes one); the words
+# inside stay within one sentence and one line.
+_SINGLE_QUOTATION = re.compile(
+    r"(?:(?<=[\s(\[])|^)['‘](?=[^\W\d_])[^\n.!?]{0,300}?"
+    r"(?:[^\s'‘’][.!?,]['’](?=[\s.,;:!?)\]]|$)|[^\s'‘’]['’](?=[.,;:!?)\]]|$))",
+    re.MULTILINE,
+)
 
 # A word: a run of letters and digits (underscore is not part of one).
 word_token = re.compile(r"[^\W_]+")
@@ -214,6 +224,12 @@ def build_document(text: str) -> Document:
         if ('"' in text or "“" in text or "«" in text)
         else []
     )
+    if "'" in text or "‘" in text or "’" in text:
+        single = [(m.start(), m.end()) for m in _SINGLE_QUOTATION.finditer(text, 0, own_end)]
+        if single:
+            quotations = sorted(
+                quotations + [span for span in single if not _overlaps(quotations, *span)]
+            )
     sentences = split_sentences(text, 0, own_end)
     doc = Document(text, own_end, quoted_lines, quotations, sentences, lower=lower)
     doc._sentence_starts = [s.start for s in sentences]

@@ -68,7 +68,8 @@ BINDING = (
 _PLEDGE = (
     r"(?:promis(?:e|ed|ing)|pledg(?:e|ed|ing)|vow(?:ed|ing)?|swear(?:ing)?|guarantee(?:d|ing)?"
     r"|assur(?:e|ing) you|give you my (?:word|assurance|promise)|rest assured|be assured"
-    r"|(?:be|rest|feel) (?:certain|sure|confident)(?: that)?|(?:firm|binding|solemn|formal) commitment)"
+    r"|(?:be|rest|feel) (?:certain|sure|confident)(?: that)?|(?:firm|binding|solemn|formal) commitment"
+    r"|(?:firm|binding|solemn|formal|written|unconditional|personal) (?:assurance|undertaking)|undertaking that)"
 )
 # "#1" is written outside the word-bounded group: there is no word boundary before "#".
 _PLACED_HIGH = r"(?:\b(?:first|top|highest|number one|number-one|1st|at the top)|#1)"
@@ -100,7 +101,7 @@ BINDING = BINDING + (
         requires=r"\b(?:I|I'm|I'll|I'd|my)\b",
         not_after=_THIRD_PARTY,
         keys=("promis", "pledg", "vow", "swear", "guarantee", "assur", "give", "certain", "sure", "confident",
-              "commitment"),
+              "commitment", "undertak"),
     ),
     phrase(
         r"\b(?:count on me|consider it done|(?:I am|I'm) (?:locked|all) in|(?:I am|I'm) (?:100%|one hundred percent"
@@ -118,9 +119,17 @@ BINDING = BINDING + (
     ),
     phrase(
         r"\b(?:prepared|willing|ready|happy|glad) to (?:sign|put (?:it|this|that) in writing|make (?:it|this) official)"
-        r"\b[^.?!\n]{0,60}(?:\b(?:rank(?:ed|ing)?\b|first|top|number one|1st|commit\w{0,20}|letter of intent"
+        r"\b[^.?!\n]{0,80}(?:\b(?:rank(?:ed|ing)?\b|first|top|number one|1st|commit\w{0,20}|letter of intent"
+        r"|list(?:ing)? (?:you|your|this)\b"
         r"|agreement|pledge|(?:above|ahead of) (?:you|yours))|#1)",
         requires=_FIRST_PERSON,
+    ),
+    # Bound (in any way) to take the place or rank the program: "I am contractually bound in my own
+    # conscience to accept it", "I consider myself bound to rank you".
+    phrase(
+        r"\bI(?: am|'m| shall be| will be| would be| consider myself| feel(?: myself)?)(?: (?!not\b|never\b)[\w-]{1,20}){0,2}?"
+        r"[ -]bound\b(?:(?!\bnot\b|\bnever\b)[^.?!\n]){0,50}?\bto (?:accept|rank|sign|list|join|match|take)\b",
+        keys=("bound",),
     ),
     # The pledge after what is pledged: "I will take the post, and I put this promise to you in
     # writing", "I'll rank you first, that is a promise".
@@ -153,9 +162,15 @@ _IN_RETURN = (
     rf"(?:{_RANK_VERB} {_THEM}\b[^.?!\n]{{0,20}}\b(?:accordingly|in kind|likewise|similarly|correspondingly"
     r"|equally)|(?:do(?:ing)?|return(?:ing)?) the same(?: for you)?|same for you|return(?:ing)? the favou?r"
     rf"|{_THEM} (?:is|are|will be|would be|stays?|remains?) (?:equally|similarly|likewise)"
-    r" (?:high\w{0,20}|near the top|at the top|top)\b[^.?!\n]{0,20}\b(?:on|of|in) (?:my|mine)\b)"
+    r" (?:high\w{0,20}|near the top|at the top|top)\b[^.?!\n]{0,20}\b(?:on|of|in) (?:my|mine)\b"
+    # "I would reciprocate in my own ranking", "receive the same consideration on mine", "rewarded with
+    # an equally generous place on my list"
+    r"|reciprocat\w{0,5}|(?:the same|equal|similar|like) (?:consideration|treatment|regard|favou?r|place|position|spot"
+    r"|rank\w{0,5}) (?:on|in) (?:my|mine)\b|equally (?:\w{1,20} )?(?:generous|high|favou?rable|good|prominent|strong)"
+    r" (?:place|position|spot|rank\w{0,5}|placement) (?:on|in) my\b)"
 )
-_IN_RETURN_KEYS = ("accordingly", "kind", "likewise", "similarly", "correspondingly", "equally", "same", "favo")
+_IN_RETURN_KEYS = ("accordingly", "kind", "likewise", "similarly", "correspondingly", "equally", "same", "favo",
+                   "reciproc", "equal", "similar", "like")
 # One side's ranking set by the other's: "as high as", "wherever", "however highly", "to the same degree as".
 _MEASURE = (
     r"(?:(?:just |exactly )?as (?:high(?:ly)?|well|favou?rably|far up|near the top|close to the top) as"
@@ -169,7 +184,8 @@ _MEASURE_KEYS = ("high", "well", "favo", "far", "near", "close", "wherever", "ho
 _TRADE = (
     r"\b(?:if|as long as|provided|in return|in exchange|so long as|once|would you|will you|could you|can you"
     r"|both|each other|agree\w{0,20}|deal|bargain|trade|mutual\w{0,20}|equally|depend\w{0,20}|conditional|contingent"
-    r"|accordingly|in kind|in turn|likewise|correspondingly|should (?:you|your|the))\b"
+    r"|accordingly|in kind|in turn|likewise|correspondingly|reciprocat\w{0,5}|should (?:you|your|the)|were it"
+    r"|if I could be assured)\b"
 )
 
 RECIPROCAL = (
@@ -182,7 +198,7 @@ RECIPROCAL = (
     # "My ranking of your program depends on how you rank me": one side made conditional on the other.
     phrase(
         r"\b(?:my|I) (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing))\b[^.?!\n]{0,40}\b(?:depend\w{0,20}|conditional"
-        r"|contingent|hinges?|based|tied|rests?)\b[^.?!\n]{0,40}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
+        r"|contingent|hinges?|based|tied|rests?)\b[^.?!\n]{0,60}\b(?:rank|list|place|put)(?:s|ed|ing)? me\b",
         keys=("rank", "list", "plac"),
         words=("me",),
     ),
@@ -316,14 +332,17 @@ _TARGET = (
     r"(?:yours\b|you\b|(?:your|this) (?:program(?:me)?|hospital|residency|institution|department)\b"
     r"|(?-i:[A-Z][\w&.\x27\u2019-]{1,30})(?: (?-i:[A-Z][\w&.\x27\u2019-]{1,30})){0,4})"
 )
-_FIRST = r"(?:top|first|number one|number-one|number 1|#1|no\. ?1|1st|first-choice|top-choice)"
+_FIRST = (
+    r"(?:top|first|number one|number-one|number 1|#1|no\. ?1|1st|first-choice|top-choice|foremost|uppermost"
+    r"|topmost)"
+)
 FIRST_CHOICE = (
     phrase(
         rf"\bmy (?:very |absolute |clear |definite |true |undisputed |unquestioned )?{_FIRST}"
         r" (?:choice|pick|program|option|preference|residency|rank(?:ing)?(?= ?[.!,;)]| ?$| (?:on|in) my\b))"
         r"\b(?![-\x27\u2019])",
         not_after=r"(?:one of|among|some of|several of|of|list of|all of)",
-        keys=(("top", "first", "number", "#1", "no", "1st"),),
+        keys=(("top", "first", "number", "#1", "no", "1st", "foremost", "uppermost"),),
         not_before=r"(?:s\b|programs|institutions|places|specialt|field|of\b|for (?:fellowship|specialty|a specialty)|in (?:specialty|medicine))",
     ),
     phrase(
@@ -367,6 +386,21 @@ FIRST_CHOICE = (
         r" the)(?: other)?(?: [\w-]{1,20}){0,2}? (?:program(?:me)?|place|residency|hospital|institution|option)s?"
         r" (?:above|ahead of|higher than|over) " + _TARGET,
         keys=(("above", "ahead", "higher", "over"),),
+    ),
+    # Meaning family: the program holding the top place of the author's list ("your institution shall
+    # occupy the uppermost position on my rank order list"), or the one the author will rank first.
+    phrase(
+        r"\b(?:occupy|occupies|hold|holds|take|takes|have|has|be in|sit in|sits in|get|gets) (?:the )?(?:very )?"
+        r"(?:uppermost|topmost|top|first|highest|number one|#1|foremost|premier|leading|1st) (?:position|place|spot"
+        r"|slot|rank\w{0,5}) (?:on|of|in) my\b",
+        keys=(("uppermost", "top", "first", "highest", "number", "#1", "foremost", "premier", "leading", "1st"),),
+    ),
+    phrase(
+        r"\b(?:yours|you|your \w{1,20}|this(?: \w{1,20})?|that|it) (?:is|are|will be|would be) (?:the )?(?:one|program(?:me)?"
+        r"|place|hospital|institution|residency)(?: that| which)? I(?: will| shall|'ll| plan to| intend to| am going to"
+        r"| mean to)(?: be)? (?:rank(?:ing)?|list(?:ing)?|plac(?:e|ing)|put(?:ting)?) (?:as )?(?:first|number one|#1"
+        r"|at the top|highest|1st)\b",
+        keys=(("first", "number", "#1", "top", "highest", "1st"),),
     ),
     phrase(
         r"\b(?:will be|is|are|remains?|stays?) my (?:number one|#1|no\. ?1|first|top)(?= ?[.!,;]| ?$)",

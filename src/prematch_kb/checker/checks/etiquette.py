@@ -44,7 +44,8 @@ STATUS_NUDGE = (
     phrase(r"\b(?:resending|re-sending|sending again) my (?:earlier|previous|last|prior) (?:email|message|note)\b", negatable=False),
     phrase(
         r"\b(?:any|an|some) (?:update|updates|news|word|progress)s? (?:on|about|regarding|concerning|with)"
-        r" (?:my|the status of my|the) (?:application|candidacy|interview|status|file)",
+        r" (?:(?:my|the status of my|the) (?:application|candidacy|interview|status|file)"
+        r"|(?:the )?interview (?:invitations|invites|offers|decisions)|(?:the )?invitations to interview)",
         negatable=False,
     ),
     phrase(r"\b(?:the )?status of my (?:application|candidacy|file|interview (?:invitation|request))\b", negatable=False),
@@ -115,6 +116,26 @@ SPECIAL_TREATMENT = (
         rf"(?:[\w-]{{1,30}} ){{0,3}}?{_SCREEN}\b"
     ),
     phrase(r"\b(?:make|made|grant|allow|consider) (?:an |any |a |one )?(?:small |special )?exception\b"),
+    # The same favours in the passive: "that an exception be made in my case", "the screening
+    # requirement could be waived for me", "an interview slot as a certainty".
+    phrase(
+        r"\b(?:an|a|one) (?:small |special |personal )?exception (?:be |to be |could be |might be |would be |can be"
+        r" |may be |were )?(?:made|granted|allowed)\b",
+        requires=r"\b(?:I|me|my)\b",
+        keys=("exception",),
+    ),
+    phrase(
+        rf"\b{_SCREEN}s?\b[^.?!\n]{{0,30}}?\b(?:be|being|get|is|are|were) (?:waived|overlooked|relaxed|lowered"
+        r"|set aside|bypassed|ignored|disregarded)\b",
+        requires=r"\b(?:for me|in my case|my|me)\b",
+        keys=(("waived", "overlooked", "relaxed", "lowered", "aside", "bypassed", "ignored", "disregarded"),),
+    ),
+    phrase(
+        r"\binterview\w{0,12}(?: (?:slot|spot|place|invitation|date))?\b[^.?!\n]{0,30}?\bas (?:a |an )?"
+        r"(?:certainty|given|matter of course|formality|entitlement)\b",
+        requires=r"\b(?:I|me|my)\b",
+        keys=(("certainty", "given", "course", "formality", "entitlement"),),
+    ),
     phrase(r"\b(?:special|preferential|extra|favorable|favourable) (?:consideration|treatment|favou?r)\b"),
     phrase(r"\b(?:do me a|ask (?:you )?(?:for )?a|as a) (?:small |special |personal |big |huge )?favou?r\b"),
     phrase(
@@ -177,7 +198,9 @@ _WHEN = (
     r"(?:(?:the )?end of (?:the |this )?(?:day|week|month)|tomorrow|today|tonight|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|this (?:week|weekend|evening|afternoon|morning)|next (?:week|monday"
     r"|tuesday|wednesday|thursday|friday)|(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\d{1,3} (?:hours|days"
-    r"|business days|working days)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}"
+    r"|business days|working days)|(?:one|two|three|four|five|seven|ten|fourteen|twenty-four|twenty four"
+    r"|forty-eight|forty eight|seventy-two|seventy two|a few|a couple of) (?:hours|days|business days|working days)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\b"
     r"|\d{1,2}/\d{1,2}|noon|midnight|eod|cob|close of business|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.))"
 )
@@ -267,10 +290,12 @@ _PUSH = (
     r"(?:let(?:ting)? me (?:slip|go elsewhere)|slip(?:ping)? away|(?:lose|losing) me|snap(?:s|ped)? me up"
     r"|(?:shows?|demonstrates?|proves?|tells?) (?:you )?how (?:competitive|desirable|sought(?:-| )after|in demand)"
     r"|how competitive I am|in (?:high |great )?demand|sought(?:-| )after"
-    r"|(?:keep|bear) (?:this|that|it) in mind|take (?:this|that|it) into account)"
+    r"|(?:keep|bear) (?:this|that|it) in mind|take (?:this|that|it) into account"
+    # "I trust you will look upon my application with similar favour", "follow suit"
+    r"|(?:with )?(?:similar|equal|comparable|the same) (?:favou?r|interest|enthusiasm|regard)\b|follow suit)"
 )
 _PUSH_KEYS = ("slip", "elsewhere", "lose", "losing", "snap", "competitive", "desirable", "sought", "demand", "mind",
-              "account")
+              "account", "similar", "equal", "comparable", "same", "suit")
 # Every match of _ELSEWHERE_ANY (and of the other openings of the push phrase) holds one of these.
 _ELSEWHERE_KEYS = ("program", "institution", "hospital", "place", "residenc", "school", "offer")
 _NOT_SCHEDULING = r"(?:me )?(?:an? |the )?(?:interview|date|slot|time|observership|elective|rotation)"

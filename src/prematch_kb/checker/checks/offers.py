@@ -48,7 +48,8 @@ OUTSIDE_MATCH = (
         r"|appointments?|agreements?|places?|jobs?|join|enter|take me)\b[^.?!\n]{0,60}\b(?:outside|outside of|before"
         r"|ahead of|prior to|instead of|independent of|independently of|apart from|without going through|around"
         r"|separate from|rather than(?: through| via| going through| using| participating in)?|not through"
-        rf"|without (?:participating in|entering|using|registering (?:for|with)|the need for)|{_WAITING}) {_MATCH}",
+        r"|without (?:participating in|participation in|taking part in|recourse to|involving|entering|using"
+        rf"|registering (?:for|with)|the need for)|{_WAITING}) {_MATCH}",
         not_before=_DENIED,
         not_after=r"\b(?:interview|observership|elective|rotation|research|fellowship)",
     ),

@@ -61,7 +61,7 @@ _ME_SUBJECT = r"(?:I|my (?:application|candidacy|file|name|profile|interview|dos
 # Words that ask, or say the author wants to be told, followed by "whether"/"if".
 _ASK_IF = (
     r"(?:(?:to|me|I) know|learn|ask|asking|find out|hear|tell me|share|confirm|indicate|advise|clarify|inform me"
-    r"|update me|wonder(?:ing|ed)?|curious)(?: (?:about|on))? (?:whether|if)"
+    r"|update me|wonder(?:ing|ed)?|curious|enquire|inquire|enquiring|inquiring)(?: (?:about|on))? (?:whether|if)"
 )
 # Someone else asking is reported speech: "my mother keeps asking whether I have been ranked".
 _REPORTER = (
@@ -71,6 +71,16 @@ _REPORTER = (
 )
 
 RANK_INQUIRY = (
+    # "I am requesting to know in which position I have been placed on your rank list": a request
+    # worded as wishing or asking to know, then a position question about the author.
+    phrase(
+        r"\b(?:request(?:ing)?|wish(?:ing)?|desire|desiring|beg(?:ging)?|permission|asking|ask) (?:you )?to (?:know"
+        r"|learn|be told|be informed|enquire|inquire|ask)\b[^.?!\n]{0,20}?\b(?:in )?" + ASK_POSITION
+        + r"\b[^.?!\n]{0,60}\b" + _RANK_WORD_HERE,
+        requires=r"\b(?:I|I'm|I'll|I'd|me|my)\b",
+        not_after=_REPORTER,
+        keys=(("request", "wish", "desir", "beg", "permission", "ask"), ("rank", "list", "match")),
+    ),
     phrase(
         rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b{_RANK_WORD_HERE}",
         question=True,
@@ -221,7 +231,8 @@ RANK_INQUIRY = (
     # the author as the one who ranks ("how my application has been ranked by the committee", "how I
     # rank among your applicants"). Rankings in a class, a school or an exam are not the program's.
     phrase(
-        rf"\b(?:how|where) {_ME_SUBJECT}(?: [\w-]{{1,20}}){{0,2}}? (?:has|have|had|was|is|will|would|might|may|am"
+        rf"\b(?:how|where)(?:,? (?:approximately|roughly|exactly|precisely|currently|now|broadly|if at all),?)?"
+        rf" {_ME_SUBJECT}(?: [\w-]{{1,20}}){{0,2}}? (?:has|have|had|was|is|will|would|might|may|am"
         r"|are|'ve|'s|'m)(?: \w{1,20})?(?: been| be| being)? (?:ranked|placed|listed|rated|positioned|slotted)\b"
         rf"{_NOT_ELSEWHERE}(?! (?:by|among|amongst|against) (?:my|the) (?:class|school|peers|classmates|exam|board))",
         question=True,

@@ -7,9 +7,25 @@ from ..registry import register
 from .offers import OUTSIDE_MATCH_PROGRAM
 from .ranking import ASK_KEYS, ASK_POSITION
 
-_US = r"(?:us|our program|our residency|this program|the program|our institution|our department|our hospital)"
+_US = (
+    r"(?:us|our program(?:me)?|our residency|this program(?:me)?|the program(?:me)?|our institution|our department"
+    r"|our hospital)"
+)
 
 PROGRAM_RANK_INQUIRY = (
+    # Meaning family: the program saying it wishes to learn how the applicant ranks it, without a
+    # question ("We should be glad to learn how highly you intend to rank our programme", "Our committee
+    # wishes to know whether we feature among the top three on your list").
+    phrase(
+        r"\b(?:wish(?:es|ing)?|glad|pleased|like|want(?:s|ing)?|keen|eager|interested|grateful|curious|happy"
+        r"|delighted|obliged) to (?:know|learn|hear|be told|be informed|understand|find out)\b[^.?!\n]{0,20}"
+        r"\b(?:how|where|whether|if)\b[^.?!\n]{0,60}(?:\b(?:rank(?:ed|ing|s)?|list(?:ed|ing|s)?|plac(?:e|ed|ing|es)"
+        rf"|put(?:ting)?) {_US}\b|\b(?:on|in|of|at) (?:the top of )?your (?:rank |rank order |final )?(?:list|top)\b"
+        r"|\byour (?:top|first|number one) (?:choice|pick|program))",
+        requires=r"\b(?:we|us|our)\b",
+        keys=(("wish", "glad", "pleased", "like", "want", "keen", "eager", "interested", "grateful", "curious",
+               "happy", "delighted", "obliged"),),
+    ),
     # Meaning family: a position question about the program on the applicant's list, any wording.
     phrase(
         rf"\b{ASK_POSITION}\b[^.?!\n]{{0,60}}\b(?:rank(?:ed|ing|s)?\b|(?:rank |rank order |final )?list\b)",
@@ -82,7 +98,7 @@ _PLACES = (
     r"|specialit(?:y|ies)|schools|interviews|offers)"
 )
 _OTHER_PLACES = (
-    r"(?:(?:other|additional|remaining|competing) (?:[\w-]{1,30} ){0,3}?(?:programs?|places|regions|states|cities|areas"
+    r"(?:(?:other|additional|remaining|competing) (?:[\w-]{1,30} ){0,3}?(?:program(?:me)?s?|places|regions|states|cities|areas"
     r"|hospitals|institutions|residenc(?:y|ies)|specialt(?:y|ies)|schools|interviews|offers|options|locations"
     r"|cent(?:er|re)s|applications)|elsewhere|anywhere else|where else|besides us|other than us|apart from us"
     r"|in addition to us|(?:gold|silver|preference|program) signals?|your signals)"
@@ -90,7 +106,7 @@ _OTHER_PLACES = (
 _PURSUE = (
     r"(?:appl(?:y|ied|ying)|interview(?:ed|ing|s)?|consider(?:ed|ing)?|rank(?:ed|ing)?\b(?! us| our)|signal(?:ed|led|ing|s)?"
     r"|look(?:ed|ing)? at|visit(?:ed|ing)?|talk(?:ed|ing)? to|heard from|hear from|invit(?:ed|ations?)"
-    r"|receiv(?:e|ed|ing)|sen[dt]|lined up|scheduled"
+    r"|receiv(?:e|ed|ing)|sen[dt]|lined up|scheduled|submit(?:ted|ting)?|order(?:ed|ing)?|rate(?:d)?|rating"
     # what the applicant still has open: "programs still under consideration by you", "in the running"
     r"|under (?:your )?consideration|in contention|in the running|pursu(?:e|ed|ing)|weigh(?:ed|ing)?"
     r"|shortlist(?:ed|ing)?|on your (?:rank |rank order |final |short ?)?list)"
@@ -151,8 +167,9 @@ _COMMIT = r"(?:commit|promise|pledge|guarantee|assure us|confirm|agree|tell us)"
 PROGRAM_COMMITMENT_REQUEST = (
     # Meaning family: asking the applicant to pledge, then what is pledged.
     phrase(
-        r"\b(?:will|would|can|could|are) you (?:\w{1,30} ){0,2}?(?:commit|promise|pledge|guarantee|assure us|agree)\b"
+        r"\b(?:will|would|can|could|are) you (?:\w{1,30} ){0,3}?(?:commit|promise|pledge|guarantee|assure us|agree)\b"
         r"[^.?!\n]{0,60}\b(?:rank(?:ed|ing)?\b|com(?:e|ing) (?:here|to us|to our)|join(?:ing)? (?:us|our)"
+        r"|to (?:us|our (?:program(?:me)?|residency|hospital|institution|department))\b"
         r"|sign(?:ing)? (?:with|on)|accept(?:ing)? (?:our|a|the) (?:offer|position)|match(?:ing)? (?:here|with us)"
         r"|first|top choice|number one|#1)",
     ),

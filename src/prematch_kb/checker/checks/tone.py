@@ -132,7 +132,10 @@ OVER_APOLOGY = (
         rf"\b{_MY_TRAINING}",
         negatable="negation",
     ),
-    phrase(rf"\b(?:just|only|merely|simply|but|nothing more than) (?:an? )?{_IMG}\b", negatable="negation"),
+    phrase(
+        rf"\b(?:just|only|merely|simply|but|nothing more than|(?:an? |the )?(?:mere|lowly|humble)) (?:an? )?{_IMG}\b",
+        negatable="negation",
+    ),
     phrase(
         r"\b(?:although|even though|despite|though|while|in spite of) (?:I am |I'm |being |my status as |my "
         rf"being )?(?:only |just |merely )?(?:an? )?{_IMG}\b",
