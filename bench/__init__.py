@@ -17,6 +17,16 @@ def results_dir() -> Path:
     return Path(os.environ.get(RESULTS_ENV) or Path(__file__).resolve().parent / "results")
 
 
+def write_results(json_path: Path, result: dict, markdown: str | None = None) -> None:
+    """Write a benchmark's result as JSON and, when given, its Markdown beside it (same name, .md)."""
+    import json
+
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if markdown is not None:
+        json_path.with_suffix(".md").write_text(markdown, encoding="utf-8")
+
+
 def machine_facts() -> dict:
     """The machine a figure was measured on: every benchmark records it beside its results."""
     import platform

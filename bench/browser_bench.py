@@ -17,7 +17,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import machine_facts, results_dir
+from bench import machine_facts, results_dir, write_results
 from prematch_kb.browser.chromium import launch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,8 +214,7 @@ def main(quick: bool = False) -> dict:
             "keystroke_under_target": keystroke["median_ms"] < KEYSTROKE_TARGET_MS,
         },
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_results(RESULTS, results)
     print(
         f"browser: ready cold {figures['checker_ready']['cold']['median_ms']} ms "
         f"(bare {figures['bare']['cold']['median_ms']} ms, x{ratios['cold']}), "

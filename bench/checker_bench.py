@@ -8,7 +8,6 @@ benchmarks page), both naming the machine.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -16,11 +15,10 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import machine_facts, results_dir
+from bench import machine_facts, results_dir, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_JSON = results_dir() / "checker.json"
-RESULTS_MD = results_dir() / "checker.md"
 TYPICAL_TARGET_MS = 1.0
 PROSELINT_RATIO_TARGET = 20.0
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
@@ -151,9 +149,7 @@ def main(quick: bool = False) -> dict:
             "proselint_ratio_met": ratio >= PROSELINT_RATIO_TARGET,
         },
     }
-    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_JSON.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    RESULTS_MD.write_text(to_markdown(result), encoding="utf-8")
+    write_results(RESULTS_JSON, result, to_markdown(result))
     print(to_markdown(result))
     return result
 

@@ -23,12 +23,11 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import results_dir
+from bench import results_dir, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "bench" / "pyodide_import_bench.mjs"
 RESULTS_JSON = results_dir() / "checker_startup.json"
-RESULTS_MD = results_dir() / "checker_startup.md"
 
 DRAFT = (
     "Dear Dr. Morgan,\n\nThank you for the chance to interview with your internal medicine program last "
@@ -112,9 +111,7 @@ def main(quick: bool = False) -> dict:
         "pyodide": pyodide,
         "cpython": cpython,
     }
-    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_JSON.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    RESULTS_MD.write_text(to_markdown(result), encoding="utf-8")
+    write_results(RESULTS_JSON, result, to_markdown(result))
     print(to_markdown(result))
     return result
 

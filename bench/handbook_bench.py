@@ -5,7 +5,6 @@ Writes bench/results/handbook.json with the timings and the machine they were me
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -14,7 +13,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import machine_facts, results_dir
+from bench import machine_facts, results_dir, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 30.0
@@ -75,8 +74,7 @@ def main(quick: bool = False) -> dict:
         "meets_target": total < TARGET_SECONDS,
     }
     out = results_dir() / "handbook.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_results(out, result)
     cpu = result["median_cpu_s"]
     print(f"handbook: {total:.1f} s wall, {cpu:.1f} s CPU, median of {runs} ({pages} pages, "
           f"target < {TARGET_SECONDS:.0f} s, load {load_before:.1f}) -> {out}")

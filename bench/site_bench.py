@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import json
 import math
 import os
 import resource
@@ -38,7 +37,7 @@ from typing import Iterator
 
 import yaml
 
-from bench import machine_facts, results_dir
+from bench import machine_facts, results_dir, write_results
 from prematch_kb.browser.chromium import CHROMIUM, launch
 from prematch_kb.browser.devserver import CONTENT_TYPES
 
@@ -396,9 +395,7 @@ def main(quick: bool = False) -> dict:
         "growth": grown,
         "compiler_overhead": overhead,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    RESULTS.with_suffix(".md").write_text(markdown(result), encoding="utf-8")
+    write_results(RESULTS, result, markdown(result))
     guide = weight["guide_page"]
     print(f"site: guide page {guide['kb']} KB uncompressed, {guide['wire_kb']} KB over the wire; checker page "
           f"{weight['checker_page']['kb']} KB ({weight['checker_page']['wire_kb']} KB over the wire); full build {full['median_s']} s for {full['pages']} pages; "
