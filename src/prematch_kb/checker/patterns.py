@@ -324,7 +324,6 @@ def _on_lower(regex: LazyRegex) -> LazyRegex:
 # run several times faster than case-insensitive ones on the original.
 _CLAUSE_BREAK_LOWER = _on_lower(CLAUSE_BREAK)
 _INQUIRY_LOWER = _on_lower(INQUIRY)
-_NO_CUES: frozenset[str] = frozenset()
 
 
 def may_occur(doc: Document, regex: LazyRegex) -> bool:
@@ -336,7 +335,7 @@ def may_occur(doc: Document, regex: LazyRegex) -> bool:
     if found is None:
         cues = regex.__dict__.get("cues")
         if cues is None:
-            cues = regex.__dict__["cues"] = cue_strings(regex.pattern, regex.flags) or _NO_CUES
+            cues = regex.__dict__["cues"] = cue_strings(regex.pattern, regex.flags)
         own = doc.lower[: doc.own_end]
         found = doc.cache[slot] = not cues or any(cue in own for cue in cues)
     return found
