@@ -106,6 +106,45 @@ def test_malformed_yaml_gives_its_line(content):
     assert problem.line in (line_of(path, "kind: [practice"), line_of(path, "kind: [practice") + 1)
 
 
+BILLION_LAUGHS = (
+    'why: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    + "".join(f"x{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n"
+              for i in range(1, 12))
+)
+
+
+@pytest.mark.parametrize("yaml_text, on_line, expected", [
+    (BILLION_LAUGHS, 2, "YAML alias *a0 is not allowed"),
+    ("why: &self [*self]\n", 1, "YAML alias *self is not allowed"),
+    ("why: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "nested more than 40 deep"),
+    ("why:\n  " + "- " * 100_000 + "x\n", 2, "nested more than 40 deep"),
+], ids=["billion-laughs", "self-reference", "deep-flow", "deep-block"])
+def test_yaml_aliases_and_deep_nesting_are_problems_with_a_line(content, yaml_text, on_line, expected):
+    """Before: the first hung and filled memory, the second ended in a RecursionError traceback,
+    the deep ones crashed the C composer."""
+    import time
+
+    path = content / "rules/proofread-before-sending.yml"
+    edit(path, "why: Small errors read as carelessness. This is professional advice, not an NRMP rule.\n",
+         yaml_text)
+    start = time.perf_counter()
+    found = problems(content)
+    assert time.perf_counter() - start < 10
+    problem = next(p for p in found if p.path.endswith("proofread-before-sending.yml"))
+    assert expected in problem.message
+    assert problem.line == line_of(path, "statement: Read every") + on_line
+
+
+def test_yaml_alias_in_front_matter_counts_lines_from_the_file_top(content):
+    path = content / "guides/networking.md"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    lines.insert(2, "x: &v [1]\ny: *v\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    problem = next(p for p in problems(content) if p.path.endswith("networking.md"))
+    assert "alias *v" in problem.message and problem.line == 4
+
+
 def test_missing_required_field(content):
     path = content / "rules/no-binding-commitments.yml"
     edit(path, "summary: No promise about ranking binds anyone.\n", "")

@@ -1,5 +1,10 @@
 """YAML parsed through PyYAML's composer, so every mapping, list and value keeps its line number.
 
+Content is written by hand, so two YAML features are refused before composing, each as a
+file:line problem: aliases (`&name` ... `*name`), which let a few lines expand exponentially
+("billion laughs") or refer to themselves, and nesting deeper than MAX_DEPTH, which the C
+composer walks recursively and can crash on.
+
 Mappings become `LocatedDict`, sequences `LocatedList`; scalars become plain Python values
 (str, int, float, bool, None, date). A timestamp that is not a real date (2026-02-30) stays a
 string, so the field reader can report it as a bad date with its line.
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 
 import yaml
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from prematch_kb.kb.errors import Problems
@@ -39,6 +45,11 @@ class LocatedList(list):
 _constructor = yaml.SafeLoader("")
 # libyaml's parser (about ten times faster) when PyYAML was built with it; same nodes and marks.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# Content files nest a handful of levels (a file, a list of facts, each fact's sources); anything
+# this deep is a mistake or an attack.
+MAX_DEPTH = 40
 
 
 def _line(node, offset: int) -> int:
@@ -103,9 +114,34 @@ def _convert(node, path: str, offset: int, problems: Problems):
     return None  # pragma: no cover - the composer yields only the three node kinds
 
 
+def _refused_feature(text: str) -> tuple[int, str] | None:
+    """(0-based line, message) for the first alias or over-deep nesting, or None.
+
+    libyaml's event parser keeps its own stack, so it reads any depth without recursing; it
+    stops at the first refused feature, so its cost stays linear in the text."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_COMPOSER):
+        if isinstance(event, AliasEvent):
+            return event.start_mark.line, (f"YAML alias *{event.anchor} is not allowed in content files; "
+                                           "expected the value written out in full")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line, (f"lists and mappings nested more than {MAX_DEPTH} deep; "
+                                               "expected a flatter structure")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0):
     """Parse one YAML document. On a syntax error, record it with its line and return None."""
     try:
+        refused = _refused_feature(text)
+        if refused:
+            line, message = refused
+            problems.add(path, line + 1 + line_offset, "", f"malformed YAML: {message}")
+            return None
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
