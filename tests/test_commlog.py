@@ -57,11 +57,11 @@ def test_csv_header_may_be_reordered_and_optional_columns_left_out():
         ("program,date,direction,kind\nA,2026-13-01,sent,update\n", "CSV row 2, column date", "no such day"),
         ("program,date,direction,kind\nA,12/03/2026,sent,update\n", "CSV row 2, column date", "YYYY-MM-DD"),
         ("program,date,direction,kind\nA,2026-12-01,sent,update\nB,2026-12-02,mailed,update\n",
-         "CSV row 3, column direction", "'mailed'"),
-        ("program,date,direction,kind\nA,2026-12-01,sent,love-letter\n", "CSV row 2, column kind", "'love-letter'"),
+         "CSV row 3, column direction", '"mailed"'),
+        ("program,date,direction,kind\nA,2026-12-01,sent,love-letter\n", "CSV row 2, column kind", '"love-letter"'),
         ("program,date,direction,kind\n,2026-12-01,sent,update\n", "CSV row 2, column program", "empty"),
         ("program,date,direction,kind,first_choice_claim\nA,2026-12-01,sent,update,maybe\n",
-         "CSV row 2, column first_choice_claim", "'maybe'"),
+         "CSV row 2, column first_choice_claim", '"maybe"'),
         ("program,date,direction,kind\nA,2026-12-01,sent,update,extra\n", "CSV row 2", "5 cells"),
     ],
 )
@@ -105,7 +105,7 @@ def test_foreign_csv_is_refused_with_what_was_expected(text, what):
          "entries[0].date", "expected text"),
         ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": ['
          '{"program": "A", "date": "2026-12-01", "direction": "sent", "kind": "update", "rank": 1}]}',
-         "entries[0]", "unknown field 'rank'"),
+         "entries[0]", 'unknown field "rank"'),
     ],
 )
 def test_corrupt_or_foreign_json_names_the_place(text, where, what):

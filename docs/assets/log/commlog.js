@@ -2,6 +2,12 @@
 // Python module prematch_kb.checker.commlog (CSV columns and the versioned JSON), so a file
 // exported here loads in `prematch-kb check --log` and back. Corrupt or foreign data raises a
 // LogFormatError naming the row or field; nothing is ever dropped or erased silently.
+// Both readers must give the same verdict on every file (tests/fixtures/commlog/ runs through
+// both), so each reading rule is written the same way in both: one cell grammar (CSV_CELL), one
+// set of spaces to trim (SPACE), fixed words in ASCII letters only, dates in ASCII digits, lengths
+// in code points, and `version` the number 1. Exports guard spreadsheet formulas (a cell starting
+// with = + - @, a tab, a carriage return or an apostrophe gets an apostrophe in front, per OWASP);
+// the reader removes that apostrophe, so an export reads back unchanged.
 // Reviewing a draft against the log is not done here: the checker page runs the Python module's
 // review_draft in its worker, so the review logic exists once.
 (function () {
@@ -25,7 +31,27 @@
   const REQUIRED = ["program", "date", "direction", "kind"];
   const TRUE = ["yes", "y", "true", "1"];
   const FALSE = ["no", "n", "false", "0", ""];
-  const MAX_FIELD = 5000;
+  const MAX_FIELD = 5000; // code points
+  // Unicode White_Space, written out as in commlog.py (JavaScript's trim() also removes U+FEFF and
+  // Python's strip() also removes U+001C to U+001F).
+  const SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+  const TRIM = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "g");
+  // One CSV cell, as _CSV_CELL in commlog.py: a quoted part ("" for a quote) then anything up to a
+  // comma or line break; or an unquoted cell. Sticky: it matches where the previous cell ended.
+  const CSV_CELL = /"((?:[^"]|"")*)"([^,\r\n]*)|([^,\r\n"][^,\r\n]*)?/y;
+  const CSV_BREAK = /\r\n|\r|\n/y;
+  const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+  const GUARDED_STARTS = [...FORMULA_STARTS, "'"];
+
+  const trim = (value) => value.replace(TRIM, "");
+  // Lower case for fixed words; anything not ASCII stays as it is and so matches no fixed word.
+  const asciiLower = (value) => (/^[\x00-\x7f]*$/.test(value) ? value.toLowerCase() : value);
+  const codePoints = (value) => {
+    let count = 0;
+    for (const _ of value) count++;
+    return count;
+  };
+  const startsWithAny = (value, starts) => starts.some((start) => value.startsWith(start));
 
   class LogFormatError extends Error {
     constructor(where, problem) {
@@ -36,31 +62,35 @@
     }
   }
 
-  const repr = (value) => JSON.stringify(value);
+  const repr = (value) => (value === undefined ? "undefined" : JSON.stringify(value));
 
   function programKey(name) {
     return String(name).toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, " ").trim();
   }
 
   function checkDay(where, value) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new LogFormatError(where, `expected a date written YYYY-MM-DD; got ${repr(value)}`);
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) throw new LogFormatError(where, `expected a date written YYYY-MM-DD; got ${repr(value)}`);
     const day = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) throw new LogFormatError(where, `no such day: ${repr(value)}`);
+    // Year 0000 is a date to JavaScript but not to Python: the same files must pass in both.
+    if (value.startsWith("0000") || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+      throw new LogFormatError(where, `no such day: ${repr(value)}`);
+    }
     return value;
   }
 
   function entry(prefix, item, claim) {
     const values = {};
     for (const name of ["program", "date", "direction", "kind", "note"]) {
-      const value = item[name] === undefined ? "" : item[name];
+      // Own properties only: a name such as "constructor" must not reach Object.prototype.
+      const value = Object.hasOwn(item, name) ? item[name] : "";
       if (typeof value !== "string") throw new LogFormatError(prefix + name, `expected text; got ${repr(value)}`);
-      if (value.length > MAX_FIELD) throw new LogFormatError(prefix + name, `longer than ${MAX_FIELD} characters`);
-      values[name] = value.trim();
+      if (codePoints(value) > MAX_FIELD) throw new LogFormatError(prefix + name, `longer than ${MAX_FIELD} characters`);
+      values[name] = trim(value);
     }
     if (!values.program) throw new LogFormatError(prefix + "program", "expected the program's name; it is empty");
-    const direction = values.direction.toLowerCase();
+    const direction = asciiLower(values.direction);
     if (!DIRECTIONS.includes(direction)) throw new LogFormatError(prefix + "direction", `expected sent or received; got ${repr(values.direction)}`);
-    const kind = values.kind.toLowerCase();
+    const kind = asciiLower(values.kind);
     if (!KINDS.includes(kind)) throw new LogFormatError(prefix + "kind", `expected one of ${KINDS.join(", ")}; got ${repr(values.kind)}`);
     return {
       program: values.program,
@@ -73,17 +103,18 @@
   }
 
   function fromObject(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data) || data.schema !== SCHEMA) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || !Object.hasOwn(data, "schema") || data.schema !== SCHEMA) {
       throw new LogFormatError("JSON", `not a communication log: expected an object with "schema": "${SCHEMA}"`);
     }
-    if (data.version !== VERSION) throw new LogFormatError("version", `expected version ${VERSION}; got ${repr(data.version)}`);
-    if (!Array.isArray(data.entries)) throw new LogFormatError("entries", "expected a list of entries");
+    const version = Object.hasOwn(data, "version") ? data.version : null;
+    if (version !== VERSION) throw new LogFormatError("version", `expected version ${VERSION}; got ${repr(version)}`);
+    if (!Object.hasOwn(data, "entries") || !Array.isArray(data.entries)) throw new LogFormatError("entries", "expected a list of entries");
     return data.entries.map((item, index) => {
       const where = `entries[${index}]`;
       if (!item || typeof item !== "object" || Array.isArray(item)) throw new LogFormatError(where, "expected an object with program, date, direction and kind");
       const unknown = Object.keys(item).filter((key) => !COLUMNS.includes(key)).sort();
       if (unknown.length) throw new LogFormatError(where, `unknown field ${repr(unknown[0])}; expected only ${COLUMNS.join(", ")}`);
-      const claim = item.first_choice_claim === undefined ? false : item.first_choice_claim;
+      const claim = Object.hasOwn(item, "first_choice_claim") ? item.first_choice_claim : false;
       if (typeof claim !== "boolean") throw new LogFormatError(`${where}.first_choice_claim`, `expected true or false; got ${repr(claim)}`);
       return entry(`${where}.`, item, claim);
     });
@@ -92,7 +123,7 @@
   function fromJson(text) {
     let data;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(text.replace(/^\ufeff/, ""));
     } catch (error) {
       throw new LogFormatError("JSON", `not valid JSON (${error.message})`);
     }
@@ -107,60 +138,53 @@
     return JSON.stringify(toObject(entries), null, 2) + "\n";
   }
 
-  // RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks.
+  // The CSV's records as {cells, line}; a quoted cell never closed names its record and the line of
+  // its opening quote (as csv_rows in commlog.py).
   function parseCsvRows(text) {
     const rows = [];
     let row = [];
-    let cell = "";
-    let quoted = false;
-    let i = 0;
+    let position = 0;
     let line = 1;
     let rowLine = 1;
-    while (i < text.length) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        if (c === '"') quoted = false;
-        else {
-          if (c === "\n") line++;
-          cell += c;
-        }
-        i++;
+    for (;;) {
+      CSV_CELL.lastIndex = position;
+      const match = CSV_CELL.exec(text); // always matches, possibly empty
+      let cell;
+      if (match[1] !== undefined) cell = match[1].replace(/""/g, '"') + match[2];
+      else if (text[position] === '"') {
+        throw new LogFormatError(`CSV row ${rows.length + 1}`, `a quoted cell is never closed (its opening " is on line ${line}; a closing " is missing)`);
+      } else cell = match[3] || "";
+      line += (match[0].match(/\r\n|\r|\n/g) || []).length;
+      row.push(cell);
+      position = CSV_CELL.lastIndex;
+      if (position >= text.length) {
+        if (row.length !== 1 || row[0] !== "") rows.push({ cells: row, line: rowLine });
+        return rows;
+      }
+      if (text[position] === ",") {
+        position++;
         continue;
       }
-      if (c === '"' && cell === "") quoted = true;
-      else if (c === ",") {
-        row.push(cell);
-        cell = "";
-      } else if (c === "\r" || c === "\n") {
-        row.push(cell);
-        rows.push({ cells: row, line: rowLine });
-        row = [];
-        cell = "";
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        line++;
-        rowLine = line;
-      } else cell += c;
-      i++;
-    }
-    if (quoted) throw new LogFormatError(`CSV row ${rows.length + 1}`, "a quoted cell is never closed");
-    if (cell !== "" || row.length) {
-      row.push(cell);
+      CSV_BREAK.lastIndex = position;
+      CSV_BREAK.exec(text);
+      position = CSV_BREAK.lastIndex;
       rows.push({ cells: row, line: rowLine });
+      row = [];
+      line++;
+      rowLine = line;
+      if (position >= text.length) return rows;
     }
-    return rows;
   }
+
+  // A cell as written before export: the apostrophe that guarded a formula-like start removed.
+  const unguard = (cell) => (cell.startsWith("'") && startsWithAny(cell.slice(1), GUARDED_STARTS) ? cell.slice(1) : cell);
 
   function fromCsv(text) {
     if (text.includes("\u0000")) throw new LogFormatError("CSV", "not a text file (it contains NUL bytes)");
     const rows = parseCsvRows(text.replace(/^\ufeff/, ""));
     const header = rows.length ? rows[0].cells : [];
-    if (!header.some((cell) => cell.trim())) throw new LogFormatError("CSV row 1", `expected a header row naming the columns ${COLUMNS.join(", ")}`);
-    const names = header.map((cell) => cell.trim().toLowerCase().replace(/[ -]/g, "_"));
+    if (!header.some((cell) => trim(cell))) throw new LogFormatError("CSV row 1", `expected a header row naming the columns ${COLUMNS.join(", ")}`);
+    const names = header.map((cell) => asciiLower(trim(cell)).replace(/[ -]/g, "_"));
     const unknown = header.filter((_, i) => !COLUMNS.includes(names[i]));
     const missing = REQUIRED.filter((name) => !names.includes(name));
     if (unknown.length || missing.length) {
@@ -174,12 +198,12 @@
     const entries = [];
     rows.slice(1).forEach((row, index) => {
       const number = index + 2;
-      if (!row.cells.some((cell) => cell.trim())) return; // blank lines
+      if (!row.cells.some((cell) => trim(cell))) return; // blank lines
       const where = `CSV row ${number}`;
       if (row.cells.length > names.length) throw new LogFormatError(where, `${row.cells.length} cells but the header names ${names.length} columns`);
-      const item = {};
-      names.forEach((name, i) => (item[name] = row.cells[i] === undefined ? "" : row.cells[i]));
-      const rawClaim = (item.first_choice_claim || "").trim().toLowerCase();
+      const item = Object.create(null);
+      names.forEach((name, i) => (item[name] = unguard(trim(row.cells[i] === undefined ? "" : row.cells[i]))));
+      const rawClaim = asciiLower(item.first_choice_claim || "");
       if (!TRUE.includes(rawClaim) && !FALSE.includes(rawClaim)) {
         throw new LogFormatError(`${where}, column first_choice_claim`, `expected yes or no; got ${repr(item.first_choice_claim)}`);
       }
@@ -190,7 +214,8 @@
 
   function csvCell(value) {
     const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const guarded = startsWithAny(text, GUARDED_STARTS) ? `'${text}` : text;
+    return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
   }
 
   function toCsv(entries) {
@@ -202,7 +227,7 @@
   }
 
   function load(text) {
-    const start = text.replace(/^[\ufeff\s]+/, "");
+    const start = text.replace(/^[\ufeff \t\r\n]+/, "");
     return start.startsWith("{") || start.startsWith("[") ? fromJson(text) : fromCsv(text);
   }
 

@@ -19,12 +19,22 @@ CSV columns (header row required, in any order; `first_choice_claim` and `note` 
 
 JSON: {"schema": "prematch-kb/communication-log", "version": 1, "entries": [{...the same fields...}]}
 with `first_choice_claim` a boolean.
+
+The browser reads and writes the same files (docs/assets/log/commlog.js), and both readers must
+give the same verdict on every file (tests/fixtures/commlog/ runs through both). So nothing here
+leans on what Python alone does: cells are split by one small grammar (`_CSV_CELL`), spaces are
+trimmed from one fixed set (`_SPACE`), fixed words (columns, directions, kinds, yes/no) match
+ASCII letters only in any case (Python's casefold would turn a long s into "s", JavaScript's
+toLowerCase would not), dates use ASCII digits, lengths count code points, and JSON is strict
+(no NaN or Infinity; `version` is the number 1, not `true`).
+
+CSV exports guard spreadsheet formulas (OWASP "CSV injection"): a cell that starts with = + - @,
+a tab, a carriage return or an apostrophe gets an apostrophe in front, which spreadsheets show
+as text and hide; the reader removes that one apostrophe, so an export reads back unchanged.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -64,8 +74,15 @@ FIRST_CHOICE_CATEGORY = "first-choice-claim"  # the checker's own finding for a 
 _TRUE = frozenset({"yes", "y", "true", "1"})
 _FALSE = frozenset({"no", "n", "false", "0", ""})
 _NAME_NOISE = re.compile(r"[^\w]+")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_FIELD = 5000  # a note longer than this is not a log entry but something pasted by mistake
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_FIELD = 5000  # code points; a note longer than this is not a log entry but something pasted by mistake
+# Unicode White_Space, written out so that both readers trim exactly the same characters.
+_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+# One CSV cell at the start of a cell (RFC 4180, read leniently as spreadsheets write it): a quoted
+# part with "" for a quote, then anything up to the next comma or line break; or an unquoted cell.
+_CSV_CELL = re.compile(r'"((?:[^"]|"")*)"([^,\r\n]*)|([^,\r\n"][^,\r\n]*)?')
+_CSV_BREAK = re.compile(r"\r\n|\r|\n")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what makes a spreadsheet cell a formula
 
 
 class LogFormatError(ValueError):
@@ -151,18 +168,17 @@ class CommunicationLog:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        """CSV with formula-like cells guarded; byte for byte what the browser's export writes."""
+        lines = [",".join(COLUMNS)]
         for e in self.entries:
-            writer.writerow([e.program, e.date.isoformat(), e.direction, e.kind,
-                             "yes" if e.first_choice_claim else "no", e.note])
-        return out.getvalue()
+            cells = [e.program, e.date.isoformat(), e.direction, e.kind, "yes" if e.first_choice_claim else "no", e.note]
+            lines.append(",".join(_csv_cell(cell) for cell in cells))
+        return "\n".join(lines) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "CommunicationLog":
         try:
-            data = json.loads(text)
+            data = json.loads(text.removeprefix("\ufeff"), parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as error:
             raise LogFormatError("JSON", f"not valid JSON ({error})") from None
         return cls.from_dict(data)
@@ -171,8 +187,10 @@ class CommunicationLog:
     def from_dict(cls, data) -> "CommunicationLog":
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise LogFormatError("JSON", f'not a communication log: expected an object with "schema": "{SCHEMA}"')
-        if data.get("version") != VERSION:
-            raise LogFormatError("version", f"expected version {VERSION}; got {data.get('version')!r}")
+        version = data.get("version")
+        # JSON cannot tell 1 from 1.0 in the browser; true is not a number in either.
+        if isinstance(version, bool) or not isinstance(version, (int, float)) or version != VERSION:
+            raise LogFormatError("version", f"expected version {VERSION}; got {json.dumps(version)}")
         raw = data.get("entries")
         if not isinstance(raw, list):
             raise LogFormatError("entries", "expected a list of entries")
@@ -183,10 +201,10 @@ class CommunicationLog:
                 raise LogFormatError(where, "expected an object with program, date, direction and kind")
             unknown = sorted(set(item) - set(COLUMNS))
             if unknown:
-                raise LogFormatError(where, f"unknown field {unknown[0]!r}; expected only {', '.join(COLUMNS)}")
+                raise LogFormatError(where, f"unknown field {_shown(unknown[0])}; expected only {', '.join(COLUMNS)}")
             claim = item.get("first_choice_claim", False)
             if not isinstance(claim, bool):
-                raise LogFormatError(f"{where}.first_choice_claim", f"expected true or false; got {claim!r}")
+                raise LogFormatError(f"{where}.first_choice_claim", f"expected true or false; got {_shown(claim)}")
             entries.append(_entry(where + ".", item, claim))
         return cls(entries)
 
@@ -194,14 +212,11 @@ class CommunicationLog:
     def from_csv(cls, text: str) -> "CommunicationLog":
         if "\x00" in text:
             raise LogFormatError("CSV", "not a text file (it contains NUL bytes)")
-        rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-        try:
-            header = next(rows, None)
-        except csv.Error as error:
-            raise LogFormatError("CSV row 1", str(error)) from None
-        if not header or not any(cell.strip() for cell in header):
+        rows = csv_rows(text.removeprefix("\ufeff"))
+        header = rows[0][0] if rows else []
+        if not any(_trim(cell) for cell in header):
             raise LogFormatError("CSV row 1", f"expected a header row naming the columns {', '.join(COLUMNS)}")
-        names = [cell.strip().casefold().replace(" ", "_").replace("-", "_") for cell in header]
+        names = [_ascii_lower(_trim(cell)).replace(" ", "_").replace("-", "_") for cell in header]
         unknown = [header[i] for i, name in enumerate(names) if name not in COLUMNS]
         missing = [name for name in REQUIRED_COLUMNS if name not in names]
         if unknown or missing:
@@ -209,35 +224,65 @@ class CommunicationLog:
             if missing:
                 problems.append("missing column" + ("s " if len(missing) > 1 else " ") + ", ".join(missing))
             if unknown:
-                problems.append("unknown column" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown)))
+                problems.append("unknown column" + ("s " if len(unknown) > 1 else " ")
+                                + ", ".join(f"'{name}'" for name in unknown))
             raise LogFormatError("CSV header (row 1)", "; ".join(problems) + f"; expected {', '.join(COLUMNS)}")
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate:
-            raise LogFormatError("CSV header (row 1)", f"column {duplicate!r} appears twice")
+            raise LogFormatError("CSV header (row 1)", f"column '{duplicate}' appears twice")
         entries = []
-        row_number = 1
-        try:
-            for row in rows:
-                row_number += 1
-                if not any(cell.strip() for cell in row):
-                    continue  # blank lines, e.g. at the end of a spreadsheet export
-                where = f"CSV row {row_number}"
-                if len(row) > len(names):
-                    raise LogFormatError(where, f"{len(row)} cells but the header names {len(names)} columns")
-                item = dict(zip(names, row + [""] * (len(names) - len(row))))
-                raw_claim = item.get("first_choice_claim", "").strip().casefold()
-                if raw_claim not in _TRUE | _FALSE:
-                    raise LogFormatError(f"{where}, column first_choice_claim",
-                                         f"expected yes or no; got {item['first_choice_claim']!r}")
-                entries.append(_entry(f"{where}, column ", item, raw_claim in _TRUE))
-        except csv.Error as error:
-            raise LogFormatError(f"CSV row {row_number}", str(error)) from None
+        for row_number, (row, _line) in enumerate(rows[1:], start=2):
+            if not any(_trim(cell) for cell in row):
+                continue  # blank lines, e.g. at the end of a spreadsheet export
+            where = f"CSV row {row_number}"
+            if len(row) > len(names):
+                raise LogFormatError(where, f"{len(row)} cells but the header names {len(names)} columns")
+            item = {name: _unguard(_trim(cell)) for name, cell in zip(names, row + [""] * (len(names) - len(row)))}
+            raw_claim = _ascii_lower(item.get("first_choice_claim", ""))
+            if raw_claim not in _TRUE | _FALSE:
+                raise LogFormatError(f"{where}, column first_choice_claim",
+                                     f"expected yes or no; got {json.dumps(item['first_choice_claim'], ensure_ascii=False)}")
+            entries.append(_entry(f"{where}, column ", item, raw_claim in _TRUE))
         return cls(entries)
+
+
+def csv_rows(text: str) -> list[tuple[list[str], int]]:
+    """The CSV's records as (cells, line where the record starts); LogFormatError for a quoted
+    cell that is never closed, naming the record and the line of its opening quote."""
+    rows: list[tuple[list[str], int]] = []
+    row: list[str] = []
+    position, line, row_line = 0, 1, 1
+    while True:
+        match = _CSV_CELL.match(text, position)  # always matches, possibly empty
+        if match[1] is not None:
+            cell = match[1].replace('""', '"') + match[2]
+        elif text.startswith('"', position):
+            raise LogFormatError(f"CSV row {len(rows) + 1}",
+                                 f'a quoted cell is never closed (its opening " is on line {line}; a closing " is missing)')
+        else:
+            cell = match[3] or ""
+        line += len(_CSV_BREAK.findall(match[0]))
+        row.append(cell)
+        position = match.end()
+        if position >= len(text):
+            if row != [""]:
+                rows.append((row, row_line))
+            return rows
+        if text[position] == ",":
+            position += 1
+            continue
+        breaker = _CSV_BREAK.match(text, position)
+        position = breaker.end()
+        rows.append((row, row_line))
+        row, line = [], line + 1
+        row_line = line
+        if position >= len(text):
+            return rows
 
 
 def load_log(text: str, fmt: str | None = None) -> CommunicationLog:
     """A log from CSV or JSON text; `fmt` "csv" or "json", or None to tell by the first character."""
-    fmt = fmt or ("json" if text.lstrip("\ufeff \t\r\n")[:1] in "{[" and text.strip() else "csv")
+    fmt = fmt or ("json" if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "csv")
     if fmt == "json":
         return CommunicationLog.from_json(text)
     if fmt == "csv":
@@ -250,28 +295,56 @@ def _entry(prefix: str, item: dict, claim: bool) -> LogEntry:
     for name in ("program", "date", "direction", "kind", "note"):
         value = item.get(name, "")
         if not isinstance(value, str):
-            raise LogFormatError(prefix + name, f"expected text; got {value!r}")
+            raise LogFormatError(prefix + name, f"expected text; got {json.dumps(value, ensure_ascii=False)}")
         if len(value) > MAX_FIELD:
             raise LogFormatError(prefix + name, f"longer than {MAX_FIELD} characters")
-        values[name] = value.strip()
+        values[name] = _trim(value)
     if not values["program"]:
         raise LogFormatError(prefix + "program", "expected the program's name; it is empty")
-    direction = values["direction"].casefold()
+    direction = _ascii_lower(values["direction"])
     if direction not in DIRECTIONS:
-        raise LogFormatError(prefix + "direction", f"expected sent or received; got {values['direction']!r}")
-    kind = values["kind"].casefold()
+        raise LogFormatError(prefix + "direction", f"expected sent or received; got {_shown(values['direction'])}")
+    kind = _ascii_lower(values["kind"])
     if kind not in KINDS:
-        raise LogFormatError(prefix + "kind", f"expected one of {', '.join(KINDS)}; got {values['kind']!r}")
+        raise LogFormatError(prefix + "kind", f"expected one of {', '.join(KINDS)}; got {_shown(values['kind'])}")
     return LogEntry(values["program"], _day(prefix + "date", values["date"]), direction, kind, claim, values["note"])
 
 
 def _day(where: str, value: str) -> date:
-    if not _ISO_DATE.match(value):
-        raise LogFormatError(where, f"expected a date written YYYY-MM-DD; got {value!r}")
+    if not _ISO_DATE.fullmatch(value):
+        raise LogFormatError(where, f"expected a date written YYYY-MM-DD; got {_shown(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise LogFormatError(where, f"no such day: {value!r}") from None
+        raise LogFormatError(where, f"no such day: {_shown(value)}") from None
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message, as both readers show it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _trim(value: str) -> str:
+    return value.strip(_SPACE)
+
+
+def _ascii_lower(value: str) -> str:
+    """Lower case for fixed words; anything not ASCII stays as it is and so matches no fixed word."""
+    return value.lower() if value.isascii() else value
+
+
+def _csv_cell(value: str) -> str:
+    guarded = "'" + value if value.startswith(FORMULA_STARTS + ("'",)) else value
+    return '"' + guarded.replace('"', '""') + '"' if any(c in guarded for c in ',"\r\n') else guarded
+
+
+def _unguard(cell: str) -> str:
+    """A cell as written before export: the apostrophe that guarded a formula-like start removed."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS + ("'",)) else cell
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not allowed in JSON")
 
 
 # -- reviewing a draft against the log -----------------------------------------------------------

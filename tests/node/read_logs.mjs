@@ -1,0 +1,28 @@
+// Reads communication log files with the browser's reader (docs/assets/log/commlog.js), run as the
+// page runs it but under Node, so the Python tests can compare both readers on the same files.
+//
+//   node tests/node/read_logs.mjs COMMLOG.js FILE...
+//
+// Prints one JSON object: {file name: {ok, where, message, entries, csv, json}}; `where` and
+// `message` for a refused file, `entries` and the file written back as CSV and JSON for a good one.
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import vm from "node:vm";
+
+const [libraryPath, ...files] = process.argv.slice(2);
+const context = vm.createContext({ window: {} });
+vm.runInContext(readFileSync(libraryPath, "utf8"), context, { filename: libraryPath });
+const lib = context.window.pmkbCommLog;
+
+const results = {};
+for (const file of files) {
+  const text = readFileSync(file, "utf8");
+  try {
+    const entries = lib.load(text);
+    results[basename(file)] = { ok: true, entries, csv: lib.toCsv(entries), json: lib.toJson(entries) };
+  } catch (error) {
+    if (!(error instanceof lib.LogFormatError)) throw error;
+    results[basename(file)] = { ok: false, where: error.where, message: error.message };
+  }
+}
+process.stdout.write(JSON.stringify(results));
