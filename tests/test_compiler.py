@@ -118,7 +118,7 @@ def test_timeline_page(pages, loaded):
     assert 'data-build-date="2027-03-10"' in text and "“[After interviews](#post-interview)”" in text
     # dates table: confirmed with citation, unconfirmed marked verify; official calendars linked
     assert "| ERAS opens to applicants | 2026-06-04 | Confirmed: [NRMP](../sources.md#nrmp-main-match-calendar) |" in text
-    assert re.search(r"\| Match Day \| 2027-03-19 \| <span class=\"pmkb-verify\"[^>]*>verify</span> \|", text)
+    assert re.search(r"\| Match Day \| 2027-03-19 \| Expected <span class=\"pmkb-verify\"[^>]*>verify</span> \|", text)
     assert "[Main Residency Match calendar](https://www.nrmp.org/match-calendars/)" in text
 
 

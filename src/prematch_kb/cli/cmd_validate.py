@@ -16,7 +16,21 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                         help="the content folder (default: ./content)")
+    parser.add_argument("--freshness", action="store_true",
+                        help="also list every cycle date that has passed unconfirmed and every review, "
+                        "source check or policy search older than a year (exit 1 if there is one)")
+    parser.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                        help="the day --freshness judges against (default: today)")
     parser.set_defaults(func=run)
+
+
+def _day(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date written YYYY-MM-DD; got {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +49,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} in {args.content}", file=sys.stderr)
         return 1
     print(summary(kb))
+    if args.freshness:
+        return freshness(kb, args.today)
+    return 0
+
+
+def freshness(kb, today=None) -> int:
+    """Print what is stale on `today` (default: the real day); 1 when anything is."""
+    import datetime as dt
+
+    from prematch_kb.kb.freshness import MAX_AGE_DAYS, stale_items
+
+    day = today or dt.date.today()
+    found = stale_items(kb, day)
+    for item in found:
+        print(item)
+    if found:
+        count = len(found)
+        print(f"{count} stale item{'s' if count != 1 else ''} on {day.isoformat()} (dates passed unconfirmed, "
+              f"or reviewed more than {MAX_AGE_DAYS} days ago)", file=sys.stderr)
+        return 1
+    print(f"Fresh on {day.isoformat()}: no past date is unconfirmed and nothing was reviewed more than "
+          f"{MAX_AGE_DAYS} days ago")
     return 0
 
 

@@ -104,7 +104,8 @@ def citing_pages(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
     for rule in kb.rules.values():
         add(rule.citations, paths.rule(rule.id), rule.title)
     for spec in kb.specialties.values():
-        add([c for f in spec.facts for c in f.citations], paths.specialty(spec.id), spec.name)
+        policy = [] if spec.communication_policy is None else list(spec.communication_policy.citations)
+        add([c for f in spec.facts for c in f.citations] + policy, paths.specialty(spec.id), spec.name)
     for prof in kb.profiles.values():
         add([c for f in prof.facts for c in f.citations], paths.profile(prof.id), prof.title)
     add([c for d in kb.cycle.dates for c in d.citations] + list(kb.cycle.calendars), paths.TIMELINE, "Timeline")

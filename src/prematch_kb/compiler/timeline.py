@@ -56,11 +56,18 @@ def render_timeline_page(ctx: RenderContext) -> Page:
             out += ["**Dates:** " + "; ".join(f"{md.text(d.label)} {_date_cell(d)}" for d in dates), ""]
         out += ["</section>", ""]
     out += [md.heading(2, f"Dates of the {md.text(kb.cycle.title)}", "dates"), "",
-            "Dates marked **verify** are expected but not yet confirmed by the official calendar: check "
-            "them before you rely on them.", ""]
+            "Dates marked **verify** are not confirmed by the official calendar. A date still ahead is "
+            "an **expected** date: its note says how it was worked out. A date that has **passed "
+            "unconfirmed** was never checked against a dated official page for this cycle: treat it as "
+            "approximate, not as what happened.", ""]
     rows = []
     for item in sorted(kb.cycle.dates, key=lambda d: d.date):
-        status = ("Confirmed: " + ctx.cite_all(here, item.citations)) if item.confirmed else _verify_mark()
+        if item.confirmed:
+            status = "Confirmed: " + ctx.cite_all(here, item.citations)
+        elif item.passed_unconfirmed(ctx.today):
+            status = "Passed unconfirmed " + _verify_mark()
+        else:
+            status = "Expected " + _verify_mark()
         phase = ctx.link(here, "phase", item.phase) if item.phase in kb.phases else ""
         rows.append([md.text(item.label), item.date.isoformat(), status, phase, ctx.resolve(item.note, here)])
     out += [md.table(["What", "Date", "Status", "Phase", "Note"], rows), ""]

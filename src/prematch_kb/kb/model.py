@@ -19,6 +19,23 @@ CHECK_MODES = ("draft", "received")
 APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
 RECIPIENTS = ("program-director", "coordinator", "faculty", "resident")
 GUIDE_KINDS = ("how-to", "explanation", "tutorial", "reference")
+# What a specialty's program directors' organisation says about one kind of contact. "no-policy":
+# nothing published was found (the policy's `searched` date says when someone looked).
+POLICY_STANCES = ("allowed", "discouraged", "forbidden", "no-policy")
+POLICY_TOPICS = ("post_interview_contact", "thank_you_notes", "second_looks", "first_choice_letters")
+# How pages and the handbook name them.
+POLICY_LABELS = {
+    "post_interview_contact": "Contact after the interview",
+    "thank_you_notes": "Thank-you notes",
+    "second_looks": "Second looks",
+    "first_choice_letters": "First-choice letters",
+}
+STANCE_LABELS = {
+    "allowed": "Allowed",
+    "discouraged": "Discouraged",
+    "forbidden": "Not allowed",
+    "no-policy": "No published policy",
+}
 
 # Checker categories (fixed ids) and the rule each one's findings link to.
 CHECK_CATEGORY_RULES = {
@@ -161,6 +178,12 @@ class CycleDate:
     phase: str  # Phase.id
     citations: tuple[Citation, ...] = ()
     note: str = ""
+    origin: Origin = Origin("")
+
+    def passed_unconfirmed(self, today: date) -> bool:
+        """A date in the past that no primary source ever confirmed: not a fact, and no longer an
+        expectation either."""
+        return not self.confirmed and self.date < today
 
 
 @dataclass(frozen=True)
@@ -216,6 +239,45 @@ class Profile:
     origin: Origin = Origin("")
 
 
+@dataclass(frozen=True)
+class CommunicationPolicy:
+    """What a specialty's program directors' organisation publishes about contact after the
+    interview. Kept flat and small so the checker and the plan can read it: one stance from
+    POLICY_STANCES per topic of POLICY_TOPICS, plus where it comes from and when it applies."""
+
+    organisation: str  # who would publish it, e.g. "AAIM (Alliance for Academic Internal Medicine)"
+    post_interview_contact: str
+    thank_you_notes: str
+    second_looks: str
+    first_choice_letters: str
+    searched: date  # the day the organisation's pages were last searched
+    signals: str = ""  # short plain text, e.g. "3 gold and 12 silver (2025-26 ERAS season)"
+    season: str = ""  # the recruitment season the policy was written for; "" when none was found
+    summary: str = ""  # Markdown: the policy in plain words
+    citations: tuple[Citation, ...] = ()
+    confirmed: bool = True  # False: read only in a copy or a secondary report; shown with "verify"
+
+    @property
+    def found(self) -> bool:
+        """Whether any published policy was found (at least one topic is not 'no-policy')."""
+        return any(self.stance(topic) != "no-policy" for topic in POLICY_TOPICS)
+
+    def stance(self, topic: str) -> str:
+        return getattr(self, topic)
+
+    def to_dict(self) -> dict:
+        """The plain shape other tools (the checker, the plan) read."""
+        return {
+            "organisation": self.organisation,
+            **{topic: self.stance(topic) for topic in POLICY_TOPICS},
+            "signals": self.signals,
+            "season": self.season,
+            "searched": self.searched.isoformat(),
+            "confirmed": self.confirmed,
+            "sources": [c.source.url for c in self.citations],
+        }
+
+
 @dataclass
 class Specialty:
     id: str
@@ -233,6 +295,7 @@ class Specialty:
     origin: Origin = Origin("")
     signals: str = ""  # short plain text for the comparison table, e.g. "Yes, 5 gold and 15 silver (2025 ERAS)"
     thank_you: str = ""  # short plain text: the specialty's norm on thank-you notes
+    communication_policy: CommunicationPolicy | None = None  # None only when it could not be read
 
     @property
     def url(self) -> str:

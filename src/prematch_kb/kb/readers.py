@@ -185,6 +185,7 @@ def read_cycle_date(r: FieldReader) -> m.CycleDate | None:
         phase=r.reference("phase", "phase"),
         citations=r.citations("sources", required=confirmed),
         note=r.text("note", required=False, markdown=True),
+        origin=m.Origin(r.path_in_content, r.mapping.line),
     )
     return item if item.id else None
 
@@ -311,8 +312,37 @@ def read_specialty(r: FieldReader) -> m.Specialty:
         reviewed=r.day("reviewed"),
         signals=r.text("signals", required=False),
         thank_you=r.text("thank_you", required=False),
+        communication_policy=_read_policy(r),
         origin=m.Origin(r.path_in_content, 1),
     )
+
+
+def _read_policy(r: FieldReader) -> m.CommunicationPolicy | None:
+    """A specialty's communication_policy: one stance per topic, the organisation, the day its pages
+    were searched and, once anything was found, the season and a primary source."""
+    policy = r.mapping_field("communication_policy")
+    if policy is None:
+        return None
+    stances = {topic: policy.enum(topic, m.POLICY_STANCES) for topic in m.POLICY_TOPICS}
+    found = any(stance not in ("", "no-policy") for stance in stances.values())
+    confirmed = policy.boolean("confirmed", required=False, default=True)
+    citations = policy.citations("sources", required=found)
+    season = policy.text("season", required=found)
+    if found and confirmed and citations and not any(c.source.primary for c in citations):
+        policy.problem("sources", "expected a primary source for a confirmed policy "
+                       "(or mark it confirmed: false); got only secondary sources")
+    result = m.CommunicationPolicy(
+        organisation=policy.text("organisation"),
+        searched=policy.day("searched"),
+        signals=policy.text("signals", required=False),
+        season=season,
+        summary=policy.text("summary", required=False, markdown=True),
+        citations=citations,
+        confirmed=confirmed,
+        **stances,
+    )
+    policy.finish()
+    return result
 
 
 def read_placeholder(r: FieldReader) -> m.Placeholder:

@@ -27,7 +27,12 @@ def _dates_table(ctx: Context, dates) -> str:
         return ""
     rows = []
     for d in sorted(dates, key=lambda d: d.date):
-        status = verify_mark() if not d.confirmed else '<span class="confirmed">confirmed</span>'
+        if d.confirmed:
+            status = '<span class="confirmed">confirmed</span>'
+        elif d.passed_unconfirmed(ctx.settings.edition):
+            status = verify_mark() + "passed unconfirmed"
+        else:
+            status = verify_mark() + "expected"
         note = f'<br><span class="note">{esc(d.note)}</span>' if d.note else ""
         sources = "; ".join(ctx.citation(c) for c in d.citations)
         rows.append(
