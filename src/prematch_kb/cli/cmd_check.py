@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, output_is_unicode
 from prematch_kb.checker.commlog import KINDS
 from prematch_kb.checker.context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS
 
@@ -36,22 +36,30 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def read_input(name: str) -> str:
+# An email, or a season's communication log, is far smaller; more is a wrong file (or /dev/zero),
+# and reading stops there instead of filling memory.
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+
+
+def read_input(name: str, limit: int = MAX_INPUT_BYTES) -> str:
     """The text of FILE or standard input; ValueError with a one-line reason when unreadable."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit + 1)
         shown = "standard input"
     else:
         path = Path(name)
         if path.is_dir():
             raise ValueError(f"{name}: is a directory, not a text file")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                data = file.read(limit + 1)
         except FileNotFoundError:
             raise ValueError(f"{name}: no such file") from None
         except OSError as error:
             raise ValueError(f"{name}: cannot read ({error.strerror or error})") from None
         shown = name
+    if len(data) > limit:
+        raise ValueError(f"{shown}: more than {limit // (1024 * 1024)} MB; expected an email or a communication log")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -78,7 +86,8 @@ def run(args) -> int:
         print(f"prematch-kb check: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        # JSON stays valid on an output that cannot carry every character: \u escapes then.
+        print(json.dumps(report.to_dict(), ensure_ascii=not output_is_unicode(), indent=2))
     else:
         print(format_text(report, "-" if args.file == "-" else args.file))
     return EXIT_FINDINGS if report.errors else EXIT_OK
