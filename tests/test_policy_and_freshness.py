@@ -153,3 +153,14 @@ def test_timeline_marks_a_past_unconfirmed_date_as_such():
     text = pages["timeline/index.md"].markdown
     assert "| Rank order list deadline | 2027-03-03 | Passed unconfirmed <span" in text
     assert "| Match Day | 2027-03-19 | Expected <span" in text
+
+
+def test_sources_page_lists_when_each_source_was_last_checked_oldest_first():
+    kb, settings = load_content(FIXTURE_KB)
+    text = {p.path: p for p in compile_pages(kb, settings, today=dt.date(2027, 1, 10))}["sources.md"].markdown
+    assert "## When each source was last checked {#last-checked}" in text
+    table = text[text.index("{#last-checked}"):]
+    rows = [line for line in table.splitlines() if line.startswith("| 2026-")]
+    assert len(rows) == len(kb.sources)
+    assert rows[0].startswith("| 2026-11-01 | [An advice article](#advice-blog) | Example Blog |")
+    assert [row[2:12] for row in rows] == sorted(row[2:12] for row in rows)

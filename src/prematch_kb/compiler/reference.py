@@ -125,6 +125,13 @@ def _sources(ctx: RenderContext) -> Page:
            "Every document this guide relies on, with the date someone last read it. Primary sources "
            "(NRMP, AAMC, ECFMG and the specialty organisations) decide; secondary sources are "
            "marked as such.", ""]
+    by_check = sorted(ctx.kb.sources.values(), key=lambda s: (s.checked, s.publisher.lower(), s.title.lower()))
+    out += [md.heading(2, "When each source was last checked", "last-checked"), "",
+            "The date someone last read each document, oldest first. A page read more than a year ago "
+            "may have changed since.", "",
+            md.table(["Last checked", "Source", "Publisher"],
+                     [[source.checked.isoformat(), f"[{md.text(source.title)}](#{source.id})", md.text(source.publisher)]
+                      for source in by_check]), ""]
     for source in sorted(ctx.kb.sources.values(), key=lambda s: (not s.primary, s.publisher.lower(), s.title.lower())):
         out += [md.heading(2, md.text(source.title), source.id), "",
                 md.bullets([

@@ -37,7 +37,7 @@ def render_policy(ctx: RenderContext, here: str, policy: CommunicationPolicy) ->
     rows = [[POLICY_LABELS[topic], STANCE_LABELS[policy.stance(topic)]] for topic in POLICY_TOPICS]
     if policy.signals:
         rows.append(["Program signals", md.text(policy.signals)])
-    body = [md.table(["Topic", f"What {organisation} says"], rows), ""]
+    body = [f"Organisation: {organisation}.", "", md.table(["Topic", "Position"], rows), ""]
     if policy.summary.strip():
         body += [ctx.resolve(policy.summary, here).strip(), ""]
     body += [f"Season: {md.text(policy.season)}. Source: {ctx.cite_all(here, policy.citations)}. "

@@ -25,7 +25,7 @@ def _policy(ctx: Context, policy: CommunicationPolicy | None, where: str) -> str
     rows = "".join(f"<tr><th>{esc(POLICY_LABELS[topic])}</th><td>{esc(STANCE_LABELS[policy.stance(topic)])}</td></tr>"
                    for topic in POLICY_TOPICS)
     verify = "" if policy.confirmed else verify_mark()
-    return (f'{heading}<p>{verify}What {esc(policy.organisation)} says ({esc(policy.season)}; '
+    return (f'{heading}<p>{verify}Position of {esc(policy.organisation)} ({esc(policy.season)}; '
             f"searched on {searched}):</p>"
             f'<table class="facts-table"><tbody>{rows}</tbody></table>{summary}'
             + ctx.citations(policy.citations, where))
