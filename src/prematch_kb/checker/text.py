@@ -34,11 +34,15 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms mx prof st vs etc e.g i.e jr sr no fig approx dept univ inc ph.d m.d u.s".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n")
+# Each run of terminal punctuation is matched once, whatever follows it, and the engine then looks
+# at the next character: a lookahead inside the pattern would rescan a long run from every one of
+# its characters (quadratic time on "!!!!..." with no space after it).
+_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+|\n[ \t]*+\n|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
-_QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
+# An opening mark inside is not part of the quotation: a run of opening marks is then scanned once.
+_QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|«[^«»\n]{1,400}»")
 # Single quotation marks, told apart from apostrophes (don't, programme's, students' lists): the
 # opening mark follows a space, a line start or an opening bracket and comes before a letter; the
 # closing mark comes before punctuation or the line's end, or before a space when the quotation's
@@ -187,6 +191,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             line = text[max(line_start, begin) : match.start()].rstrip()
             if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
+        elif match.end() == end or not text[match.end()].isspace():
+            continue  # "3.5" or "e.g.x" inside a word; at the very end the last piece is added below
         elif piece[0] == ".":
             before = _WORD_BEFORE.search(text, max(begin, match.start() - 7), match.start() + 1)
             if before and before.group(1).lower() in _ABBREVIATIONS:

@@ -31,7 +31,7 @@ _SIGN_OFF = rx(
     r"|thanks again|appreciatively)\b[^\n]{0,40}$"
 )
 _CLOSING_SENTENCE = rx(r"^\s*(?:thank you|thanks)\b[^\n]{0,80}[.!]\s*$")
-_AAMC_ID = rx(r"\b(?:AAMC|ERAS)(?: ID| #| number| no\.?)?\s*[:#]?\s*(?:\d{6,9}|\[[^\]\n]{1,30}\])")
+_AAMC_ID = rx(r"\b(?:AAMC|ERAS)(?: ID| #| number| no\.?)?\s*+(?:[:#]\s*+)?(?:\d{6,9}|\[[^\]\n]{1,30}\])")
 _NAME_LINE = re.compile(
     r"^\s*(?:(?:Dr|Prof)\.?\s+)?[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
     r"(?:\s+[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?){1,4}"
