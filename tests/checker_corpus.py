@@ -86,3 +86,54 @@ def score(entries: list[Entry], results: dict[str, set[str]]) -> Score:
                 result.fn[category] += 1
                 result.mistakes.append(f"{entry.id}: missed {category}")
     return result
+
+
+HELDOUT_DIR = Path(__file__).resolve().parent / "heldout"
+RATCHET = HELDOUT_DIR / "ratchet.json"
+ERROR_CATEGORIES = frozenset({
+    "binding-commitment", "reciprocal-ranking", "rank-inquiry", "outside-match-offer", "placeholder",
+    "second-first-choice", "program-rank-inquiry", "program-other-programs-inquiry",
+    "program-commitment-request", "program-outside-match-offer",
+})
+
+
+def heldout_rounds() -> dict[str, list[Entry]]:
+    """Each held-out blind round (tests/heldout/round-NN.yml) by name, never used for tuning."""
+    rounds = {}
+    for path in sorted(HELDOUT_DIR.glob("round-*.yml")):
+        entries = [e for e in load_corpus_file(path)]
+        rounds[path.stem] = entries
+    return rounds
+
+
+def load_corpus_file(path: Path) -> list[Entry]:
+    return [
+        Entry(
+            id=raw["id"], file=path.name, mode=raw.get("mode", "draft"), text=raw["text"],
+            context=dict(raw.get("context") or {}), expect=frozenset(raw.get("expect") or ()),
+            forbid=frozenset(raw.get("forbid") or ()),
+        )
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ]
+
+
+def figures(entries: list[Entry], check) -> dict:
+    """The figures a blind round is judged on: precision, recall on every category and on the
+    error categories, and how many clean texts got an error-level finding."""
+    results, clean_with_error = {}, 0
+    for entry in entries:
+        report = check(entry.text, mode=entry.mode, **entry.context)
+        results[entry.id] = {f.category for f in report.findings}
+        if not entry.expect and any(f.severity == "error" for f in report.findings):
+            clean_with_error += 1
+    result = score(entries, results)
+    tp_error = sum(result.tp[c] for c in ERROR_CATEGORIES)
+    fn_error = sum(result.fn[c] for c in ERROR_CATEGORIES)
+    return {
+        "texts": len(entries),
+        "precision": round(result.precision(), 3),
+        "recall": round(result.recall(), 3),
+        "error_recall": round(tp_error / (tp_error + fn_error), 3) if tp_error + fn_error else 1.0,
+        "clean_texts_with_error": clean_with_error,
+        "score": result,
+    }
