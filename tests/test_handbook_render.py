@@ -259,3 +259,16 @@ def test_output_that_is_a_folder_is_refused(tmp_path: Path):
     with pytest.raises(HandbookError, match="is a folder"):
         build_handbook(sample_kb(), SETTINGS, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("markdown", ["[x](javascript:alert(1))", "[x](java&#9;script:alert(1))",
+                                      "[x](JAVASCRIPT&colon;alert(1))", "![x](data:image/svg+xml,<svg/onload=alert(1)>)",
+                                      "<vbscript:msgbox(1)>", "[x](ftp://example.org/)"])
+def test_links_outside_the_allowed_schemes_are_errors_and_never_printed(markdown):
+    """The handbook asks the same allow-list as content validation (prematch_kb.kb.link_policy)."""
+    from prematch_kb.handbook.markdown import MarkdownRenderer
+
+    md = MarkdownRenderer(lambda kind, object_id: True, site_url="https://prematch-kb.org/")
+    with pytest.raises(HandbookError, match=r"guides/x.md: link to a \w+: address is not allowed"):
+        md.block(markdown, "guides/x.md", page="guides/x.md")
+    md.block("[fine](https://www.nrmp.org/)", "guides/x.md")  # the renderer is usable again

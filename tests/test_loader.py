@@ -289,6 +289,49 @@ def test_link_in_a_yaml_markdown_field_is_checked_with_its_line(content):
     assert problem.line == line_of(path, "(rule:proofread)")
 
 
+
+# -- content that could carry script ---------------------------------------------------------------
+
+@pytest.mark.parametrize("markdown, expected", [
+    ("Read this <script>alert(1)</script> first.", "raw HTML is not allowed in content (<script>)"),
+    ("Read <img src=x onerror=alert(1)> first.", "raw HTML is not allowed"),
+    ("See [the rule](javascript:alert(1)).", "link to a javascript: address is not allowed"),
+    ("See [the rule](java&#9;script:alert(1)).", "link to a javascript: address is not allowed"),
+    ("See [the rule](JAVASCRIPT&colon;alert(1)).", "link to a javascript: address is not allowed"),
+    ("See ![x](data:text/html;base64,PHNjcmlwdD4=).", "link to a data: address is not allowed"),
+    ("See <vbscript:msgbox(1)>.", "link to a vbscript: address is not allowed"),
+    ("A claim{: onclick=\"alert(1)\" }", "attribute lists ({: onclick=\"alert(1)\" }) are not allowed"),
+], ids=["script", "img-onerror", "javascript", "entity-tab", "entity-colon", "data-image", "autolink",
+        "attr-list"])
+def test_markup_that_could_carry_script_is_refused_with_its_line(content, markdown, expected):
+    """Before: each of these passed validation and reached the built pages."""
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "why: Only the certified rank order list decides;", f"why: {markdown!r} # Only the certified rank order list decides;")
+    found = [p for p in problems(content) if p.path.endswith("no-binding-commitments.yml") and p.field == "why"]
+    assert any(expected in p.message for p in found), found
+    assert {p.line for p in found} == {line_of(path, "why: ")}
+
+
+def test_unsafe_markup_in_a_guide_body_names_its_own_line(content):
+    path = content / "guides/networking.md"
+    edit(path, "[agreement](source:nrmp-mpa-applicants)", "[agreement](javascript:alert(document.cookie))")
+    edit(path, "Read the [binding rule]", "Read <b onmouseover=alert(1)>the</b> [binding rule]")
+    found = [p for p in problems(content) if p.path.endswith("networking.md")]
+    assert [(p.line, p.message.split(" (")[0]) for p in found] == [
+        (line_of(path, "Read <b"), "raw HTML is not allowed in content"),
+        (line_of(path, "javascript:"), "link to a javascript: address is not allowed; expected http:, https:, mailto:, a "
+                                        "relative link, or a content link such as rule:<id>"),
+    ]
+
+
+def test_code_spans_web_links_and_content_links_are_fine(content):
+    path = content / "rules/no-binding-commitments.yml"
+    edit(path, "why: Only the certified rank order list decides;",
+         "why: 'Write `<NAME>` never; see <https://www.nrmp.org/> and [mail](mailto:a@example.org).' # Only the certified rank order list decides;")
+    kb, _ = load_content(content)
+    assert "<NAME>" in kb.rules["no-binding-commitments"].why
+
+
 @pytest.mark.parametrize("value, shown", [("2026-02-30", "'2026-02-30'"), ("soon", "'soon'"), ("2026-13-01", "'2026-13-01'")])
 def test_bad_date(content, value, shown):
     path = content / "rules/proofread-before-sending.yml"

@@ -179,3 +179,21 @@ def test_policy_hashes_each_inline_script_once(tmp_path):
     assert csp.CSP_MARKER not in page.read_text()
     with pytest.raises(csp.CspError, match="marker"):
         csp.apply_csp(page)
+
+
+def test_every_page_of_a_site_gets_its_policy_and_serving_drops_the_marker(tmp_path):
+    site = tmp_path / "site"
+    (site / "rules" / "x").mkdir(parents=True)
+    (site / "index.html").write_text(PAGE)
+    (site / "rules" / "x" / "index.html").write_text(PAGE.replace("var a = 1;", "var b = 2;"))
+    (site / "done.html").write_text("<html><head></head></html>")  # already has its policy
+    assert csp.apply_csp_to_site(site) == 2
+    for page in ("index.html", "rules/x/index.html"):
+        text = (site / page).read_text()
+        assert csp.CSP_MARKER not in text and "wasm-unsafe-eval" not in text
+        assert all(h.replace("'", "&#x27;") in text for h in csp.inline_script_hashes(text))
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "index.html").write_text(PAGE)
+    assert csp.apply_csp_to_site(served, serving=True) == 1
+    assert "Content-Security-Policy" not in (served / "index.html").read_text()

@@ -23,8 +23,22 @@
   }
 
   // HTML rendered at build time from the knowledge base, copied through an allow-list anyway:
-  // only plain formatting and links reach the page, and script-like link targets are dropped.
+  // only plain formatting and links reach the page, and only links to allowed schemes.
   const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE"]);
+  // The same list as ALLOWED_SCHEMES in prematch_kb/kb/link_policy.py (a test compares them).
+  const SAFE_SCHEMES = ["http", "https", "mailto"];
+
+  // Whether a link target is allowed, read as the browser will follow it: the URL parser removes
+  // tabs and line breaks and trims control characters, so "java&#9;script:" is javascript: here.
+  function isSafeHref(href) {
+    let url;
+    try {
+      url = new URL(href, document.baseURI);
+    } catch (error) {
+      return false;
+    }
+    return SAFE_SCHEMES.includes(url.protocol.slice(0, -1));
+  }
 
   function copyTrustedHtml(html, box, mapHref = (href) => href) {
     const parsed = new DOMParser().parseFromString(`<div>${html || ""}</div>`, "text/html").body.firstChild;
@@ -35,7 +49,7 @@
           const clone = document.createElement(node.tagName.toLowerCase());
           if (node.tagName === "A") {
             const href = node.getAttribute("href") || "";
-            if (!/^\s*(javascript|data|vbscript):/i.test(href)) clone.setAttribute("href", mapHref(href));
+            if (isSafeHref(href) && isSafeHref(mapHref(href))) clone.setAttribute("href", mapHref(href));
           }
           copy(node, clone);
           to.append(clone);
@@ -48,5 +62,5 @@
     return box;
   }
 
-  window.PMKB_DOM = Object.freeze({ el, isoToday, copyTrustedHtml });
+  window.PMKB_DOM = Object.freeze({ el, isoToday, copyTrustedHtml, isSafeHref, SAFE_SCHEMES });
 })();

@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 
 from prematch_kb.handbook.anchors import LINK_KINDS, anchor
 from prematch_kb.handbook.errors import HandbookError
+from prematch_kb.kb.link_policy import link_problem
 
 # `kind:id` or `kind:id#part`: the handbook prints each object once, so a part of a web page
 # (such as a rule's checker section) resolves to the object's own heading.
@@ -34,6 +35,12 @@ class MarkdownRenderer:
         self._target_exists = target_exists
         self._site_url = site_url
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+        # The one allow-list of link schemes (prematch_kb.kb.link_policy), asked with the target as
+        # written (entities decoded, before percent-encoding hides a tab): a refused link never
+        # reaches the page, and the field is an error.
+        self._refused: list[str] = []
+        self._normalize_link = self._md.normalizeLink
+        self._md.normalizeLink = self._allowed_link
         self._md.core.ruler.push("prematch_print_links", self._rewrite_tokens)
 
     def block(self, text: str, where: str, page: str = "") -> str:
@@ -42,13 +49,26 @@ class MarkdownRenderer:
         relative links such as ../checker/index.md resolve to the public site."""
         if not text or not text.strip():
             return ""
-        return self._md.render(text, {"where": where, "page": page})
+        return self._checked(self._md.render(text, {"where": where, "page": page}), where)
 
     def inline(self, text: str, where: str) -> str:
         """A short Markdown field (a list item, a fact) without a wrapping paragraph."""
         if not text or not text.strip():
             return ""
-        return self._md.renderInline(text, {"where": where})
+        return self._checked(self._md.renderInline(text, {"where": where}), where)
+
+    def _allowed_link(self, url: str) -> str:
+        problem = link_problem(url, content_kinds=True)
+        if problem:
+            self._refused.append(f"{problem} (got '{url}')")
+            return "#"
+        return self._normalize_link(url)
+
+    def _checked(self, rendered: str, where: str) -> str:
+        refused, self._refused = self._refused, []
+        if refused:
+            raise HandbookError(f"{where}: {refused[0]}")
+        return rendered
 
     def _rewrite_tokens(self, state: StateCore) -> None:
         where = state.env.get("where", "a Markdown field") if isinstance(state.env, dict) else ""
@@ -79,11 +99,8 @@ class MarkdownRenderer:
             # it was written).
             token.attrSet("href", self._site_address(href, page))
             token.attrSet("class", "external")
-        elif ":" in href.split("/")[0] and not href.startswith("mailto:"):
-            raise HandbookError(
-                f"{where}: link '{href}' is neither a web address nor one of "
-                + ", ".join(f"{kind}:<id>" for kind in LINK_KINDS)
-            )
+        elif link_problem(href):
+            raise HandbookError(f"{where}: {link_problem(href)} (got '{href}')")
 
     def _site_address(self, href: str, page: str) -> str:
         path, _, fragment = href.partition("#")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from prematch_kb.kb.errors import Problems
 from prematch_kb.kb.links import ID_PATTERN, find_links
+from prematch_kb.kb.markdown_safety import unsafe_markup
 from prematch_kb.kb.model import Citation, Fact, Source
 from prematch_kb.kb.yamlsource import LocatedDict, LocatedList
 
@@ -344,6 +345,10 @@ class FieldReader:
 
     # -- markdown links ------------------------------------------------------------------------
     def scan_links(self, text: str, first_line: int, key: str) -> None:
+        """Check a Markdown field: its `kind:id` links (once everything is loaded), and that it
+        carries no raw HTML, attribute list or link outside the allowed schemes."""
+        for unsafe in unsafe_markup(text):
+            self.problem(key, unsafe.message, first_line + unsafe.line)
         for link in find_links(text):
             line = first_line + text.count("\n", 0, link.start)
             if not link.id:

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from markdown_it import MarkdownIt
 
+from prematch_kb.kb.link_policy import link_problem
 from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
 
@@ -57,7 +58,13 @@ def resolve_links(markdown: str, kb: KnowledgeBase, site_url: str) -> str:
 
 @functools.lru_cache(maxsize=1)  # one parser for every call: building one costs more than a render
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # The browser shows explanation_html: only links the one allow-list accepts become links,
+    # judged as written (before percent-encoding would hide a tab); the rest stay text.
+    normalize = md.normalizeLink
+    md.normalizeLink = lambda url: normalize(url) if link_problem(url) is None else ""
+    md.validateLink = lambda url: bool(url) and link_problem(url) is None
+    return md
 
 
 def render_html(markdown: str) -> str:

@@ -158,6 +158,10 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
                                      project_root=Path(config.config_file_path or ".").parent)
         except BrowserBuildError as error:
             raise PluginError(f"checker: {error}") from None
+        from prematch_kb.browser.csp import apply_csp_to_site
+
+        # After the checker page has its own policy: every other page gets the site's.
+        apply_csp_to_site(Path(config.site_dir), serving=self.command == "serve")
         from prematch_kb.browser.plan_data import PlanDataError, write_plan_data
 
         try:

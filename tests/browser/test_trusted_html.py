@@ -1,0 +1,59 @@
+"""The browser's HTML allow-list copier (docs/assets/js/dom.js): build-time HTML reaches the page
+with plain formatting and links to allowed schemes only, however a link target is spelled."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from prematch_kb.kb.link_policy import ALLOWED_SCHEMES
+
+pytestmark = pytest.mark.browser
+
+DOM_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js" / "dom.js"
+PAYLOADS = [
+    "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java&#9;script:alert(1)", "java&#x0A;script:alert(1)",
+    "java&#13;script:alert(1)", "&#1;javascript:alert(1)", "javascript&colon;alert(1)", "&#106;avascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "\u0000javascript:alert(1)",
+    "jav&#x09;ascript:alert(1)", "file:///etc/passwd", "blob:https://example.org/x", "ftp://example.org/",
+]
+SAFE = ["https://www.nrmp.org/", "http://example.org/a", "mailto:someone@example.org", "rules/x/", "#top",
+        "/guides/", "../checker/"]
+
+
+def test_the_browser_allows_the_same_schemes_as_the_site_and_the_handbook():
+    listed = re.search(r"const SAFE_SCHEMES = \[([^\]]*)\]", DOM_JS.read_text())[1]
+    assert tuple(re.findall(r'"([a-z]+)"', listed)) == ALLOWED_SCHEMES
+
+
+def test_link_targets_outside_the_allow_list_are_dropped_however_spelled(page, site_url):
+    """Before: "java&#9;script:" passed the copier's pattern and stayed a live javascript: link."""
+    page.goto(site_url + "log/")
+    page.wait_for_function("() => window.PMKB_DOM")
+    copied = page.evaluate(
+        """(targets) => targets.map((target) => {
+            const box = window.PMKB_DOM.copyTrustedHtml(`<p><a href="${target}">x</a></p>`, document.createElement('div'));
+            const link = box.querySelector('a');
+            return link.hasAttribute('href') ? new URL(link.href, document.baseURI).protocol : null;
+        })""",
+        PAYLOADS + SAFE,
+    )
+    dropped = dict(zip(PAYLOADS, copied))
+    # A NUL is parsed as U+FFFD, which makes a harmless relative link; every other target is dropped.
+    assert all(protocol is None for target, protocol in dropped.items() if "\u0000" not in target), dropped
+    assert dropped["\u0000javascript:alert(1)"] in (None, "http:")
+    assert all(protocol in ("http:", "https:", "mailto:") for protocol in copied[len(PAYLOADS):]), copied
+
+
+def test_only_plain_formatting_is_copied(page, site_url):
+    page.goto(site_url + "log/")
+    page.wait_for_function("() => window.PMKB_DOM")
+    html = page.evaluate(
+        """() => window.PMKB_DOM.copyTrustedHtml(
+            '<p onclick="x()">a<img src=x onerror=alert(1)><svg><a href="javascript:1">b</a></svg>'
+            + '<em style="color:red">c</em><script>alert(1)</script><iframe src="x"></iframe></p>',
+            document.createElement('div')).innerHTML"""
+    )
+    assert html == "<p>ab<em>c</em>alert(1)</p>"  # an SVG <a> is not an HTML link: its text only
