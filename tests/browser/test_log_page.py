@@ -153,7 +153,7 @@ def test_clearing_asks_first(page, site_url):
     messages = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     page.click('[data-action="clear"]')
-    assert messages and "Delete all 1 messages" in messages[0]
+    assert messages and "Delete all 1 message from" in messages[0]
     assert page.get_attribute("#pmkb-log", "data-count") == "1"
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-action="clear"]')

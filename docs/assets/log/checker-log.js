@@ -95,9 +95,8 @@
           return;
         }
         const store = storage();
-        const stored = store ? lib.readStored(store) : { error: new Error("this browser does not allow storage") };
-        if (stored.error) {
-          status.replaceChildren("Not logged: the saved log cannot be read. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Open the log page"), ".");
+        if (!store) {
+          status.textContent = "Not logged: this browser does not let the page keep data.";
           return;
         }
         const findings = (page.lastReport && page.lastReport.findings) || [];
@@ -110,15 +109,19 @@
           first_choice_claim: claim,
           note: "Logged from the checker",
         };
+        let result;
         try {
-          lib.writeStored(store, [...stored.entries, entry]);
+          // Appended to what storage holds at this moment: entries another tab added are kept.
+          result = lib.updateStored(store, (entries) => [...entries, entry]);
         } catch (error) {
-          status.textContent = `Not logged: ${error.message || error}.`;
+          if (error instanceof lib.LogFormatError) {
+            status.replaceChildren("Not logged: the saved log cannot be read. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Open the log page"), ".");
+          } else status.textContent = `Not logged: ${error.message || error}.`;
           return;
         }
         const what = received ? `message from ${program}` : `${KIND_LABELS[entry.kind].toLowerCase()} to ${program}`;
         status.replaceChildren(`Logged: ${what}, ${entry.date}. `, el("a", { href: page.siteLink(LOG_PAGE) }, "See your log"), ".");
-        page.root.dataset.logCount = String(stored.entries.length + 1);
+        page.root.dataset.logCount = String(result.entries.length);
         recheck();
       });
     },

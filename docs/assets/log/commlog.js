@@ -249,8 +249,35 @@
     storage.setItem(STORAGE_KEY, JSON.stringify(toObject(entries)));
   }
 
+  // Another tab (the log page, the checker's "I sent this") may write the log at any moment, also
+  // while this one waits on a confirmation dialog. So a change is never the page's own copy
+  // written back: updateStored re-reads what storage holds now, applies `change` to it and writes
+  // the result, all in one synchronous step that no other tab's write can fall into. Returns
+  // {entries, before}; throws the LogFormatError when the saved data has become unreadable.
+  function updateStored(storage, change) {
+    const stored = readStored(storage);
+    if (stored.error) throw stored.error;
+    const entries = change(stored.entries);
+    writeStored(storage, entries);
+    return { entries, before: stored.entries };
+  }
+
+  const entryKey = (e) => JSON.stringify([e.program, e.date, e.direction, e.kind, Boolean(e.first_choice_claim), e.note]);
+
+  // `entries` without one copy of each of `removed` (entries equal in every field are the same).
+  function withoutEntries(entries, removed) {
+    const left = new Map();
+    for (const e of removed) left.set(entryKey(e), (left.get(entryKey(e)) || 0) + 1);
+    return entries.filter((e) => {
+      const count = left.get(entryKey(e)) || 0;
+      if (count) left.set(entryKey(e), count - 1);
+      return !count;
+    });
+  }
+
   window.pmkbCommLog = {
     SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, KIND_LABELS, COLUMNS, LogFormatError,
     programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored,
+    updateStored, withoutEntries,
   };
 })();

@@ -1,6 +1,9 @@
 // The communication log page: entries kept in this browser's localStorage only. Saved data that
 // cannot be read is reported and kept as it is until the visitor downloads it or confirms that it
 // may be replaced. Every value the visitor typed is set as text, never parsed as HTML.
+// Every change is applied to what storage holds at the moment of writing (commlog.js
+// updateStored), never by writing back this page's copy: an entry another tab adds meanwhile,
+// even while a confirmation dialog is open here, is kept.
 (function () {
   "use strict";
 
@@ -16,6 +19,11 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+
+  // A browser hands each tab a copy of storage; a write another tab made while this tab's dialog
+  // was open reaches that copy as a task of its own, after the dialog closes. Let it arrive before
+  // re-reading (seen in Chromium: re-reading in the same task returns the old entries).
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
   class LogPage {
     constructor(root, lib) {
@@ -65,6 +73,13 @@
         this.storageError.hidden = false;
         this.storageError.textContent = "This browser does not let the page keep data (storage is blocked or full), so the log cannot be kept here. You can still keep the same columns in a spreadsheet.";
         this.form.querySelector("button").disabled = true;
+        // Nothing to export, import into or clear: the controls say so instead of looking active.
+        for (const control of this.root.querySelectorAll('[data-action="export-csv"], [data-action="export-json"], [data-action="clear"], [data-action="import"]')) {
+          control.disabled = true;
+          const face = control.closest("label") || control;
+          face.setAttribute("aria-disabled", "true");
+          face.classList.add("pmkb-log__disabled");
+        }
         return null;
       }
     }
@@ -95,23 +110,33 @@
         );
         this.storageError.querySelector('[data-action="discard-raw"]').addEventListener("click", () => {
           if (!window.confirm("Replace the unreadable saved data with an empty log? Download it first if you may need it.")) return;
-          this.save([]);
-          this.readStorage();
-          this.render();
+          settle().then(() => this.replaceUnreadable(stored.raw, []));
         });
       }
       this.render();
     }
 
-    save(entries) {
+    // Apply `change` to the log as storage holds it now; null when nothing could be written.
+    update(change) {
+      let result;
       try {
-        this.lib.writeStored(this.storage, entries);
+        result = this.lib.updateStored(this.storage, change);
       } catch (error) {
-        this.say(`The log could not be saved in this browser (${error.message || error}).`);
-        return false;
+        if (error instanceof this.lib.LogFormatError) {
+          this.readStorage(); // it became unreadable meanwhile: show that, change nothing
+          this.say("The saved log changed and can no longer be read; nothing was changed.");
+        } else this.say(`The log could not be saved in this browser (${error.message || error}).`);
+        return null;
       }
-      this.entries = entries;
-      return true;
+      this.entries = result.entries;
+      this.render();
+      return result;
+    }
+
+    // The log as storage holds it now (another tab may have changed it since this page last read it).
+    current() {
+      this.readStorage();
+      return this.entries;
     }
 
     addFromForm() {
@@ -140,7 +165,7 @@
         this.showFormError(String(error.problem || error.message).replace(/^./, (c) => c.toUpperCase()) + ` (${String(error.where || "").replace(/^entries\[0\]\./, "")}).`);
         return;
       }
-      if (this.save([...this.entries, entry])) {
+      if (this.update((entries) => [...entries, entry])) {
         this.formError.hidden = true;
         f.program.value = "";
         f.note.value = "";
@@ -159,11 +184,12 @@
       this.status.textContent = message;
     }
 
-    remove(index) {
+    async remove(index) {
       const entry = this.entries[index];
       if (!window.confirm(`Delete the ${entry.date} message ${entry.direction === "sent" ? "to" : "from"} ${entry.program}?`)) return;
-      this.save(this.entries.filter((_, i) => i !== index));
-      this.render();
+      await settle();
+      const result = this.update((entries) => this.lib.withoutEntries(entries, [entry]));
+      if (result && result.before.length === result.entries.length) this.say("That message had already been deleted (in another tab).");
     }
 
     export(format) {
@@ -190,33 +216,66 @@
         return;
       }
       delete this.root.dataset.importError;
-      const replacing = this.blocked ? "the unreadable saved data" : `the ${this.entries.length} message${this.entries.length === 1 ? "" : "s"} in this browser`;
-      if ((this.entries.length || this.blocked) && !window.confirm(`Replace ${replacing} with the ${entries.length} in ${file.name}?`)) {
+      const shown = this.current(); // count what is saved now, not what this page last showed
+      const raw = this.blocked ? this.lib.readStored(this.storage).raw : null;
+      const replacing = this.blocked ? "the unreadable saved data" : `the ${shown.length} message${shown.length === 1 ? "" : "s"} in this browser`;
+      if ((shown.length || this.blocked) && !window.confirm(`Replace ${replacing} with the ${entries.length} in ${file.name}?`)) {
         this.say("Import cancelled; the log is unchanged.");
         return;
       }
-      if (this.save(entries)) {
-        this.readStorage();
+      await settle();
+      if (this.blocked) {
+        if (!this.replaceUnreadable(raw, entries)) return;
         this.say(`Imported ${entries.length} message${entries.length === 1 ? "" : "s"} from ${file.name}.`);
+        return;
+      }
+      // Replace exactly the messages the dialog counted; any added since (another tab) stay.
+      const result = this.update((now) => [...entries, ...this.lib.withoutEntries(now, shown)]);
+      if (result) {
+        const kept = result.entries.length - entries.length;
+        this.say(`Imported ${entries.length} message${entries.length === 1 ? "" : "s"} from ${file.name}.` +
+          (kept ? ` ${kept} message${kept === 1 ? "" : "s"} added in another tab meanwhile ${kept === 1 ? "was" : "were"} kept.` : ""));
       }
     }
 
-    clear() {
+    // Write over unreadable saved data, only if it is still the data the visitor decided about.
+    replaceUnreadable(raw, entries) {
+      const now = this.lib.readStored(this.storage);
+      if (now.raw !== raw) {
+        this.readStorage();
+        this.say("The saved log changed in another tab meanwhile; nothing was replaced. Look again and retry.");
+        return false;
+      }
+      try {
+        this.lib.writeStored(this.storage, entries);
+      } catch (error) {
+        this.say(`The log could not be saved in this browser (${error.message || error}).`);
+        return false;
+      }
+      this.readStorage();
+      return true;
+    }
+
+    async clear() {
+      const shown = this.current(); // count what is saved now, not what this page last showed
       if (this.blocked) {
         this.say("The saved log is unreadable; use “Start a new log” above.");
         return;
       }
-      if (!this.entries.length) {
+      if (!shown.length) {
         this.say("The log is already empty.");
         return;
       }
-      if (!window.confirm(`Delete all ${this.entries.length} messages from this browser? Export the log first if you may need it.`)) {
+      if (!window.confirm(`Delete all ${shown.length} message${shown.length === 1 ? "" : "s"} from this browser? Export the log first if you may need it.`)) {
         this.say("Nothing was deleted.");
         return;
       }
-      this.save([]);
-      this.render();
-      this.say("The log is now empty.");
+      // Delete exactly the messages the dialog counted; any added since (another tab) stay.
+      await settle();
+      const result = this.update((now) => this.lib.withoutEntries(now, shown));
+      if (!result) return;
+      const kept = result.entries.length;
+      this.say(kept ? `Deleted ${shown.length} message${shown.length === 1 ? "" : "s"}; ${kept} added in another tab meanwhile ${kept === 1 ? "was" : "were"} kept.` : "The log is now empty.");
     }
 
     render() {
