@@ -152,7 +152,8 @@ class CheckerPage {
     this.requestCheck(true);
     const templateId = params.get("template");
     if (!templateId) return;
-    const template = data.templates && data.templates[templateId];
+    // Own properties only: "constructor" or "__proto__" in the address names no template.
+    const template = data.templates && Object.hasOwn(data.templates, templateId) ? data.templates[templateId] : undefined;
     this.templateNote.hidden = false;
     if (!template) {
       this.templateNote.textContent = `There is no template called “${templateId}”.`;
