@@ -11,6 +11,7 @@ import functools
 import http.server
 import sys
 import threading
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -33,12 +34,26 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         for prefix, folder in self.mounts.items():
             if path.startswith(prefix):
-                relative = path[len(prefix):].split("?", 1)[0].split("#", 1)[0]
-                return str(folder / relative.lstrip("/"))
+                return _inside(folder, path[len(prefix):])
         return super().translate_path(path)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet while tests run
         pass
+
+
+def _inside(folder: Path, url_path: str) -> str:
+    """The file a URL path names inside a mounted folder. A path that climbs out of it (`..`,
+    also percent-encoded, or a link pointing outside) names a file that does not exist: 404."""
+    relative = urllib.parse.unquote(url_path.split("?", 1)[0].split("#", 1)[0])
+    parts = [part for part in relative.replace("\\", "/").split("/") if part not in ("", ".")]
+    root = Path(folder).resolve()
+    target = root.joinpath(*parts).resolve()
+    if ".." in parts or "\0" in relative or not target.is_relative_to(root):
+        return str(root / _NOT_SERVED)
+    return str(target)
+
+
+_NOT_SERVED = "\u2205-outside-the-mounted-folder"  # a name no real file has
 
 
 class _Server(http.server.ThreadingHTTPServer):
