@@ -103,7 +103,21 @@ def test_malformed_yaml_gives_its_line(content):
     found = problems(content)
     problem = next(p for p in found if p.path.endswith("proofread-before-sending.yml"))
     assert "malformed YAML" in problem.message
-    assert problem.line in (line_of(path, "kind: [practice"), line_of(path, "kind: [practice") + 1)
+    # Before: the line after, where libyaml noticed it; the [ to close is on this one.
+    assert problem.line == line_of(path, "kind: [practice")
+    assert "the [ opened on this line is never closed" in problem.message
+
+
+@pytest.mark.parametrize("old, new, opened_on", [
+    ('risky_phrasings: ["Dear Dr. [Last Name],", "I loved visiting [Program Name]."]',
+     'risky_phrasings: [\n  "Dear Dr. [Last Name],",\n  "I loved visiting [Program Name]."', "risky_phrasings:"),
+    ("sources: [{source: nrmp-mpa-applicants}]", "sources: [{source: nrmp-mpa-applicants]", "sources:"),
+], ids=["sequence-over-lines", "mapping"])
+def test_something_left_open_is_reported_where_it_was_opened(content, old, new, opened_on):
+    path = content / "rules/proofread-before-sending.yml"
+    edit(path, old, new)
+    problem = next(p for p in problems(content) if p.path.endswith("proofread-before-sending.yml"))
+    assert problem.line == line_of(path, opened_on), problem
 
 
 BILLION_LAUGHS = (

@@ -134,6 +134,27 @@ def _refused_feature(text: str) -> tuple[int, str] | None:
     return None
 
 
+# Errors about something left open are noticed where the text goes on (often the next line);
+# the place to fix is where it was opened, which the error's context mark holds.
+_OPENERS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{",
+            "while scanning a quoted scalar": "quote"}
+
+
+def _located_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[int, str, str]:
+    """(line, field, message) for a YAML syntax error."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 + line_offset if mark else 0
+    what = error.problem or "not valid YAML"
+    opener = _OPENERS.get(error.context or "")
+    if opener and error.context_mark is not None:
+        opened = error.context_mark.line + 1 + line_offset
+        if opened != line:
+            return opened, "", (f"malformed YAML: the {opener} opened on this line is never closed "
+                                f"({what}, noticed on line {line})")
+    context = f" ({error.context})" if error.context else ""
+    return line, "", f"malformed YAML: {what}{context}"
+
+
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0):
     """Parse one YAML document. On a syntax error, record it with its line and return None."""
     try:
@@ -144,11 +165,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0):
             return None
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else 0
-        what = error.problem or "not valid YAML"
-        context = f" ({error.context})" if error.context else ""
-        problems.add(path, line, "", f"malformed YAML: {what}{context}")
+        problems.add(path, *_located_error(error, line_offset))
         return None
     except yaml.YAMLError as error:
         problems.add(path, 0, "", f"malformed YAML: {error}")
