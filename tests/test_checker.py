@@ -43,9 +43,12 @@ def test_report_to_dict_has_the_versioned_shape():
     assert data["schema"] == REPORT_SCHEMA and data["version"] == 1
     assert data["mode"] == "draft" and data["context"] == {}
     summary = data["summary"]
-    assert summary == {"errors": 1, "warnings": 2, "suggestions": 0, "verdict": summary["verdict"]}
+    # a pledge of first place is both a binding commitment and a first-choice statement
+    assert summary == {"errors": 1, "warnings": 3, "suggestions": 0, "verdict": summary["verdict"]}
     assert "error" in summary["verdict"]
-    assert [f["category"] for f in data["findings"]] == ["binding-commitment", "informal-tone", "informal-tone"]
+    assert [f["category"] for f in data["findings"]] == [
+        "binding-commitment", "first-choice-claim", "informal-tone", "informal-tone"
+    ]
     for finding in data["findings"]:
         assert set(finding) == FINDING_KEYS
     json.dumps(data)  # plain JSON types only

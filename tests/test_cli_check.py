@@ -29,7 +29,7 @@ def test_text_output_shows_position_severity_excerpt_and_advice(draft):
     result = run(str(draft))
     out = result.stdout.decode()
     assert result.returncode == 1, out
-    assert f'{draft}:3:1: error [binding-commitment] "I promise to rank"' in out
+    assert f'{draft}:3:1: error [binding-commitment] "I promise to rank your program first"' in out
     assert f'{draft}:3:39: warning [informal-tone] "Thx"' in out
     assert "    Try: " in out and "    Why: https://" in out
     assert out.rstrip().endswith("fix the errors before sending.")

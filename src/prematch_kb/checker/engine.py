@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import checks  # noqa: F401  (registers the detectors)
+from . import meaning
 from .context import make_context
 from .patterns import phrase_ids, runnable_phrases
 from .registry import DETECTORS, Hit
@@ -22,7 +23,6 @@ INPUT_TOO_LONG = "input-too-long"
 
 # A stronger finding on the same words makes a weaker one redundant.
 _SUPERSEDES = {
-    "binding-commitment": ("first-choice-claim",),
     "reciprocal-ranking": ("first-choice-claim", "binding-commitment", "rank-inquiry"),
     "outside-match-offer": ("binding-commitment", "special-treatment"),
     "other-program-leverage": ("first-choice-claim",),
@@ -75,6 +75,7 @@ def check(
             found += 1
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
+    hits.extend(meaning.find(doc, mode)[: MAX_FINDINGS_PER_CATEGORY * 4])
     hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
         hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
@@ -124,8 +125,11 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
     kept = []
     for hit in merged:
         where = doc.sentence_at(hit.start).start
+        # The sentence before counts too: a bargain's second half often sits in the next sentence
+        # ("... will you rank me to match? I would put you at the top of mine.").
+        before = doc.sentence_at(where - 1).start if where else where
         if not any(
-            hit.category in weaker and where in sentences.get(stronger, ())
+            hit.category in weaker and (where in sentences.get(stronger, ()) or before in sentences.get(stronger, ()))
             for stronger, weaker in _SUPERSEDES.items()
         ):
             kept.append(hit)

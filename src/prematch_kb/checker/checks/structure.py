@@ -112,7 +112,15 @@ def _word_count(doc, lines) -> int:
 
 
 def _is_whole_email(doc, lines) -> bool:
-    return len(lines) >= 2 and _word_count(doc, lines) >= MIN_EMAIL_WORDS
+    """A text framed as an email: a greeting or a sign-off, and some length. A paragraph pasted
+    without either is a passage, and greeting, sign-off and signature advice would only nag."""
+    if len(lines) < 2 or _word_count(doc, lines) < MIN_EMAIL_WORDS:
+        return False
+    key = "framed_as_email"
+    if key not in doc.cache:
+        s, e = lines[0]
+        doc.cache[key] = bool(_SALUTATION.match(doc.text[s:e])) or _sign_off_index(doc, lines) is not None
+    return doc.cache[key]
 
 
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:

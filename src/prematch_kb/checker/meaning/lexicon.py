@@ -1,0 +1,91 @@
+"""The shared vocabulary (vocabulary.json) as a lookup: tokens in, concept spans out.
+
+A form is one word or a sequence of words; `stem|a|b` in the data stands for stem, stema, stemb.
+Longer unknown words are looked up typo-tolerantly (one letter deleted, added, changed or two
+swapped, first letter kept), so "frist", "promiss" and "gaurantee" are read as what they mean.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ..text import lower_case
+
+VOCABULARY = Path(__file__).with_name("vocabulary.json")
+
+# Words, contraction tails ("n't", "'ll"), "#1" and the punctuation that shapes a sentence.
+_TOKEN = re.compile(r"[a-z0-9]+(?=n't)|n't|'[a-z]+|#\s?\d+|[^\W_]+|[?!,;:()\[\]<>{}]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+class Token(NamedTuple):
+    text: str
+    start: int  # offset in the sentence
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    lowered = lower_case(text).translate(_APOSTROPHES)  # offset for offset with the text
+    return [Token(m.group().replace(" ", ""), m.start(), m.end()) for m in _TOKEN.finditer(lowered)]
+
+
+def expand(form: str) -> list[str]:
+    """'rank|s|ed' -> ['rank', 'ranks', 'ranked']"""
+    stem, *endings = form.split("|")
+    return [stem] + [stem + ending for ending in endings]
+
+
+class Lexicon:
+    def __init__(self, data: dict) -> None:
+        self.concepts = tuple(data["concepts"])
+        self.roles = data["roles"]
+        self.typo_min = int(data.get("typo_min_length", 5))
+        self.not_typos = frozenset(data.get("not_typos", ()))
+        # first token -> [(tokens of the form, concept)], longest first
+        self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.typo_index: dict[str, set[str]] = {}  # deletion variant -> single words it may be
+        self.single: dict[str, frozenset[str]] = {}
+        singles: dict[str, set[str]] = {}
+        for concept, forms in data["concepts"].items():
+            for raw in forms:
+                tolerant = raw.startswith("~")
+                for form in expand(raw.lstrip("~")):
+                    words = tuple(t.text for t in tokenize(form))
+                    if not words:
+                        continue
+                    self.forms.setdefault(words[0], []).append((words, concept))
+                    if len(words) == 1:
+                        singles.setdefault(words[0], set()).add(concept)
+                        if (tolerant or len(words[0]) >= 6) and words[0].isalpha() and len(words[0]) >= self.typo_min:
+                            for variant in _deletions(words[0]):
+                                self.typo_index.setdefault(variant, set()).add(words[0])
+        for entries in self.forms.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        self.single = {word: frozenset(concepts) for word, concepts in singles.items()}
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word an unknown word is a one-edit typo of, or None."""
+        if len(word) < self.typo_min or word in self.not_typos or word in self.forms or not word.isalpha():
+            return None
+        if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
+            return None  # a plural ("choices", "programs") is another word, not a typo
+        candidates = set()
+        deletions = _deletions(word)
+        for variant in (word, *deletions):  # a letter missing, changed or swapped
+            candidates |= self.typo_index.get(variant, set())
+        candidates |= {variant for variant in deletions if variant in self.single}  # a letter too many
+        candidates = {c for c in candidates if c[0] == word[0] and c != word}
+        return min(candidates) if candidates else None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    return Lexicon(json.loads(VOCABULARY.read_text(encoding="utf-8")))

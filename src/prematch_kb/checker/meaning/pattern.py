@@ -1,0 +1,87 @@
+"""Patterns over concepts: `"APPLICANT ..3 COMMIT ..8 RANK_VERB"`.
+
+An element is a concept (or a role), a literal word in quotes ('sign'), or alternatives joined by
+`|`; `..N` before an element lets up to N tokens come between it and the one before; a trailing
+`?` makes an element optional. Matching is a bounded search over the concept spans of one
+sentence, so its cost grows with the sentence, never with the text.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .sentence import Reading
+
+
+class Element(NamedTuple):
+    alternatives: tuple[str, ...]
+    gap: int
+    optional: bool
+
+
+class PatternError(ValueError):
+    pass
+
+
+def compile_pattern(source: str) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    gap = 0
+    for part in source.split():
+        if part.startswith(".."):
+            try:
+                gap = int(part[2:])
+            except ValueError as error:
+                raise PatternError(f"bad gap {part!r} in {source!r}") from error
+            continue
+        optional = part.endswith("?")
+        names = tuple(part.rstrip("?").split("|"))
+        if not all(names):
+            raise PatternError(f"empty alternative in {source!r}")
+        elements.append(Element(names, gap, optional))
+        gap = 0
+    if not elements:
+        raise PatternError(f"empty pattern {source!r}")
+    return tuple(elements)
+
+
+def concepts_of(pattern: tuple[Element, ...]) -> set[str]:
+    return {name for element in pattern for name in element.alternatives if not name.startswith("'")}
+
+
+def _starts(reading: Reading, element: Element, low: int, high: int):
+    """Spans of an element starting in [low, high]."""
+    for name in element.alternatives:
+        if name.startswith("'"):
+            word = name.strip("'")
+            for index in range(low, min(high, len(reading.tokens) - 1) + 1):
+                if reading.tokens[index].text == word:
+                    yield index, index + 1
+            continue
+        for span in reading.spans.get(name, ()):
+            if low <= span[0] <= high:
+                yield span
+
+
+def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
+    """The first (start token, end token) where the whole pattern matches, or None."""
+    first = pattern[0]
+    for span in _starts(reading, first, 0, len(reading.tokens)):
+        end = _rest(pattern, 1, reading, span[1])
+        if end is not None:
+            return span[0], end
+    if first.optional and len(pattern) > 1:
+        return match(pattern[1:], reading)
+    return None
+
+
+def _rest(pattern, index: int, reading: Reading, position: int) -> int | None:
+    if index == len(pattern):
+        return position
+    element = pattern[index]
+    for span in _starts(reading, element, position, position + element.gap):
+        end = _rest(pattern, index + 1, reading, span[1])
+        if end is not None:
+            return end
+    if element.optional:
+        return _rest(pattern, index + 1, reading, position)
+    return None

@@ -1,0 +1,193 @@
+"""Rules as data (rules/<category>.json), read against each sentence's concepts.
+
+A rule holds when, in one of the author's own sentences (or, for `"pair": true`, a sentence read
+together with the one before it), every group in `all` has a pattern that matches, the sentence
+every `also` pattern matches somewhere (without widening the finding), the sentence
+is of the kind `when` asks for (an inquiry, a statement, or any), no `unless` pattern matches, and
+the scope allows it: words in quotation marks, reported speech ("my advisor told me ...") and a
+negation just before or inside the match ("I would never ask ...") drop a candidate unless the rule
+says `"negation": "ignored"`. `explain()` gives every candidate with the reason it was kept or
+dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .lexicon import Lexicon, load_lexicon
+from .pattern import compile_pattern, concepts_of, match
+from .sentence import Reading
+
+RULES_DIR = Path(__file__).with_name("rules")
+WHEN = ("any", "inquiry", "statement")
+
+
+class Rule(NamedTuple):
+    id: str
+    category: str
+    mode: str
+    groups: tuple[tuple[tuple, ...], ...]  # all of these groups; any pattern of a group
+    also: tuple[tuple, ...]  # must match somewhere in the sentence, without widening the finding
+    unless: tuple[tuple, ...]
+    when: str
+    pair: bool
+    negation: str
+    reported: str
+    needs: frozenset[str]  # concepts every match needs: the rule is skipped when one is absent
+
+
+class Candidate(NamedTuple):
+    rule: Rule
+    start: int  # offsets in the text
+    end: int
+    kept: bool
+    reason: str
+    words: str
+
+
+class RuleError(ValueError):
+    pass
+
+
+def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
+    lexicon = load_lexicon()
+    known = set(lexicon.concepts) | {r for roles in lexicon.roles.values() if isinstance(roles, dict) for r in roles}
+    rules = []
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for raw in data["rules"]:
+            where = f"{path.name}: rule {raw.get('id', '?')}"
+            groups = tuple(tuple(compile_pattern(p) for p in group) for group in raw["all"])
+            unless = tuple(compile_pattern(p) for p in raw.get("unless", ()))
+            also = tuple(compile_pattern(p) for p in raw.get("also", ()))
+            for pattern in [p for g in groups for p in g] + list(unless) + list(also):
+                unknown = concepts_of(pattern) - known
+                if unknown:
+                    raise RuleError(f"{where}: unknown concept(s) {', '.join(sorted(unknown))}")
+            when = raw.get("when", "any")
+            if when not in WHEN:
+                raise RuleError(f"{where}: when must be one of {', '.join(WHEN)}")
+            # Derived, never kept by hand: a concept present in every pattern of a group is needed.
+            needs = set()
+            for group in groups:
+                common = None
+                for pattern in group:
+                    required = {e.alternatives[0] for e in pattern if len(e.alternatives) == 1 and not e.optional
+                                and not e.alternatives[0].startswith("'")}
+                    common = required if common is None else common & required
+                needs |= common or set()
+            rules.append(Rule(
+                id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also, unless=unless,
+                when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
+                reported=raw.get("reported", "drops"), needs=frozenset(needs),
+            ))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    return load_rules()
+
+
+def rule_categories() -> frozenset[str]:
+    return frozenset(rule.category for rule in rules())
+
+
+def candidates(doc, mode: str):
+    """Every candidate of every rule of the mode in the author's own sentences (kept or dropped)."""
+    lexicon = load_lexicon()
+    active = [rule for rule in rules() if rule.mode == mode]
+    previous = None
+    for sentence in doc.sentences:
+        if not doc.is_own(sentence.start, sentence.end):
+            previous = None
+            continue
+        reading = Reading(sentence.text, lexicon, mode)
+        pair_reading = None
+        for rule in active:
+            if rule.pair:
+                if previous is None:
+                    continue
+                if pair_reading is None:
+                    pair_reading = (Reading(doc.text[previous.start:sentence.end], lexicon, mode), previous.start)
+                yield from _apply(rule, pair_reading[0], pair_reading[1], doc, lexicon)
+            else:
+                yield from _apply(rule, reading, sentence.start, doc, lexicon)
+        previous = sentence
+
+
+def _apply(rule: Rule, reading: Reading, offset: int, doc, lexicon: Lexicon):
+    if not rule.needs.issubset(reading.spans):
+        return
+    found = []
+    for group in rule.groups:
+        for pattern in group:
+            where = match(pattern, reading)
+            if where is not None:
+                found.append(where)
+                break
+        else:
+            return
+    if rule.also and all(match(pattern, reading) is None for pattern in rule.also):
+        return
+    first = min(start for start, _ in found)
+    last = max(end for _, end in found)
+    tokens = reading.tokens
+    start, end = offset + tokens[first].start, offset + tokens[last - 1].end
+    words = doc.text[start:end]
+    reason = _dropped(rule, reading, first, last, start, end, doc)
+    yield Candidate(rule, start, end, reason is None, reason or "kept", words)
+
+
+def _dropped(rule: Rule, reading: Reading, first: int, last: int, start: int, end: int, doc) -> str | None:
+    if rule.when == "inquiry" and not _is_inquiry(reading):
+        return "not a question or request"
+    if rule.when == "statement" and reading.question:
+        return "a question, not a statement"
+    if doc.in_quotation(start, end):
+        return "inside quotation marks"
+    for pattern in rule.unless:
+        if match(pattern, reading) is not None:
+            return "an exception of the rule matches"
+    if "POLICY" in reading.spans:
+        return "a statement of the rules, not an act"
+    if rule.negation == "drops":
+        clause_start = _clause_start(reading, first)
+        for s, e in reading.spans.get("NEG", ()):
+            if clause_start <= s < last:
+                return f"negated by {reading.tokens[s].text!r}"
+    if rule.reported == "drops":
+        # A program writes about applicants and programs in general: only a reporting verb marks
+        # reported speech there.
+        for concept in ("REPORT_VERB", "THIRD_PARTY") if rule.mode == "draft" else ("REPORT_VERB",):
+            for s, e in reading.spans.get(concept, ()):
+                if s < first:
+                    return f"reported or about others ({' '.join(t.text for t in reading.tokens[s:e])!r})"
+    return None
+
+
+_CLAUSE_BREAKS = frozenset(",;:()") | frozenset(("but", "so", "because", "although", "though", "while", "however"))
+
+
+def _clause_start(reading: Reading, first: int) -> int:
+    """The first token of the clause a match starts in: a negation before it governs other words."""
+    tokens = reading.tokens
+    for index in range(first - 1, -1, -1):
+        if tokens[index].text in _CLAUSE_BREAKS:
+            return index + 1
+    return 0
+
+
+def _is_inquiry(reading: Reading) -> bool:
+    """A question, or a request ("kindly inform me ...") that is not itself negated ("we will not ask")."""
+    if reading.question:
+        return True
+    negations = [s for s, _ in reading.spans.get("NEG", ())]
+    for concept in ("ASK_VERB", "ABILITY_ASK"):
+        for s, _ in reading.spans.get(concept, ()):
+            if not any(s - 3 <= n < s for n in negations):
+                return True
+    return False

@@ -1,0 +1,69 @@
+"""One sentence read as concepts: which concept spans where, and the scope marks rules consult."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon, Token, tokenize
+
+Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past the last)]
+
+
+class Reading:
+    """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
+
+    __slots__ = ("tokens", "spans", "corrected", "question")
+
+    def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
+        self.tokens: list[Token] = tokenize(text)
+        self.corrected: dict[int, str] = {}  # token index -> the word a typo was read as
+        self.spans: Spans = {}
+        words = [t.text for t in self.tokens]
+        for index, word in enumerate(words):
+            entries = lexicon.forms.get(word)
+            if entries is None and index and text[self.tokens[index].start].isupper():
+                self.spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
+                continue
+            if entries is None:
+                fixed = lexicon.correct(word)
+                if fixed is None:
+                    continue
+                self.corrected[index] = fixed
+                words[index] = fixed
+                entries = lexicon.forms.get(fixed, ())
+            for form, concept in entries:
+                end = index + len(form)
+                if tuple(words[index:end]) == form:
+                    self.spans.setdefault(concept, []).append((index, end))
+        conditions = self.spans.get("CONDITION")
+        if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
+            self.spans["CONDITION"] = [
+                (s, e) for s, e in conditions
+                if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(words[max(0, s - 3) : s]))
+            ] or None
+            if self.spans["CONDITION"] is None:
+                del self.spans["CONDITION"]
+        for role, concepts in lexicon.roles[mode].items():
+            found = sorted(span for concept in concepts for span in self.spans.get(concept, ()))
+            if found:
+                self.spans[role] = found
+        self.question = "?" in words or bool(words and words[0] in _OPENERS and len(words) > 2
+                                             and words[1] in _SUBJECTS)
+
+    def has(self, concept: str) -> bool:
+        return concept in self.spans
+
+
+# A sentence that opens with an auxiliary and a subject asks even without its question mark
+# ("Would you consider offering me a contract").
+# ("Should your committee rank me ...", "Were it known ...", "Had I known ..." open conditions, not questions.)
+_OPENERS = frozenset("do does did is are am will would could can may might have has shall".split())
+_SUBJECTS = frozenset("i you we they he she it your my our the this there anyone someone".split())
+
+
+_COMPLEMENT_TAKERS = frozenset(
+    "know knowing ask asking asked wonder wondering wondered tell see check confirm inform sure clarify curious"
+    " learn hear advise update share indicate enquire inquire enquiring inquiring".split()
+)
+
+
+def read(text: str, lexicon: Lexicon, mode: str) -> Reading:
+    return Reading(text, lexicon, mode)
