@@ -2,6 +2,7 @@
 // page runs it but under Node, so the Python tests can compare both readers on the same files.
 //
 //   node tests/node/read_logs.mjs COMMLOG.js FILE...
+//   node tests/node/read_logs.mjs COMMLOG.js --texts TEXTS.json   (a JSON list of texts; results by index)
 //
 // Prints one JSON object: {file name: {ok, where, message, entries, csv, json}}; `where` and
 // `message` for a refused file, `entries` and the file written back as CSV and JSON for a good one.
@@ -14,15 +15,20 @@ const context = vm.createContext({ window: {} });
 vm.runInContext(readFileSync(libraryPath, "utf8"), context, { filename: libraryPath });
 const lib = context.window.pmkbCommLog;
 
-const results = {};
-for (const file of files) {
-  const text = readFileSync(file, "utf8");
+function read(text) {
   try {
     const entries = lib.load(text);
-    results[basename(file)] = { ok: true, entries, csv: lib.toCsv(entries), json: lib.toJson(entries) };
+    return { ok: true, entries, csv: lib.toCsv(entries), json: lib.toJson(entries) };
   } catch (error) {
     if (!(error instanceof lib.LogFormatError)) throw error;
-    results[basename(file)] = { ok: false, where: error.where, message: error.message };
+    return { ok: false, where: error.where, message: error.message };
   }
+}
+
+const results = {};
+if (files[0] === "--texts") {
+  JSON.parse(readFileSync(files[1], "utf8")).forEach((text, index) => (results[index] = read(text)));
+} else {
+  for (const file of files) results[basename(file)] = read(readFileSync(file, "utf8"));
 }
 process.stdout.write(JSON.stringify(results));

@@ -85,6 +85,8 @@
       const value = Object.hasOwn(item, name) ? item[name] : "";
       if (typeof value !== "string") throw new LogFormatError(prefix + name, `expected text; got ${repr(value)}`);
       if (codePoints(value) > MAX_FIELD) throw new LogFormatError(prefix + name, `longer than ${MAX_FIELD} characters`);
+      // A CSV with it would not read back (NUL marks a binary file).
+      if (value.includes("\u0000")) throw new LogFormatError(prefix + name, "contains a NUL character");
       values[name] = trim(value);
     }
     if (!values.program) throw new LogFormatError(prefix + "program", "expected the program's name; it is empty");

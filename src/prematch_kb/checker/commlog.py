@@ -298,6 +298,8 @@ def _entry(prefix: str, item: dict, claim: bool) -> LogEntry:
             raise LogFormatError(prefix + name, f"expected text; got {json.dumps(value, ensure_ascii=False)}")
         if len(value) > MAX_FIELD:
             raise LogFormatError(prefix + name, f"longer than {MAX_FIELD} characters")
+        if "\x00" in value:  # a CSV with it would not read back (NUL marks a binary file)
+            raise LogFormatError(prefix + name, "contains a NUL character")
         values[name] = _trim(value)
     if not values["program"]:
         raise LogFormatError(prefix + "program", "expected the program's name; it is empty")
