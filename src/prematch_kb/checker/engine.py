@@ -21,13 +21,18 @@ MAX_FINDINGS_PER_CATEGORY = 50
 MAX_EXCERPT = 200
 INPUT_TOO_LONG = "input-too-long"
 
-# A stronger finding on the same words makes a weaker one redundant.
+# A stronger finding makes a weaker one redundant, within a reach:
+#   "sentence"  anywhere in the same sentence (a bargain is not also a claim or a question);
+#   "next"      the same sentence or the one after (a bargain's second half often follows it:
+#               "... will you rank me to match? I would put you at the top of mine.");
+#   "overlap"   only on the same words: "withdraw and sign with you, and you have my word" is an
+#               offer outside the Match and, in other words, a pledge.
 _SUPERSEDES = {
-    "reciprocal-ranking": ("first-choice-claim", "binding-commitment", "rank-inquiry"),
-    "outside-match-offer": ("binding-commitment", "special-treatment"),
-    "other-program-leverage": ("first-choice-claim",),
-    "program-commitment-request": ("program-rank-inquiry",),
-    "program-outside-match-offer": ("program-commitment-request",),
+    "reciprocal-ranking": (("first-choice-claim", "binding-commitment", "rank-inquiry"), "next"),
+    "outside-match-offer": (("binding-commitment", "special-treatment"), "overlap"),
+    "other-program-leverage": (("first-choice-claim",), "sentence"),
+    "program-commitment-request": (("program-rank-inquiry",), "sentence"),
+    "program-outside-match-offer": (("program-commitment-request",), "overlap"),
 }
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
@@ -75,7 +80,7 @@ def check(
             found += 1
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
-    hits.extend(meaning.find(doc, mode)[: MAX_FINDINGS_PER_CATEGORY * 4])
+    hits = _meaning_pass(doc, mode, hits)
     hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
         hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
@@ -118,22 +123,60 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
                 merged[-1] = Hit(last.category, last.start, hit.end, last.suggestions)
             continue
         merged.append(hit)
-    sentences: dict[str, set[int]] = {}
+    strong: dict[str, list[Hit]] = {}
     for hit in merged:
         if hit.category in _SUPERSEDES:
-            sentences.setdefault(hit.category, set()).add(doc.sentence_at(hit.start).start)
+            strong.setdefault(hit.category, []).append(hit)
     kept = []
     for hit in merged:
-        where = doc.sentence_at(hit.start).start
-        # The sentence before counts too: a bargain's second half often sits in the next sentence
-        # ("... will you rank me to match? I would put you at the top of mine.").
-        before = doc.sentence_at(where - 1).start if where else where
         if not any(
-            hit.category in weaker and (where in sentences.get(stronger, ()) or before in sentences.get(stronger, ()))
-            for stronger, weaker in _SUPERSEDES.items()
+            hit.category in weaker and any(_within(doc, other, hit, reach) for other in strong.get(stronger, ()))
+            for stronger, (weaker, reach) in _SUPERSEDES.items()
         ):
             kept.append(hit)
     return kept
+
+
+# Reasons for which a meaning candidate is dropped that say the words are not the author's own act;
+# a phrase finding on the same words is dropped with it ("I was offered a position outside the
+# Match by another hospital, which I turned down").
+_VETO_REASONS = ("negated", "reported", "about someone else", "inside quotation", "a statement of the rules")
+
+
+def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
+    """Add the meaning layer's findings; drop phrase findings its scope rules rule out."""
+    kept: list[Hit] = []
+    vetoes: dict[str, list[tuple[int, int]]] = {}
+    for candidate in meaning.explain(doc, mode):
+        category = candidate.rule.category
+        if candidate.kept:
+            if len(kept) < MAX_FINDINGS_PER_CATEGORY * 4:
+                kept.append(Hit(category, candidate.start, candidate.end))
+        elif candidate.reason.startswith(_VETO_REASONS):
+            vetoes.setdefault(category, []).append((candidate.start, candidate.end))
+    if vetoes:
+        confirmed = {(h.category, h.start, h.end) for h in kept}
+
+        def vetoed(hit: Hit) -> bool:
+            spans = vetoes.get(hit.category)
+            if not spans or (hit.category, hit.start, hit.end) in confirmed:
+                return False
+            if any(k.category == hit.category and k.start < hit.end and hit.start < k.end for k in kept):
+                return False
+            return any(s < hit.end and hit.start < e for s, e in spans)
+
+        hits = [hit for hit in hits if not vetoed(hit)]
+    return hits + kept
+
+
+def _within(doc, stronger: Hit, weaker: Hit, reach: str) -> bool:
+    if reach == "overlap":
+        return stronger.start < weaker.end and weaker.start < stronger.end
+    here = doc.sentence_at(weaker.start).start
+    there = doc.sentence_at(stronger.start).start
+    if here == there:
+        return True
+    return reach == "next" and here > there and doc.sentence_at(here - 1).start == there
 
 
 def _findings(text: str, hits: list[Hit]) -> list[Finding]:

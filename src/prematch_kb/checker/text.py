@@ -187,8 +187,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
         if piece == "\n":
             # A single line break ends a sentence only after a clause end or a short line
             # (salutation, sign-off, header, list item); otherwise it is a wrapped line.
-            line_start = text.rfind("\n", begin, match.start()) + 1
-            line = text[max(line_start, begin) : match.start()].rstrip()
+            # The whole physical line decides, not the part after the last sentence end: a
+            # hard-wrapped paragraph ("... went well. Could you tell me where I\ncurrently ...")
+            # has long lines even where a sentence starts near a line's end.
+            line_start = text.rfind("\n", start, match.start()) + 1
+            line = text[max(line_start, start) : match.start()].rstrip()
             if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
         elif match.end() == end or not text[match.end()].isspace():

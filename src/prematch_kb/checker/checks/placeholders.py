@@ -17,13 +17,22 @@ PLACEHOLDER = re.compile(
     r"|\b[Xx]{3,}\b"  # XXXXX
     r"|_{3,}"  # ____
     r"|\b(?:INSERT|TODO|TBD|FIXME)\b"
+    r"|\[[ \t]*[a-z][a-z0-9 _.,'’/&-]{1,40}\](?!\()"  # [program name], [insert date] (not a [link](url))
+    r"|\((?:[Ii]nsert|INSERT|[Yy]our|YOUR|[Nn]ame of|NAME OF)\b[^()\n]{0,30}\)"  # (Insert program), (Your Name)
+    r"|\((?:[A-Z][a-z]+ )?(?:Name|Program|Programme|Date|Hospital|Specialty|School|Institution|Director|Title)\)"
+    r"|\((?:name|program|programme|date|hospital|specialty|school|title|pd|city)\)"  # (name), (program)
+    r"|\b[Ii]nsert\b[^.!?\n]{0,40}?\bhere\b"  # insert specialty here
+    r"|\b(?:PROGRAM|PROGRAMME|HOSPITAL|SPECIALTY|INSTITUTION|APPLICANT|CANDIDATE|PD|DIRECTOR|FIRST|LAST|YOUR|FULL)"
+    r"[ _]?NAME\b"  # PROGRAM NAME, LASTNAME
+    r"|\b(?:Program|Programme|Hospital|Applicant|Candidate|Institution|School|Specialty) Name\b"  # at Program Name
+    r"|%[A-Za-z_]{2,30}%"  # %NAME%
 )
 # Written citation markers such as [1] or [A] and editorial [sic] are not placeholders.
 _NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
 
 
 # Every placeholder contains one of these (lower case): one C-level scan skips the rest.
-_MARKERS = re.compile(r"[\[{<]|xxx|___|insert|todo|tbd|fixme")
+_MARKERS = re.compile(r"[\[{<(%]|xxx|___|insert|todo|tbd|fixme|name")
 
 
 @register("placeholder")

@@ -119,7 +119,12 @@ def _is_whole_email(doc, lines) -> bool:
     key = "framed_as_email"
     if key not in doc.cache:
         s, e = lines[0]
-        doc.cache[key] = bool(_SALUTATION.match(doc.text[s:e])) or _sign_off_index(doc, lines) is not None
+        # A closing sentence ("Thank you for your consideration.") ends paragraphs too: only a
+        # sign-off line of its own frames a text as an email.
+        doc.cache[key] = bool(_SALUTATION.match(doc.text[s:e])) or any(
+            _SIGN_OFF.match(doc.text[ls:le]) and doc.text[ls:le].rstrip()[-1:] not in ".!?"
+            for ls, le in lines[-8:]
+        )
     return doc.cache[key]
 
 

@@ -1,8 +1,10 @@
 """The shared vocabulary (vocabulary.json) as a lookup: tokens in, concept spans out.
 
 A form is one word or a sequence of words; `stem|a|b` in the data stands for stem, stema, stemb.
-Longer unknown words are looked up typo-tolerantly (one letter deleted, added, changed or two
-swapped, first letter kept), so "frist", "promiss" and "gaurantee" are read as what they mean.
+An unknown word is read typo-tolerantly as one of the words marked `~` in the data (one letter
+deleted, added, changed or two swapped, first letter kept), so "frist", "promiss" and "gaurantee"
+are read as what they mean. Only marked words are corrected to: correcting to any vocabulary word
+would read real words as others ("wanted" as "warned").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from ..text import lower_case
 VOCABULARY = Path(__file__).with_name("vocabulary.json")
 
 # Words, contraction tails ("n't", "'ll"), "#1" and the punctuation that shapes a sentence.
-_TOKEN = re.compile(r"[a-z0-9]+(?=n't)|n't|'[a-z]+|#\s?\d+|[^\W_]+|[?!,;:()\[\]<>{}]")
+_TOKEN = re.compile(r"[a-z0-9]+(?=n't)|n't|'[a-z]+|#\s?\d+|\d+\s?%|[^\W_]+|[?!,;:()\[\]<>{}]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -49,6 +51,7 @@ class Lexicon:
         self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.typo_index: dict[str, set[str]] = {}  # deletion variant -> single words it may be
         self.single: dict[str, frozenset[str]] = {}
+        self._corrections: dict[str, str | None] = {}
         singles: dict[str, set[str]] = {}
         for concept, forms in data["concepts"].items():
             for raw in forms:
@@ -60,7 +63,7 @@ class Lexicon:
                     self.forms.setdefault(words[0], []).append((words, concept))
                     if len(words) == 1:
                         singles.setdefault(words[0], set()).add(concept)
-                        if (tolerant or len(words[0]) >= 6) and words[0].isalpha() and len(words[0]) >= self.typo_min:
+                        if tolerant and words[0].isalpha() and len(words[0]) >= self.typo_min:
                             for variant in _deletions(words[0]):
                                 self.typo_index.setdefault(variant, set()).add(words[0])
         for entries in self.forms.values():
@@ -68,7 +71,17 @@ class Lexicon:
         self.single = {word: frozenset(concepts) for word, concepts in singles.items()}
 
     def correct(self, word: str) -> str | None:
-        """The vocabulary word an unknown word is a one-edit typo of, or None."""
+        """The vocabulary word an unknown word is a one-edit typo of, or None (remembered per word)."""
+        try:
+            return self._corrections[word]
+        except KeyError:
+            pass
+        if len(self._corrections) > 50_000:
+            self._corrections.clear()
+        found = self._corrections[word] = self._correct(word)
+        return found
+
+    def _correct(self, word: str) -> str | None:
         if len(word) < self.typo_min or word in self.not_typos or word in self.forms or not word.isalpha():
             return None
         if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):

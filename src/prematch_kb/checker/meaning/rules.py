@@ -3,7 +3,8 @@
 A rule holds when, in one of the author's own sentences (or, for `"pair": true`, a sentence read
 together with the one before it), every group in `all` has a pattern that matches, the sentence
 every `also` pattern matches somewhere (without widening the finding), the sentence
-is of the kind `when` asks for (an inquiry, a statement, or any), no `unless` pattern matches, and
+is of the kind `when` asks for (an inquiry (a question or a request), a question, a statement,
+or any), no `unless` pattern matches, and
 the scope allows it: words in quotation marks, reported speech ("my advisor told me ...") and a
 negation just before or inside the match ("I would never ask ...") drop a candidate unless the rule
 says `"negation": "ignored"`. `explain()` gives every candidate with the reason it was kept or
@@ -19,10 +20,11 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
 from .pattern import compile_pattern, concepts_of, match
-from .sentence import Reading
+from .sentence import Reading, read
 
 RULES_DIR = Path(__file__).with_name("rules")
-WHEN = ("any", "inquiry", "statement")
+WHEN = ("any", "inquiry", "question", "statement")
+THIRD_PARTY_REACH = 5  # tokens before a match in which another person is read as its subject
 
 
 class Rule(NamedTuple):
@@ -105,14 +107,14 @@ def candidates(doc, mode: str):
         if not doc.is_own(sentence.start, sentence.end):
             previous = None
             continue
-        reading = Reading(sentence.text, lexicon, mode)
+        reading = read(sentence.text, lexicon, mode)
         pair_reading = None
         for rule in active:
             if rule.pair:
                 if previous is None:
                     continue
                 if pair_reading is None:
-                    pair_reading = (Reading(doc.text[previous.start:sentence.end], lexicon, mode), previous.start)
+                    pair_reading = (read(doc.text[previous.start:sentence.end], lexicon, mode), previous.start)
                 yield from _apply(rule, pair_reading[0], pair_reading[1], doc, lexicon)
             else:
                 yield from _apply(rule, reading, sentence.start, doc, lexicon)
@@ -120,8 +122,28 @@ def candidates(doc, mode: str):
 
 
 def _apply(rule: Rule, reading: Reading, offset: int, doc, lexicon: Lexicon):
-    if not rule.needs.issubset(reading.spans):
+    key = (rule.category, rule.id)
+    judged = reading.judged.get(key, _UNSEEN)
+    if judged is _UNSEEN:  # a sentence's verdict depends on the sentence alone: remember it
+        judged = reading.judged[key] = _judge(rule, reading)
+    if judged is None:
         return
+    first, last, reason = judged
+    tokens = reading.tokens
+    start, end = offset + tokens[first].start, offset + tokens[last - 1].end
+    if reason is None and doc.in_quotation(start, end):
+        reason = "inside quotation marks"
+    yield Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
+
+
+_UNSEEN = object()
+
+
+def _judge(rule: Rule, reading: Reading) -> tuple[int, int, str | None] | None:
+    """Where the rule matches in the sentence (first and one-past-last token) and why it is
+    dropped (None: kept), or None when it does not match at all."""
+    if not rule.needs.issubset(reading.spans):
+        return None
     found = []
     for group in rule.groups:
         for pattern in group:
@@ -130,25 +152,21 @@ def _apply(rule: Rule, reading: Reading, offset: int, doc, lexicon: Lexicon):
                 found.append(where)
                 break
         else:
-            return
+            return None
     if rule.also and all(match(pattern, reading) is None for pattern in rule.also):
-        return
+        return None
     first = min(start for start, _ in found)
     last = max(end for _, end in found)
-    tokens = reading.tokens
-    start, end = offset + tokens[first].start, offset + tokens[last - 1].end
-    words = doc.text[start:end]
-    reason = _dropped(rule, reading, first, last, start, end, doc)
-    yield Candidate(rule, start, end, reason is None, reason or "kept", words)
+    return first, last, _dropped(rule, reading, first, last)
 
 
-def _dropped(rule: Rule, reading: Reading, first: int, last: int, start: int, end: int, doc) -> str | None:
+def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     if rule.when == "inquiry" and not _is_inquiry(reading):
         return "not a question or request"
+    if rule.when == "question" and not reading.question:
+        return "not a question"
     if rule.when == "statement" and reading.question:
         return "a question, not a statement"
-    if doc.in_quotation(start, end):
-        return "inside quotation marks"
     for pattern in rule.unless:
         if match(pattern, reading) is not None:
             return "an exception of the rule matches"
@@ -156,16 +174,21 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int, start: int, en
         return "a statement of the rules, not an act"
     if rule.negation == "drops":
         clause_start = _clause_start(reading, first)
+        inside_forms = {i for s, e in reading.spans.get("AROUND_MATCH", ()) for i in range(s, e)}
         for s, e in reading.spans.get("NEG", ()):
-            if clause_start <= s < last:
+            if clause_start <= s < last and s not in inside_forms:  # "without waiting for the Match"
                 return f"negated by {reading.tokens[s].text!r}"
     if rule.reported == "drops":
         # A program writes about applicants and programs in general: only a reporting verb marks
         # reported speech there.
-        for concept in ("REPORT_VERB", "THIRD_PARTY") if rule.mode == "draft" else ("REPORT_VERB",):
-            for s, e in reading.spans.get(concept, ()):
-                if s < first:
-                    return f"reported or about others ({' '.join(t.text for t in reading.tokens[s:e])!r})"
+        for s, e in reading.spans.get("REPORT_VERB", ()):
+            if s < first:
+                return f"reported ({' '.join(t.text for t in reading.tokens[s:e])!r})"
+        if rule.mode == "draft":  # someone else as the one who acts: "my cousin keeps asking how ..."
+            clause_start = _clause_start(reading, first)
+            for s, e in reading.spans.get("THIRD_PARTY", ()):
+                if first - THIRD_PARTY_REACH <= s < first or (clause_start <= s <= clause_start + 1 and s < first):
+                    return f"about someone else ({' '.join(t.text for t in reading.tokens[s:e])!r})"
     return None
 
 

@@ -10,11 +10,12 @@ Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past t
 class Reading:
     """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
 
-    __slots__ = ("tokens", "spans", "corrected", "question")
+    __slots__ = ("tokens", "spans", "corrected", "question", "judged")
 
     def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
         self.tokens: list[Token] = tokenize(text)
         self.corrected: dict[int, str] = {}  # token index -> the word a typo was read as
+        self.judged: dict = {}  # rule -> its verdict on this sentence, filled by the rules
         self.spans: Spans = {}
         words = [t.text for t in self.tokens]
         for index, word in enumerate(words):
@@ -65,5 +66,16 @@ _COMPLEMENT_TAKERS = frozenset(
 )
 
 
+_READINGS: dict[tuple[str, str], Reading] = {}
+_READINGS_KEPT = 2_000  # sentences remembered: while a visitor types, most sentences are unchanged
+
+
 def read(text: str, lexicon: Lexicon, mode: str) -> Reading:
-    return Reading(text, lexicon, mode)
+    """The reading of a sentence, remembered: readings are never changed after they are made."""
+    key = (text, mode)
+    found = _READINGS.get(key)
+    if found is None:
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()
+        found = _READINGS[key] = Reading(text, lexicon, mode)
+    return found
