@@ -24,6 +24,7 @@ from .sentence import Reading, read
 
 RULES_DIR = Path(__file__).with_name("rules")
 WHEN = ("any", "inquiry", "question", "statement")
+AGENT_REACH = 4  # tokens after a match in which "by another hospital" names who acted
 THIRD_PARTY_REACH = 5  # tokens before a match in which another person is read as its subject
 
 
@@ -184,6 +185,13 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
         for s, e in reading.spans.get("REPORT_VERB", ()):
             if s < first:
                 return f"reported ({' '.join(t.text for t in reading.tokens[s:e])!r})"
+        if rule.mode == "draft":
+            # someone else as the one who acts, after the act: "I was offered a position outside
+            # the Match by another hospital"
+            tokens = reading.tokens
+            for s, e in [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())]:
+                if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
+                    return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
         if rule.mode == "draft":  # someone else as the one who acts: "my cousin keeps asking how ..."
             clause_start = _clause_start(reading, first)
             for s, e in reading.spans.get("THIRD_PARTY", ()):

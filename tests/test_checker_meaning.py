@@ -1,0 +1,142 @@
+"""The meaning layer: vocabulary and rules as data, each rule with its own examples, scope rules,
+typo tolerance, and explanations of every candidate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from prematch_kb.checker import check
+from prematch_kb.checker.meaning import explain
+from prematch_kb.checker.meaning.lexicon import VOCABULARY, load_lexicon
+from prematch_kb.checker.meaning.pattern import PatternError, compile_pattern
+from prematch_kb.checker.meaning.rules import RULES_DIR, RuleError, load_rules, rules
+from prematch_kb.checker.text import build_document
+
+RULE_FILES = sorted(RULES_DIR.glob("*.json"))
+
+
+def _categories(text: str, mode: str = "draft") -> set[str]:
+    return {f.category for f in check(text, mode=mode).findings}
+
+
+def _examples():
+    for path in RULE_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for rule in data["rules"]:
+            for kind in ("flag", "pass"):
+                for text in rule["examples"][kind]:
+                    yield pytest.param(data["category"], data["mode"], kind, text, id=f"{rule['id']}:{kind}:{text[:30]}")
+
+
+def test_every_rule_file_is_one_category_with_examples_for_every_rule():
+    assert RULE_FILES
+    seen = set()
+    for path in RULE_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert path.stem == data["category"], f"{path.name}: one file per category, named after it"
+        assert data["mode"] in ("draft", "received") and data.get("precedence"), path.name
+        for rule in data["rules"]:
+            assert (data["category"], rule["id"]) not in seen, f"{path.name}: duplicate rule id {rule['id']}"
+            seen.add((data["category"], rule["id"]))
+            assert rule["examples"]["flag"] and rule["examples"]["pass"], f"{path.name}: {rule['id']} needs examples"
+    assert len(rules()) == len(seen)
+
+
+@pytest.mark.parametrize(("category", "mode", "kind", "text"), list(_examples()))
+def test_rule_examples(category, mode, kind, text):
+    found = _categories(text, mode)
+    if kind == "flag":
+        assert category in found, f"{text!r} should be reported as {category}; found {sorted(found)}"
+    else:
+        assert category not in found, f"{text!r} should not be reported as {category}"
+
+
+def test_a_rule_naming_an_unknown_concept_is_refused_with_its_file_and_id(tmp_path):
+    (tmp_path / "rank-inquiry.json").write_text(json.dumps({
+        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "rules": [{"id": "broken", "all": [["APPLICANT ..3 NOT_A_CONCEPT"]], "examples": {"flag": [], "pass": []}}],
+    }))
+    with pytest.raises(RuleError, match=r"rank-inquiry.json: rule broken: unknown concept\(s\) NOT_A_CONCEPT"):
+        load_rules(tmp_path)
+
+
+@pytest.mark.parametrize("source", ["", "..3", "A ..x B", "A|"])
+def test_malformed_patterns_are_refused(source):
+    with pytest.raises(PatternError):
+        compile_pattern(source)
+
+
+def test_speed_filters_are_derived_from_the_patterns():
+    by_id = {(r.category, r.id): r for r in rules()}
+    # every pattern of its only group starts from the applicant: the rule is skipped without one
+    assert "APPLICANT" in by_id[("binding-commitment", "pledge-to-accept")].needs
+    assert all(r.needs <= {c for g in r.groups for p in g for e in p for c in e.alternatives} for r in rules())
+
+
+def test_vocabulary_is_well_formed():
+    data = json.loads(VOCABULARY.read_text(encoding="utf-8"))
+    lexicon = load_lexicon()
+    for concept, forms in data["concepts"].items():
+        assert concept.isupper(), concept
+        assert len(forms) == len(set(forms)), f"{concept} lists a form twice"
+    for mode in ("draft", "received"):
+        for role, concepts in data["roles"][mode].items():
+            assert set(concepts) <= set(lexicon.concepts), role
+
+
+@pytest.mark.parametrize(("typo", "word"), [
+    ("comitment", "commitment"), ("contarct", "contract"), ("positon", "position"), ("programe", "program"),
+    ("gaurantee", None), ("wanted", None), ("choices", None), ("programs", None), ("march", None),
+])
+def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
+    # None: the word is either itself in the vocabulary or must not be read as another word
+    assert load_lexicon().correct(typo) == word
+
+
+@pytest.mark.parametrize(("mode", "text", "category"), [
+    # wordings the phrase families missed, caught by meaning
+    ("draft", "I am seriously considering ranking Westbrook first. If I do, would you be able to rank me "
+              "high enough that I match with you?", "reciprocal-ranking"),
+    ("draft", "your program is my #1 and I'll be ranking you first", "first-choice-claim"),
+    ("received", "If you rank us first, we will rank you to match.", "program-commitment-request"),
+    ("received", "applicants who tell us we're their first choice tend to do well here", "program-commitment-request"),
+    ("draft", "Would the department consider offering me a contract before the rank list deadline", "outside-match-offer"),
+    ("draft", "May I know how high is my position in your rank list?", "rank-inquiry"),
+    ("draft", "You are my frist choice.", "first-choice-claim"),
+    ("draft", "I promiss to rank you first.", "binding-commitment"),
+    ("draft", "A commitment is hereby made to rank your program first.", "binding-commitment"),
+    ("draft", "Kindly inform me whether I have been ranked to match", "rank-inquiry"),
+    ("received", "You rank us where?", "program-rank-inquiry"),
+])
+def test_new_wordings_of_known_meanings_are_caught(mode, text, category):
+    assert category in _categories(text, mode)
+
+
+@pytest.mark.parametrize(("mode", "text"), [
+    ("received", "We will not ask where else you interview."),
+    ("draft", "My advisor told me never to promise a program that I will rank it first."),
+    ("draft", "\"I promise to rank you first\" is the kind of sentence the rules warn against."),
+    ("draft", "My mother keeps wishing to know where I have been ranked, and I tell her nobody can say."),
+    ("received", "Pre-match offers are not allowed under the All In Policy, so please rank us if you are interested."),
+    ("draft", "I was offered a position outside the Match by another hospital, which I turned down."),
+    ("draft", "As I prepare my rank order list, could you send me a copy of the resident contract?"),
+])
+def test_scope_rules_keep_negated_reported_quoted_and_policy_words_clean(mode, text):
+    errors = [f.category for f in check(text, mode=mode).findings if f.severity == "error"]
+    assert not errors, errors
+
+
+def test_explain_gives_every_candidate_and_why_it_was_dropped():
+    doc = build_document("I cannot promise that I will rank you first. I promise that I will rank you first.")
+    candidates = [c for c in explain(doc, "draft") if c.rule.id == "pledge-to-rank"]
+    assert [c.kept for c in candidates] == [False, True]
+    assert candidates[0].reason == "negated by 'cannot'"
+    assert candidates[1].words == "I promise that I will rank you first"
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences():
+    text = ("I was glad to hear that my interview went well. Could you tell me where I\n"
+            "currently stand on your list? I remain very interested in the program.\n")
+    assert "rank-inquiry" in _categories(text)
