@@ -140,7 +140,11 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
 # Reasons for which a meaning candidate is dropped that say the words are not the author's own act;
 # a phrase finding on the same words is dropped with it ("I was offered a position outside the
 # Match by another hospital, which I turned down").
-_VETO_REASONS = ("negated", "reported", "about someone else", "inside quotation", "a statement of the rules")
+_VETO_REASONS = ("negated", "reported", "about someone else", "about applicants in general", "inside quotation",
+                 "a statement of the rules")
+# Categories that are questions by definition: a phrase finding in a sentence that asks nothing
+# ("We will not ask where you plan to rank us; your rank order list is yours alone") is dropped.
+_INQUIRIES = ("rank-inquiry", "program-rank-inquiry", "program-other-programs-inquiry")
 
 
 def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
@@ -152,7 +156,9 @@ def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
         if candidate.kept:
             if len(kept) < MAX_FINDINGS_PER_CATEGORY * 4:
                 kept.append(Hit(category, candidate.start, candidate.end))
-        elif candidate.reason.startswith(_VETO_REASONS):
+        elif candidate.reason.startswith(_VETO_REASONS) or (
+            category in _INQUIRIES and candidate.reason == "not a question or request"
+        ):
             vetoes.setdefault(category, []).append((candidate.start, candidate.end))
     if vetoes:
         confirmed = {(h.category, h.start, h.end) for h in kept}

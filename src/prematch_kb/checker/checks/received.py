@@ -76,12 +76,6 @@ PROGRAM_RANK_INQUIRY = (
         question=True,
     ),
     phrase(
-        r"\byour (?:final |current |planned |likely )?(?:rank(?:ing)?|rank order) (?:list|plans?|preferences?"
-        r"|intentions?|order|decisions?)\b",
-        question=True,
-        not_before=r"(?:is|are|remains?|stays?) (?:confidential|private|yours)",
-    ),
-    phrase(
         r"\b(?:tell|let) us (?:know )?(?:where|how|if|whether) (?:you )?(?:will |plan to |intend to |are going"
         rf" to )?rank(?:ing)? {_US}\b"
     ),
@@ -196,11 +190,6 @@ PROGRAM_COMMITMENT_REQUEST = (
         r"\bwe (?:will|would|can|could) (?:only )?rank you (?:to match|highly|first|high|within|at the top"
         r"|in a position to match|favorably|favourably)\b[^.?!\n]{0,40}\b(?:if|once|as long as|provided)"
         r" (?:you|we)\b"
-    ),
-    phrase(
-        r"\b(?:let us know|tell us|confirm|indicate|inform us) (?:if|whether|that) (?:we are|we're|our program"
-        r" is|this program is|we will be|our program will be) (?:your )?(?:first|top|number one|#1|1st|no\. 1)"
-        r" (?:choice|pick|program)"
     ),
     phrase(r"\bsign (?:a |this |our |the )?(?:letter|statement|form|document) of (?:intent|commitment)\b"),
     phrase(

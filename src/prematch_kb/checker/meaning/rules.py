@@ -102,42 +102,49 @@ def rule_categories() -> frozenset[str]:
 def candidates(doc, mode: str):
     """Every candidate of every rule of the mode in the author's own sentences (kept or dropped)."""
     lexicon = load_lexicon()
-    active = [rule for rule in rules() if rule.mode == mode]
+    single, paired = _rules_of(mode)
     previous = None
+    previous_reading = None
     for sentence in doc.sentences:
         if not doc.is_own(sentence.start, sentence.end):
-            previous = None
+            previous = previous_reading = None
             continue
         reading = read(sentence.text, lexicon, mode)
-        pair_reading = None
-        for rule in active:
-            if rule.pair:
-                if previous is None:
-                    continue
-                if pair_reading is None:
-                    pair_reading = (read(doc.text[previous.start:sentence.end], lexicon, mode), previous.start)
-                yield from _apply(rule, pair_reading[0], pair_reading[1], doc, lexicon)
-            else:
-                yield from _apply(rule, reading, sentence.start, doc, lexicon)
-        previous = sentence
+        if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
+            for rule, first, last, reason in _verdicts(reading, single, "single"):
+                yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
+            if previous is not None and paired:
+                present = reading.spans.keys() | previous_reading.spans.keys()
+                if any(rule.needs <= present for rule in paired):
+                    pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
+                    for rule, first, last, reason in _verdicts(pair, paired, "paired"):
+                        yield _candidate(rule, pair, previous.start, first, last, reason, doc)
+        previous, previous_reading = sentence, reading
 
 
-def _apply(rule: Rule, reading: Reading, offset: int, doc, lexicon: Lexicon):
-    key = (rule.category, rule.id)
-    judged = reading.judged.get(key, _UNSEEN)
-    if judged is _UNSEEN:  # a sentence's verdict depends on the sentence alone: remember it
-        judged = reading.judged[key] = _judge(rule, reading)
-    if judged is None:
-        return
-    first, last, reason = judged
+@lru_cache(maxsize=4)
+def _rules_of(mode: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    active = [rule for rule in rules() if rule.mode == mode]
+    return tuple(r for r in active if not r.pair), tuple(r for r in active if r.pair)
+
+
+def _verdicts(reading: Reading, active: tuple[Rule, ...], key: str) -> list:
+    """The rules that match a sentence, with where and why dropped; a sentence's verdicts depend
+    on the sentence alone, so they are worked out once per reading and remembered."""
+    found = reading.judged.get(key)  # a short key: hashing the rules themselves costs more than the work
+    if found is None:
+        found = reading.judged[key] = [
+            (rule, *judged) for rule in active if (judged := _judge(rule, reading)) is not None
+        ]
+    return found
+
+
+def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int, reason, doc) -> Candidate:
     tokens = reading.tokens
     start, end = offset + tokens[first].start, offset + tokens[last - 1].end
     if reason is None and doc.in_quotation(start, end):
         reason = "inside quotation marks"
-    yield Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
-
-
-_UNSEEN = object()
+    return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
 
 
 def _judge(rule: Rule, reading: Reading) -> tuple[int, int, str | None] | None:
@@ -162,15 +169,8 @@ def _judge(rule: Rule, reading: Reading) -> tuple[int, int, str | None] | None:
 
 
 def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
-    if rule.when == "inquiry" and not _is_inquiry(reading):
-        return "not a question or request"
-    if rule.when == "question" and not reading.question:
-        return "not a question"
-    if rule.when == "statement" and reading.question:
-        return "a question, not a statement"
-    for pattern in rule.unless:
-        if match(pattern, reading) is not None:
-            return "an exception of the rule matches"
+    # Scope first: words that are not the author's own act are dropped whatever else holds, and
+    # the reason then also drops a phrase finding on the same words.
     if "POLICY" in reading.spans:
         return "a statement of the rules, not an act"
     if rule.negation == "drops":
@@ -180,24 +180,49 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
             if clause_start <= s < last and s not in inside_forms:  # "without waiting for the Match"
                 return f"negated by {reading.tokens[s].text!r}"
     if rule.reported == "drops":
-        # A program writes about applicants and programs in general: only a reporting verb marks
-        # reported speech there.
-        for s, e in reading.spans.get("REPORT_VERB", ()):
-            if s < first:
-                return f"reported ({' '.join(t.text for t in reading.tokens[s:e])!r})"
-        if rule.mode == "draft":
-            # someone else as the one who acts, after the act: "I was offered a position outside
-            # the Match by another hospital"
-            tokens = reading.tokens
-            for s, e in [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())]:
-                if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
-                    return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
-        if rule.mode == "draft":  # someone else as the one who acts: "my cousin keeps asking how ..."
-            clause_start = _clause_start(reading, first)
-            for s, e in reading.spans.get("THIRD_PARTY", ()):
-                if first - THIRD_PARTY_REACH <= s < first or (clause_start <= s <= clause_start + 1 and s < first):
-                    return f"about someone else ({' '.join(t.text for t in reading.tokens[s:e])!r})"
+        reason = _reported(rule, reading, first, last)
+        if reason:
+            return reason
+    for pattern in rule.unless:
+        if match(pattern, reading) is not None:
+            return "an exception of the rule matches"
+    if rule.when == "inquiry" and not _is_inquiry(reading):
+        return "not a question or request"
+    if rule.when == "question" and not reading.question:
+        return "not a question"
+    if rule.when == "statement" and reading.question:
+        return "a question, not a statement"
     return None
+
+
+def _reported(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
+    tokens = reading.tokens
+    for s, e in reading.spans.get("REPORT_VERB", ()):
+        if s < first:
+            return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
+    clause_start = _clause_start(reading, first)
+    if rule.mode == "received":
+        # Applicants in general as the ones who ask or feel: "Some applicants ask whether they
+        # should promise ..." describes others, it asks nothing of this applicant.
+        for s, e in reading.spans.get("APPLICANT_NOUN", ()):
+            if s < first and any(t.text in _GENERAL_VERBS for t in tokens[e : e + 3]):
+                return f"about applicants in general ({' '.join(t.text for t in tokens[s : e + 2])!r})"
+        return None
+    # someone else as the one who acts, after the act: "... outside the Match by another hospital"
+    for s, e in [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())]:
+        if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
+            return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
+    # someone else as the one who acts, before it: "my cousin keeps asking how ..."
+    for s, e in reading.spans.get("THIRD_PARTY", ()):
+        if first - THIRD_PARTY_REACH <= s < first or (clause_start <= s <= clause_start + 1 and s < first):
+            return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
+    return None
+
+
+_GENERAL_VERBS = frozenset(
+    "ask asks asked wonder wonders feel feels felt think thinks believe believes worry worries assume assumes"
+    " sometimes often occasionally".split()
+)
 
 
 _CLAUSE_BREAKS = frozenset(",;:()") | frozenset(("but", "so", "because", "although", "though", "while", "however"))
