@@ -1,7 +1,11 @@
 # Two commands do all set-up on a fresh machine:
 #   make serve   build the whole site (guide, checker, handbook) and serve it at http://127.0.0.1:8000
-#   make test    run the full test suite
-.PHONY: serve test build handbook validate bench clean
+#   make test    lint, types and the full test suite (what CI runs)
+# While changing code:
+#   make check   lint, types and the fast tests (no site build, browser, Pyodide or timing runs)
+.PHONY: serve test check lint build handbook validate bench clean
+
+FAST_TESTS := not slow and not browser and not pyodide
 
 # Material for MkDocs prints a banner about its successor on every build.
 export NO_MKDOCS_2_WARNING := 1
@@ -10,7 +14,15 @@ serve:
 	@scripts/setup.sh serve
 	PREMATCH_KB_HANDBOOK=1 .venv/bin/mkdocs serve --strict -a 127.0.0.1:8000
 
-test:
+lint:
+	@scripts/setup.sh serve
+	.venv/bin/ruff check
+	.venv/bin/mypy
+
+check: lint
+	.venv/bin/python -m pytest -m "$(FAST_TESTS)"
+
+test: lint
 	@scripts/setup.sh test
 	.venv/bin/python -m pytest
 

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"bench.{name}_bench")
         try:
             module.main(quick=args.quick)
-        except Exception as error:  # one broken benchmark must not hide the others' results
+        except Exception as error:  # noqa: BLE001 - one broken benchmark must not hide the others' results
             failed += 1
             print(f"{name}: failed: {error!r}", file=sys.stderr)
     return 1 if failed else 0

@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import machine_facts, results_dir, write_results
@@ -38,7 +38,8 @@ document.addEventListener('pmkb:checked', () => {
 document.addEventListener('keydown', (e) => { window.__bench.keyAt = performance.now(); }, true);
 new MutationObserver(() => {
   const root = document.getElementById('pmkb-checker');
-  if (root && root.dataset.checkerState === 'ready' && !window.__bench.readyAt) window.__bench.readyAt = performance.now();
+  if (root && root.dataset.checkerState === 'ready' && !window.__bench.readyAt)
+    window.__bench.readyAt = performance.now();
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-checker-state']});
 """
 
@@ -94,7 +95,9 @@ def _checker_start(page, url: str) -> dict:
     _wait_ready(page)
     page.wait_for_selector("#pmkb-checker:not([data-pending])", state="attached", timeout=60_000)
     page.wait_for_function("() => window.__bench.firstFindingsAt !== null", timeout=60_000)
-    return page.evaluate("({ready: window.__bench.readyAt, first: window.__bench.firstFindingsAt, worker: window.__bench.worker})")
+    return page.evaluate(
+        "({ready: window.__bench.readyAt, first: window.__bench.firstFindingsAt, worker: window.__bench.worker})"
+    )
 
 
 def _bare_start(page, url: str) -> float:
@@ -111,7 +114,8 @@ def _keystrokes(page, url: str, count: int) -> list[float]:
     _wait_ready(page)
     draft = five_hundred_word_draft()
     page.evaluate(
-        "t => { const a = document.getElementById('pmkb-text'); a.value = t; a.dispatchEvent(new Event('input', {bubbles: true})); }",
+        "t => { const a = document.getElementById('pmkb-text'); a.value = t;"
+        " a.dispatchEvent(new Event('input', {bubbles: true})); }",
         draft,
     )
     page.wait_for_selector("#pmkb-checker:not([data-pending])", state="attached")
@@ -197,7 +201,7 @@ def main(quick: bool = False) -> dict:
     }
     results = {
         "benchmark": "browser",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": quick,
         "machine": machine,
         "targets": {"ready_vs_bare_pyodide": READY_RATIO_TARGET, "keystroke_to_findings_ms": KEYSTROKE_TARGET_MS},

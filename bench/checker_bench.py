@@ -12,7 +12,7 @@ import os
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import machine_facts, results_dir, write_results
@@ -65,7 +65,6 @@ def _scaled_text(base: str, size: int) -> str:
 
 def main(quick: bool = False) -> dict:
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import MAX_CHARS, check
 
     machine = _machine()
@@ -81,8 +80,8 @@ def main(quick: bool = False) -> dict:
 
     ours, theirs = [], []
     for entry in drafts:  # interleaved, so both run under the same machine load
-        ours.append(_best_of(lambda: check(entry.text, mode=entry.mode, **entry.context), repeats))
-        theirs.append(_best_of(lambda: proselint(entry.text), max(1, repeats // 3)))
+        ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **entry.context), repeats))
+        theirs.append(_best_of(lambda entry=entry: proselint(entry.text), max(1, repeats // 3)))
     # The checker remembers which key strings each word it has seen contains (as while a visitor
     # types); the same drafts with that memory emptied before every check show what it saves.
     from prematch_kb.checker import patterns
@@ -91,19 +90,19 @@ def main(quick: bool = False) -> dict:
         patterns._WORD_KEYS.clear()
         check(entry.text, mode=entry.mode, **entry.context)
 
-    ours_cold = [_best_of(lambda: cold(entry), repeats) for entry in drafts]
-    emails = [t for t, e in zip(ours, drafts) if len(e.text) >= 600]
-    emails_proselint = [t for t, e in zip(theirs, drafts) if len(e.text) >= 600]
+    ours_cold = [_best_of(lambda entry=entry: cold(entry), repeats) for entry in drafts]
+    emails = [t for t, e in zip(ours, drafts, strict=True) if len(e.text) >= 600]
+    emails_proselint = [t for t, e in zip(theirs, drafts, strict=True) if len(e.text) >= 600]
 
     base = next(e.text for e in corpus if e.id == "cl-01")
     scaling = []
     for size in SIZES:
         text = _scaled_text(base, size)
         runs = 1 if (quick and size > 100_000) else max(1, repeats // (1 + size // 100_000))
-        seconds = _best_of(lambda: check(text), runs)
+        seconds = _best_of(lambda text=text: check(text), runs)
         row = {"chars": size, "checked_chars": min(size, MAX_CHARS), "ms": round(seconds * 1000, 3)}
         if size <= 10_000:
-            row["proselint_ms"] = round(_best_of(lambda: proselint(text), 1) * 1000, 3)
+            row["proselint_ms"] = round(_best_of(lambda text=text: proselint(text), 1) * 1000, 3)
         scaling.append(row)
 
     adversarial = {
@@ -113,14 +112,15 @@ def main(quick: bool = False) -> dict:
         "emoji and '!'": "😀!" * 500_000,
         "'where' questions": ("where " * 10 + "? ") * 16_000,
     }
-    adversarial_ms = {name: round(_best_of(lambda: check(text), 1) * 1000, 1) for name, text in adversarial.items()}
+    adversarial_ms = {name: round(_best_of(lambda text=text: check(text), 1) * 1000, 1)
+                      for name, text in adversarial.items()}
 
     median_ms = statistics.median(ours) * 1000
     proselint_median_ms = statistics.median(theirs) * 1000
     ratio = proselint_median_ms / median_ms if median_ms else float("inf")
     result = {
         "benchmark": "checker",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": quick,
         "machine": machine,
         "corpus": {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import machine_facts, results_dir, write_results
@@ -23,7 +23,6 @@ FIGURES = ("precision", "recall", "error_recall", "clean_texts_with_error")
 def measure() -> dict[str, dict]:
     sys.path.insert(0, str(TESTS_DIR))
     from checker_corpus import figures, heldout_rounds
-
     from prematch_kb.checker import check
 
     rounds = heldout_rounds()
@@ -36,7 +35,7 @@ def main(quick: bool = False) -> dict:
     measured = measure()
     result = {
         "benchmark": "checker_quality",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": False,  # nothing is timed: a quick run measures the same figures
         "machine": machine_facts(),
         "rounds": {name: {k: v for k, v in m.items() if k != "score"} for name, m in measured.items()},

@@ -20,7 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import results_dir, write_results
@@ -104,7 +104,7 @@ def main(quick: bool = False) -> dict:
     cpython = _cpython(runs)
     result = {
         "benchmark": "checker_startup",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": quick,
         "machine": machine,
         "wheel": str(wheel) if os.environ.get("PREMATCH_KB_CHECKER_WHEEL") else "built from the sources",
@@ -128,7 +128,8 @@ def to_markdown(result: dict) -> str:
         f"| step | Pyodide {p['python']} (Node) | CPython {m['python']} |",
         "|---|---|---|",
         f"| import the checker | {p['import_ms']:.0f} ms | {c['import_ms']:.1f} ms |",
-        f"| empty warm-up check (the page runs it before \"ready\") | {p['warmup_ms']:.0f} ms | {c['warmup_ms']:.1f} ms |",
+        f"| empty warm-up check (the page runs it before \"ready\") "
+        f"| {p['warmup_ms']:.0f} ms | {c['warmup_ms']:.1f} ms |",
         f"| first check of a 90-word email (compiles the patterns it needs) | {p['first_check_ms']:.0f} ms "
         f"| {c['first_check_ms']:.1f} ms |",
         f"| second check of the same email | {p['second_check_ms']:.1f} ms | |",

@@ -10,7 +10,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import machine_facts, results_dir, write_results
@@ -55,7 +55,7 @@ def main(quick: bool = False) -> dict:
     total = statistics.median(s["total_s"] for s in samples)
     result = {
         "benchmark": "handbook build (content/ -> PDF, US Letter)",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
         "quick": quick,
         "runs": runs,

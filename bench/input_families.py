@@ -53,8 +53,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     **{f"word {w!r}": _repeat(w) for w in WORDS},
     "mixture of punctuation and letters": _mixture(list("abc .!?'\"\n[]<>#@:-,“”‘’"), 1),
     "mixture of checker words": _mixture(
-        "I you we rank first choice promise will if would where stand list match program , . ? ! \n"
-        .split(" "), 2),
+        ["I", "you", "we", "rank", "first", "choice", "promise", "will", "if", "would", "where", "stand", "list",
+         "match", "program", ",", ".", "?", "!", "\n"], 2),
     "mixture of words and spaces": _mixture(["rank", " ", "  ", "\n", "first", "I", "'", '"', "."], 3),
     "signature line of spaces": _signature,
     "signature name line without end": _name_line,

@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 
 from bench import machine_facts, results_dir, write_results
 
@@ -76,11 +77,15 @@ BROKEN_YAML = {
 class _HtmlAudit(html.parser.HTMLParser):
     """What in rendered HTML could run script: unknown elements, handlers, styles, bad links."""
 
-    ELEMENTS = {"p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-                "li", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div", "span",
-                "details", "summary", "input", "label"}
-    ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "type", "checked", "disabled", "name",
-                  "for", "open", "start"}
+    ELEMENTS: ClassVar[set[str]] = {
+        "p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+        "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "details", "summary",
+        "input", "label",
+    }
+    ATTRIBUTES: ClassVar[set[str]] = {
+        "href", "src", "alt", "title", "id", "class", "align", "type", "checked", "disabled", "name", "for", "open",
+        "start",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -174,7 +179,8 @@ def probe_log_readers(count: int, rng: random.Random) -> dict:
     browser = json.loads(out.stdout)
     same = sum(1 for i, p in enumerate(python)
                if browser[str(i)]["ok"] == p["ok"]
-               and (browser[str(i)].get("entries") == p.get("entries") if p["ok"] else browser[str(i)]["where"] == p["where"]))
+               and (browser[str(i)].get("entries") == p.get("entries") if p["ok"]
+                    else browser[str(i)]["where"] == p["where"]))
     return {**result, "same_verdict_in_both_readers": same}
 
 
@@ -224,7 +230,8 @@ def markdown_section(result: dict) -> str:
     rows = [
         ("Generated content Markdown texts (pieces of script attacks)", f"{md['texts']:,}",
          f"{md['refused']:,} refused by validation; {md['accepted']:,} accepted, of which "
-         f"{md['unsafe_accepted']} render anything script-capable (unvalidated, {md['unsafe_without_validation']:,} would)"),
+         f"{md['unsafe_accepted']} render anything script-capable "
+         f"(unvalidated, {md['unsafe_without_validation']:,} would)"),
         ("Named Markdown attack payloads", str(payloads["markdown_attacks"]),
          f"{payloads['markdown_attacks_refused']} refused with file and line"),
         ("Link payloads (entity, whitespace and case tricks)", str(payloads["link_payloads"]),

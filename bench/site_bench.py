@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import itertools
 import math
 import os
 import resource
@@ -30,10 +31,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 import yaml
 
@@ -149,7 +151,7 @@ def growth(work: Path, scales: list[int], runs: int = 1) -> dict:
                      "seconds": round(seconds, 3), "ms_per_page": round(1000 * seconds / pages[scale], 2),
                      "cpu_seconds": round(cpu, 3), "runs_s": [round(wall, 3) for wall, _ in samples[scale]],
                      "cpu_runs_s": [round(used, 3) for _, used in samples[scale]]})
-    for before, after in zip(rows, rows[1:]):
+    for before, after in itertools.pairwise(rows):
         span = math.log(after["pages"] / before["pages"])
         after["exponent_vs_previous"] = round(math.log(after["seconds"] / before["seconds"]) / span, 3)
         after["cpu_exponent_vs_previous"] = round(math.log(after["cpu_seconds"] / before["cpu_seconds"]) / span, 3)
@@ -208,16 +210,17 @@ COMPRESSED_TYPES = ("text/", "application/json", "application/javascript", "imag
 class _WireHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host does: gzip when asked, and logs the bytes it sends."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
-    sent: list = []  # (path, body bytes on the wire, body bytes decoded, content encoding); per server
-    cache: dict = {}  # file path -> gzip body
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 - as http.server declares it
+    sent: ClassVar[list] = []  # (path, body bytes on the wire, body bytes decoded, content encoding); per server
+    cache: ClassVar[dict] = {}  # file path -> gzip body
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
             path = path / "index.html"
         if not path.is_file():
-            return super().do_GET()  # redirects and 404s
+            super().do_GET()  # redirects and 404s
+            return
         body = path.read_bytes()
         decoded, content_type = len(body), self.guess_type(str(path))
         compress = ("gzip" in self.headers.get("Accept-Encoding", "")
@@ -386,7 +389,7 @@ def main(quick: bool = False) -> dict:
         grown = growth(work, scales, runs)
     result = {
         "benchmark": "site",
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": quick,
         "machine": machine(load_at_start),
         "targets": TARGETS,
@@ -398,7 +401,8 @@ def main(quick: bool = False) -> dict:
     write_results(RESULTS, result, markdown(result))
     guide = weight["guide_page"]
     print(f"site: guide page {guide['kb']} KB uncompressed, {guide['wire_kb']} KB over the wire; checker page "
-          f"{weight['checker_page']['kb']} KB ({weight['checker_page']['wire_kb']} KB over the wire); full build {full['median_s']} s for {full['pages']} pages; "
+          f"{weight['checker_page']['kb']} KB ({weight['checker_page']['wire_kb']} KB over the wire); "
+          f"full build {full['median_s']} s for {full['pages']} pages; "
           f"growth exponent {grown['worst_exponent']}; compiler overhead {overhead['ratio']}x -> {RESULTS}")
     return result
 

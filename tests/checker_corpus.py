@@ -101,7 +101,7 @@ def heldout_rounds() -> dict[str, list[Entry]]:
     """Each held-out blind round (tests/heldout/round-NN.yml) by name, never used for tuning."""
     rounds = {}
     for path in sorted(HELDOUT_DIR.glob("round-*.yml")):
-        entries = [e for e in load_corpus_file(path)]
+        entries = list(load_corpus_file(path))
         rounds[path.stem] = entries
     return rounds
 

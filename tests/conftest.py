@@ -17,12 +17,30 @@ CONTENT_DIR = PROJECT_ROOT / "content"
 FIXTURE_KB = Path(__file__).resolve().parent / "fixtures" / "kb-minimal"
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` CLI; return the finished process (never raises)."""
+# Fixtures that make a test slow or need a browser: a test using one is marked so by itself, and
+# `make check` (pytest -m "not slow and not browser and not pyodide") leaves it to `make test`.
+SLOW_FIXTURES = {"built_site", "checker_site"}
+BROWSER_FIXTURES = {"chromium_browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+def mkdocs_build(config: Path, site_dir: Path, *, env: dict | None = None,
+                 strict: bool = True) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict` CLI, as `make build` runs it; return the finished process
+    (never raises). `env` adds to the environment; `strict=False` lets warnings pass."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+         "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 

@@ -271,7 +271,6 @@ def test_phrase_key_strings_hold_on_every_corpus_text():
     question tests) must contain a string of each key set and one of its words, and start with a
     leading string."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker.patterns import _PHRASES
     from prematch_kb.checker.text import lower_case
 
@@ -296,7 +295,6 @@ def test_windowed_and_whole_text_scans_agree():
     """Above WINDOWED_TEXT characters a phrase without leading strings runs only around its
     rarest key string; scanning the whole text instead must find exactly the same things."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import patterns
 
     def spans(entry):
@@ -319,7 +317,6 @@ def test_skipping_detectors_whose_phrases_cannot_run_changes_nothing():
     """The engine does not call a detector when none of its declared phrases can run on the text;
     calling every detector on every corpus text must give exactly the same findings."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import engine
 
     def spans(entry):
@@ -345,7 +342,6 @@ def test_keys_found_word_by_word_are_the_keys_in_the_whole_text(extra):
     """The key scan runs once per distinct word (remembered across emails); it must find exactly
     the keys a scan of the whole text finds, keys with hyphens or symbols included."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import patterns
     from prematch_kb.checker.text import build_document
 
@@ -384,12 +380,12 @@ def test_importing_the_checker_compiles_no_phrase_pattern():
     assert total > 100 and compiled == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_cue_tests_are_skipped_only_where_they_cannot_match():
     """Negation and request cues are searched only in texts holding one of their cue strings (read
     from the regex's parse tree); every match on the corpus must contain one, and skipping must
     never change a result."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import patterns
     from prematch_kb.checker.phrase_facts import cue_strings
     from prematch_kb.checker.text import lower_case
@@ -410,11 +406,11 @@ def _case_variants(text: str) -> list[str]:
     return [text, text.upper(), text.swapcase(), text.title(), odd, "RÉSUMÉ " + text]
 
 
+@pytest.mark.slow
 def test_patterns_run_on_lower_case_text_match_exactly_where_the_originals_do():
     """Most patterns run without IGNORECASE on the lower-case text (several times faster); on any
     text they must match at exactly the offsets the case-insensitive original matches."""
     from checker_corpus import load_corpus
-
     from prematch_kb.checker import patterns
     from prematch_kb.checker.lazy_regex import lowered
     from prematch_kb.checker.text import lower_case

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from prematch_kb.checker import categories, check
-from prematch_kb.checker import commlog
+from prematch_kb.checker import categories, check, commlog
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.rulebook import RULEBOOK_PATH, build_rulebook, dump_rulebook
 

@@ -14,6 +14,8 @@ import pytest
 from bench.input_families import FAMILIES
 from prematch_kb.checker import check
 
+pytestmark = pytest.mark.slow  # about two hundred timed runs; `make test` keeps them
+
 SMALL, LARGE = 4_000, 40_000
 MAX_RATIO = 30
 FLOOR = 0.002  # below 2 ms for the small size, timer noise would decide the ratio

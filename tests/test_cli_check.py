@@ -46,13 +46,13 @@ def test_json_output_is_the_report_shape(draft):
 
 
 def test_standard_input_and_a_clean_text_exit_zero():
-    result = run("-", stdin="Thank you for the interview; I will rank you highly.\n".encode())
+    result = run("-", stdin=b"Thank you for the interview; I will rank you highly.\n")
     assert result.returncode == 0
     assert result.stdout.decode().strip() == "No problems found."
 
 
 def test_warnings_alone_exit_zero():
-    result = run("-", stdin="Thx for the interview!!\n".encode())
+    result = run("-", stdin=b"Thx for the interview!!\n")
     assert result.returncode == 0 and "[informal-tone]" in result.stdout.decode()
 
 

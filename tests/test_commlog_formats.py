@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.checker.commlog import FORMULA_STARTS, CommunicationLog, LogEntry, LogFormatError, load_log
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "commlog"
 BROWSER_READER = PROJECT_ROOT / "docs" / "assets" / "log" / "commlog.js"
 NODE_RUNNER = PROJECT_ROOT / "tests" / "node" / "read_logs.mjs"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.browser.wheel import build_checker_wheel
 
 pytestmark = pytest.mark.pyodide
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 NODE_SCRIPT = r"""
 import { readFileSync } from "node:fs";

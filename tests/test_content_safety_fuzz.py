@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bench.reliability_bench import EXTENSIONS, MARKDOWN_PIECES, audit_html
 from prematch_kb.kb.markdown_safety import unsafe_markup
 
+
 @pytest.mark.parametrize("attack", [
     "<script>alert(1)</script>", "[x](java\nscript:alert(1))", "[x](java&#9;script:1)", "para\n{: onclick=x }",
     "<img src=x onerror=alert(1)>", "[x](javascript&colon;1)",
@@ -27,6 +28,7 @@ def test_the_audit_catches_what_validation_refuses(attack):
     assert audit_html(markdown.markdown(attack, extensions=EXTENSIONS))
 
 
+@pytest.mark.slow
 def test_accepted_markdown_never_renders_script():
     started = time.monotonic()
     tried = {"accepted": 0, "refused": 0}

@@ -5,41 +5,39 @@ from __future__ import annotations
 
 import logging
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_KB, PROJECT_ROOT, mkdocs_build
 from prematch_kb.handbook import HandbookError
 from prematch_kb.handbook.site_output import SERVE_SWITCH, SiteHandbook
 from prematch_kb.kb.loader import load_content
 
-ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = ROOT / "tests" / "fixtures" / "kb-minimal"
 LOG = logging.getLogger("test.handbook")
 
 pytestmark = pytest.mark.slow
 
 
-def mkdocs_build(tmp_path: Path, option: str | None) -> subprocess.CompletedProcess:
+def build_with_handbook(tmp_path: Path, option: str | None) -> subprocess.CompletedProcess:
     """Build the real site (mkdocs.yml, docs/, checker runtime) over the minimal knowledge base.
 
     The configuration sits beside the project's mkdocs.yml because the checker's runtime is
-    found relative to it; its name is unique and it is removed afterwards."""
+    found relative to it; its name is unique and it is removed afterwards. Not strict: the
+    hand-written pages link to content the minimal knowledge base does not have."""
     plugin = "  - search\n  - prematch-kb:\n      content_dir: tests/fixtures/kb-minimal\n"
     if option is not None:
         plugin += f"      handbook: {option}\n"
-    config = ROOT / f".mkdocs-handbook-test-{tmp_path.name}.yml"
+    config = PROJECT_ROOT / f".mkdocs-handbook-test-{tmp_path.name}.yml"
     config.write_text(f"INHERIT: mkdocs.yml\nsite_dir: {tmp_path / 'site'}\nplugins:\n{plugin}", encoding="utf-8")
     try:
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-                              capture_output=True, text=True, cwd=ROOT)
+        return mkdocs_build(config, tmp_path / "site", strict=False)
     finally:
         config.unlink()
 
 
 def test_production_build_puts_the_pdf_in_the_site(tmp_path):
-    result = mkdocs_build(tmp_path, None)
+    result = build_with_handbook(tmp_path, None)
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "site" / "handbook.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-")
@@ -47,7 +45,7 @@ def test_production_build_puts_the_pdf_in_the_site(tmp_path):
 
 
 def test_unknown_option_value_is_a_clear_config_error(tmp_path):
-    result = mkdocs_build(tmp_path, "sometimes")
+    result = build_with_handbook(tmp_path, "sometimes")
     assert result.returncode != 0
     assert "handbook" in result.stderr and "sometimes" in result.stderr
     assert not (tmp_path / "site" / "handbook.pdf").exists()
@@ -55,7 +53,7 @@ def test_unknown_option_value_is_a_clear_config_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def minimal():
-    return load_content(MINIMAL)
+    return load_content(FIXTURE_KB)
 
 
 def test_serving_skips_the_pdf_unless_switched_on(tmp_path, minimal):

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from prematch_kb.checker.commlog import COLUMNS, KINDS, CommunicationLog, LogEntry, LogFormatError, load_log
 from prematch_kb.kb.errors import Problems
 from prematch_kb.kb.yamlsource import parse_yaml
-
 from test_commlog_formats import BROWSER_READER, NODE_RUNNER
 
 GENERATED = 4000  # texts through both readers
@@ -52,6 +51,7 @@ def python_verdict(text: str) -> dict:
     return {"ok": True, "entries": [e.to_dict() for e in log.entries]}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node to run the browser's reader")
 def test_both_log_readers_agree_on_thousands_of_generated_files(tmp_path):
     """Hypothesis generates the files and checks the Python reader on each; then all of them go
@@ -71,7 +71,7 @@ def test_both_log_readers_agree_on_thousands_of_generated_files(tmp_path):
     out = subprocess.run(["node", str(NODE_RUNNER), str(BROWSER_READER), "--texts", str(tmp_path / "texts.json")],
                          capture_output=True, text=True, timeout=120, check=True)
     browser = json.loads(out.stdout)
-    for index, (text, python) in enumerate(zip(texts, verdicts)):
+    for index, (text, python) in enumerate(zip(texts, verdicts, strict=True)):
         js = browser[str(index)]
         assert js["ok"] == python["ok"], (text, js, python)
         if python["ok"]:
@@ -95,6 +95,7 @@ ENTRY = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, derandomize=True)
 @given(st.lists(ENTRY, max_size=4))
 def test_exports_read_back_unchanged_and_never_start_a_cell_with_a_formula(entries):
@@ -116,6 +117,7 @@ YAML_PIECES = st.sampled_from(["a", "b: ", "- ", "  ", "\n", "[", "]", "{", "}",
                                "<<: *x", "!!str ", "? ", ": ", '"', "'", "|", ">", "#", "---", "...", "2026-02-30"])
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, derandomize=True)
 @given(st.lists(YAML_PIECES, max_size=40).map("".join))
 def test_yaml_reading_ends_in_a_value_or_located_problems(text):

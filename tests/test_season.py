@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_stages_cover_the_season_without_gaps_or_overlaps(real):
     dates = {d.id: d for d in kb.cycle.dates}
     assert stages[0].start == min(d.date for d in kb.cycle.dates)
     assert stages[-1].end == max(d.date for d in kb.cycle.dates)
-    for before, after in zip(stages, stages[1:]):
+    for before, after in itertools.pairwise(stages):
         assert after.start == before.end + ONE_DAY
         assert before.end_confirmed == after.confirmed
     for stage in stages[1:]:

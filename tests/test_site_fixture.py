@@ -14,7 +14,6 @@ import yaml
 from conftest import FIXTURE_KB, PROJECT_ROOT, mkdocs_build
 
 
-
 def make_project(root: Path, content_dir: Path) -> Path:
     """A site project using the real mkdocs.yml, theme overrides and assets, with other content."""
     docs = root / "docs"

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CONTENT_DIR
 from prematch_kb.checker import check
 from prematch_kb.kb.loader import load_knowledge_base
-
-from conftest import CONTENT_DIR
 
 KB = load_knowledge_base(CONTENT_DIR)
 TEMPLATES = sorted(KB.templates.values(), key=lambda t: t.id)

@@ -32,7 +32,7 @@ class StagedSiteDir:
     staging: Path  # where this build writes
 
     @classmethod
-    def begin(cls, final: Path) -> "StagedSiteDir":
+    def begin(cls, final: Path) -> StagedSiteDir:
         """Make an empty staging folder next to `final` (same file system, so the swap is a rename)."""
         final = Path(final).absolute()
         final.parent.mkdir(parents=True, exist_ok=True)

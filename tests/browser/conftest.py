@@ -9,7 +9,6 @@ import pytest
 
 from prematch_kb.browser.devserver import serve_site
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def checker_site(request) -> Path:

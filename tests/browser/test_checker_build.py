@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.browser import csp, data, runtime, wheel
 from prematch_kb.kb.loader import load_knowledge_base
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_KB = PROJECT_ROOT / "tests" / "fixtures" / "kb-minimal"
 
 
@@ -137,7 +137,7 @@ def test_wheel_carries_the_rulebook_of_the_content_it_was_built_from(tmp_path):
 
 
 def test_replacing_a_file_the_wheel_lacks_is_a_clear_error(tmp_path):
-    with pytest.raises(wheel.WheelBuildError, match="no such file in the checker package: prematch_kb/checker/nope.json"):
+    with pytest.raises(wheel.WheelBuildError, match=r"no such file in the checker package: prematch_kb/checker/nope\.json"):
         wheel.build_checker_wheel(tmp_path, replacements={"prematch_kb/checker/nope.json": b"{}"})
 
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.browser.devserver import free_port, serve_site
 
 from .pages import check_text, wait_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 HOOK = '''
 from pathlib import Path

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -129,7 +130,7 @@ def test_corrupt_storage_is_reported_and_kept(page, site_url):
     assert stored(page) == raw
     with page.expect_download() as info:
         page.click('[data-action="download-raw"]')
-    assert open(info.value.path(), encoding="utf-8").read() == raw
+    assert Path(info.value.path()).read_text(encoding="utf-8") == raw
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click('[data-action="discard-raw"]')
     assert stored(page) == raw

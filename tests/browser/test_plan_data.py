@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.browser.plan_data import PlanDataError, plan_data, stage_for, write_plan_data
 from prematch_kb.kb.loader import load_content
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_KB = PROJECT_ROOT / "tests" / "fixtures" / "kb-minimal"
 
 
@@ -63,5 +62,5 @@ def test_fixture_kb_gives_a_usable_plan(tmp_path):
 
 
 def test_no_phases_is_a_clear_error(kb):
-    with pytest.raises(PlanDataError, match="phases.yml"):
+    with pytest.raises(PlanDataError, match=r"phases\.yml"):
         plan_data(dataclasses.replace(kb, phases={}))

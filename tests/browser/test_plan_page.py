@@ -25,7 +25,7 @@ def days_in_each_stage(data: dict) -> list[str]:
     """One day inside every stage: the day after it starts (a month before the second one for the first)."""
     days = []
     stages = data["stages"]
-    for index, stage in enumerate(stages):
+    for stage in stages:
         if stage["start"] is None:
             day = _dt.date.fromisoformat(stages[1]["start"]) - _dt.timedelta(days=30)
         else:

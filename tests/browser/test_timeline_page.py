@@ -33,7 +33,7 @@ def days_across_the_season(data: dict) -> list[str]:
 def test_timeline_marks_the_plan_pages_phases_on_every_stage_edge(browser, site_url, plan_json):
     days = days_across_the_season(plan_json)
     assert "2026-11-22" not in days  # checked on its own below
-    for day in days + ["2026-11-22"]:
+    for day in [*days, "2026-11-22"]:
         page = browser.new_page()
         try:
             page.add_init_script(f"window.PMKB_TODAY = {day!r};")

@@ -1,18 +1,17 @@
-"""Helpers shared by the quality gates: building a copy of the project, digests, the browser."""
+"""Helpers shared by the quality gates: a copy of the project's configuration, digests, pages.
+
+Paths and the MkDocs build helper are in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from conftest import PROJECT_ROOT
 
 
 def write_project_config(target: Path, *, content_dir: Path, docs_dir: Path | None = None,
@@ -41,15 +40,6 @@ def write_project_config(target: Path, *, content_dir: Path, docs_dir: Path | No
     path = target / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
-
-
-def run_mkdocs_build(config: Path, site_dir: Path, *, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The real `mkdocs build --strict` CLI, as `make build` runs it; never raises."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=PROJECT_ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

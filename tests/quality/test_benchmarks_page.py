@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from conftest import PROJECT_ROOT
 from prematch_kb.benchmarks import MARKER, figures_markdown, insert_figures
-from .sitekit import PROJECT_ROOT
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
 

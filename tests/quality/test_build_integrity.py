@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
 
-from .sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest, write_project_config
+from conftest import PROJECT_ROOT, mkdocs_build
+
+from .sitekit import tree_digest, write_project_config
+
+pytestmark = pytest.mark.slow  # each test runs a real MkDocs build
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ def good_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("good")
     config = write_project_config(root / "project", content_dir=PROJECT_ROOT / "content", handbook="never")
     site = root / "site"
-    result = run_mkdocs_build(config, site)
+    result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
     return site, tree_digest(site)
 
@@ -131,7 +135,7 @@ def test_broken_content_fails_with_file_and_line_and_keeps_the_site(case, good_b
     breakage = BREAKAGES[case]
     config = project_copy(tmp_path)
     line = breakage.apply(tmp_path / breakage.file)
-    result = run_mkdocs_build(config, site)
+    result = mkdocs_build(config, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build accepted {case}:\n{output}"
     shown = breakage.file.removeprefix("content/") if breakage.file.startswith("content/") else breakage.file
@@ -153,7 +157,7 @@ def test_a_plugin_error_keeps_the_site(good_build, tmp_path):
     config = project_copy(tmp_path)
     (tmp_path / "docs" / "rules").mkdir(exist_ok=True)
     (tmp_path / "docs" / "rules" / "no-binding-commitments.md").write_text("# Hand-written\n", encoding="utf-8")
-    result = run_mkdocs_build(config, site)
+    result = mkdocs_build(config, site)
     assert result.returncode != 0
     assert "docs/rules/no-binding-commitments.md" in result.stdout + result.stderr
     assert tree_digest(site) == before
@@ -165,7 +169,7 @@ def test_strict_warnings_keep_the_site(good_build, tmp_path):
     config = project_copy(tmp_path)
     about = tmp_path / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
-    result = run_mkdocs_build(config, site)
+    result = mkdocs_build(config, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "about.md" in output and "no-such-page.md" in output
@@ -179,7 +183,7 @@ def test_a_good_build_replaces_the_site_whole(good_build, tmp_path):
     shutil.copytree(site, published)
     (published / "stale.html").write_text("old", encoding="utf-8")
     config = write_project_config(tmp_path / "project", content_dir=PROJECT_ROOT / "content", handbook="never")
-    result = run_mkdocs_build(config, published)
+    result = mkdocs_build(config, published)
     assert result.returncode == 0, result.stderr
     assert not (published / "stale.html").exists()
     assert sorted(tree_digest(published)) == sorted(tree_digest(site))

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from prematch_kb.kb.link_policy import link_problem
+
 from .sitekit import built_pages
 
 CHECKER_PAGE = "checker/index.html"

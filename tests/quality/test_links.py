@@ -10,9 +10,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from conftest import PROJECT_ROOT
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import Citation
-from .sitekit import PROJECT_ROOT, built_pages
+
+from .sitekit import built_pages
 
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src",
                    "source": "src", "iframe": "src"}

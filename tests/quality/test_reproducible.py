@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from .sitekit import PROJECT_ROOT, run_mkdocs_build, tree_digest
+from conftest import PROJECT_ROOT, mkdocs_build
+
+from .sitekit import tree_digest
 
 pytestmark = pytest.mark.slow
 
 
 def test_building_twice_gives_identical_bytes(built_site, tmp_path):
     second = tmp_path / "site"
-    result = run_mkdocs_build(PROJECT_ROOT / "mkdocs.yml", second)
+    result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", second)
     assert result.returncode == 0, result.stdout + result.stderr
     first_digest, second_digest = tree_digest(built_site), tree_digest(second)
     assert sorted(first_digest) == sorted(second_digest), "the two builds hold different files"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .sitekit import PROJECT_ROOT
+from conftest import PROJECT_ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

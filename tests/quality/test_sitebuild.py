@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
+from conftest import PROJECT_ROOT
 from prematch_kb.sitebuild import STAGING_MARK, StagedSiteDir, source_date_epoch
-from .sitekit import PROJECT_ROOT
 
 
 def test_publish_replaces_the_old_site_whole(tmp_path):

@@ -12,9 +12,10 @@ import http.server
 import sys
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 CONTENT_TYPES = {
     ".mjs": "text/javascript",
@@ -28,8 +29,8 @@ CONTENT_TYPES = {
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
-    mounts: dict[str, Path] = {}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 - as http.server declares it
+    mounts: ClassVar[dict[str, Path]] = {}
 
     def translate_path(self, path: str) -> str:
         for prefix, folder in self.mounts.items():

@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, output_is_unicode
 from prematch_kb.checker.commlog import KINDS
 from prematch_kb.checker.context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS
+from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, output_is_unicode
 
 
 def register(subparsers) -> None:
@@ -22,7 +22,8 @@ def register(subparsers) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE", help="UTF-8 text file to check, or - to read standard input")
-    parser.add_argument("--mode", choices=MODES, default="draft", help="draft: your email (default); received: a program's message")
+    parser.add_argument("--mode", choices=MODES, default="draft",
+                        help="draft: your email (default); received: a program's message")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--applicant-type", choices=APPLICANT_TYPES, help="who is writing")
     parser.add_argument("--phase", choices=PHASES, help="where in the season the email is sent")

@@ -23,7 +23,7 @@ from prematch_kb.compiler.write import write_pages
 from prematch_kb.kb.model import KnowledgeBase
 from prematch_kb.kb.site import SiteSettings
 
-__all__ = ["Page", "render_pages", "build_nav", "write_pages", "current_phases"]
+__all__ = ["Page", "build_nav", "current_phases", "render_pages", "write_pages"]
 
 
 def render_pages(kb: KnowledgeBase, settings: SiteSettings, today: _dt.date | None = None,

@@ -7,11 +7,11 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 
+from prematch_kb.compiler import markdown as md
+from prematch_kb.compiler import paths
 from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
 from prematch_kb.kb.site import SiteSettings
-from prematch_kb.compiler import markdown as md
-from prematch_kb.compiler import paths
 
 CHECKER_PAGE = "checker/index.md"
 
@@ -59,7 +59,8 @@ class RenderContext:
 
     def link(self, from_page: str, kind: str, id_: str, label: str | None = None) -> str:
         """A Markdown link to `kind:id`, labelled with the item's title unless given."""
-        return f"[{md.text(label if label is not None else paths.title(self.kb, kind, id_))}]({self.href(from_page, kind, id_)})"
+        text = md.text(label if label is not None else paths.title(self.kb, kind, id_))
+        return f"[{text}]({self.href(from_page, kind, id_)})"
 
     def links(self, from_page: str, kind: str, ids) -> str:
         return ", ".join(self.link(from_page, kind, i) for i in ids) or "none"
@@ -84,7 +85,8 @@ class RenderContext:
 
     @staticmethod
     def reviewed_line(day: _dt.date) -> str:
-        return f'<p class="pmkb-reviewed">Last reviewed: <time datetime="{day.isoformat()}">{day.isoformat()}</time></p>'
+        shown = day.isoformat()
+        return f'<p class="pmkb-reviewed">Last reviewed: <time datetime="{shown}">{shown}</time></p>'
 
 
 def relative(from_page: str, target: str) -> str:

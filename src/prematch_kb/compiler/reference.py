@@ -113,8 +113,9 @@ def citing_pages(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
     add([c for t in kb.glossary for c in t.citations], paths.GLOSSARY, "Glossary")
     for guide in kb.guides.values():
         for link in find_links(guide.body):
-            if link.kind == "source" and link.id in kb.sources and (paths.guide(guide.id), guide.title) not in cited[link.id]:
-                cited[link.id].append((paths.guide(guide.id), guide.title))
+            citing = (paths.guide(guide.id), guide.title)
+            if link.kind == "source" and link.id in kb.sources and citing not in cited[link.id]:
+                cited[link.id].append(citing)
     return cited
 
 
@@ -130,8 +131,8 @@ def _sources(ctx: RenderContext) -> Page:
             "The date someone last read each document, oldest first. A page read more than a year ago "
             "may have changed since.", "",
             md.table(["Last checked", "Source", "Publisher"],
-                     [[source.checked.isoformat(), f"[{md.text(source.title)}](#{source.id})", md.text(source.publisher)]
-                      for source in by_check]), ""]
+                     [[source.checked.isoformat(), f"[{md.text(source.title)}](#{source.id})",
+                       md.text(source.publisher)] for source in by_check]), ""]
     for source in sorted(ctx.kb.sources.values(), key=lambda s: (not s.primary, s.publisher.lower(), s.title.lower())):
         out += [md.heading(2, md.text(source.title), source.id), "",
                 md.bullets([

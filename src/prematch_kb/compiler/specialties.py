@@ -99,6 +99,7 @@ def _page(ctx: RenderContext, specialty: Specialty) -> Page:
         out += [md.heading(2, "Templates", "templates"), "",
                 md.bullets([ctx.link(here, "template", t) for t in specialty.templates]), ""]
     if specialty.rules:
-        out += [md.heading(2, "Rules", "rules"), "", md.bullets([ctx.link(here, "rule", r) for r in specialty.rules]), ""]
+        out += [md.heading(2, "Rules", "rules"), "",
+                md.bullets([ctx.link(here, "rule", r) for r in specialty.rules]), ""]
     out += [ctx.reviewed_line(specialty.reviewed), ""]
     return Page(here, specialty.name, "\n".join(out), specialty.origin.path, SECTION_SPECIALTIES)

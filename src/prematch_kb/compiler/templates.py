@@ -89,7 +89,8 @@ def _template_page(ctx: RenderContext, template: Template) -> Page:
         out.append(md.admonition("danger", "Don't", md.bullets([ctx.resolve(d, here) for d in template.dont])))
     if template.rules:
         out += [md.heading(2, "Rules this template follows", "rules", searchable=False), "",
-                md.bullets([f"{ctx.link(here, 'rule', r)}: {md.text(ctx.kb.rules[r].summary)}" for r in template.rules]), ""]
+                md.bullets([f"{ctx.link(here, 'rule', r)}: {md.text(ctx.kb.rules[r].summary)}"
+                            for r in template.rules]), ""]
     out += [ctx.reviewed_line(template.reviewed), ""]
     return Page(here, template.title, "\n".join(out), template.origin.path, SECTION_TEMPLATES,
                 nav_group=_first_phase_title(ctx, template))

@@ -60,7 +60,7 @@ def render_timeline_page(ctx: RenderContext) -> Page:
             "an **expected** date: its note says how it was worked out. A date that has **passed "
             "unconfirmed** was never checked against a dated official page for this cycle: treat it as "
             "approximate, not as what happened.", ""]
-    rows = []
+    rows: list[list[str]] = []
     for item in sorted(kb.cycle.dates, key=lambda d: d.date):
         if item.confirmed:
             status = "Confirmed: " + ctx.cite_all(here, item.citations)
@@ -68,8 +68,8 @@ def render_timeline_page(ctx: RenderContext) -> Page:
             status = "Passed unconfirmed " + _verify_mark()
         else:
             status = "Expected " + _verify_mark()
-        phase = ctx.link(here, "phase", item.phase) if item.phase in kb.phases else ""
-        rows.append([md.text(item.label), item.date.isoformat(), status, phase, ctx.resolve(item.note, here)])
+        phase_link = ctx.link(here, "phase", item.phase) if item.phase in kb.phases else ""
+        rows.append([md.text(item.label), item.date.isoformat(), status, phase_link, ctx.resolve(item.note, here)])
     out += [md.table(["What", "Date", "Status", "Phase", "Note"], rows), ""]
     out += ["Official calendars:", "",
             md.bullets([f"[{md.text(c.source.title)}]({c.source.url}) ({md.text(c.source.publisher)})"
@@ -121,7 +121,8 @@ def _today_statement(ctx: RenderContext, now: list[str]) -> str:
     built = ctx.today.isoformat()
     if now:
         names = _and_list([f"“[{md.text(ctx.kb.phases[p].title)}](#{p})”" for p in now])
-        text = f"When this page was built ({built}), the season was in {'the phase' if len(now) == 1 else 'the phases'} {names}."
+        phases = "the phase" if len(now) == 1 else "the phases"
+        text = f"When this page was built ({built}), the season was in {phases} {names}."
     else:
         text = f"When this page was built ({built}), the dates of this cycle did not cover that day."
     # timeline.js replaces this build-time statement with one based on the visitor's clock.

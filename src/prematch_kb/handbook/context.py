@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from html import escape
 
 from prematch_kb.handbook.anchors import anchor, chapter_anchor

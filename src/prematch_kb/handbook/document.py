@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from prematch_kb.handbook.chapters import CHAPTERS
@@ -20,7 +21,7 @@ class HandbookDocument:
 def target_checker(kb: KnowledgeBase):
     """(kind, id) -> whether the handbook prints that object, for resolving content links."""
     glossary = {term.id for term in kb.glossary}
-    tables = {
+    tables: dict[str, Collection[str]] = {
         "rule": kb.rules,
         "template": kb.templates,
         "specialty": kb.specialties,

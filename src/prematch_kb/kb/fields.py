@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import cast
 from urllib.parse import urlsplit
 
 from prematch_kb.kb.errors import Problems
@@ -230,12 +231,12 @@ class FieldReader:
             return None
         if required and not value:
             self.problem(key, "expected a non-empty list; got an empty list")
-        return value
+        return cast(LocatedList, value)  # every list the YAML reader makes is one
 
     def texts(self, key: str, required: bool = False, markdown: bool = False) -> tuple[str, ...]:
-        items = self._list(key, required)
+        items = self._list(key, required) or LocatedList()
         out: list[str] = []
-        for index, item in enumerate(items or ()):
+        for index, item in enumerate(items):
             line = items.item_lines[index]
             if not isinstance(item, str):
                 self.problem(f"{key}[{index}]", f"expected text; got {describe(item)}", line)
@@ -249,9 +250,9 @@ class FieldReader:
 
     def ids(self, key: str, kind: str, required: bool = False) -> tuple[str, ...]:
         """A list of ids of `kind`, each checked once everything is loaded."""
-        items = self._list(key, required)
+        items = self._list(key, required) or LocatedList()
         out: list[str] = []
-        for index, item in enumerate(items or ()):
+        for index, item in enumerate(items):
             line = items.item_lines[index]
             if not isinstance(item, str) or not item:
                 self.problem(f"{key}[{index}]", f"expected a {kind} id; got {describe(item)}", line)
@@ -267,9 +268,9 @@ class FieldReader:
         return value
 
     def enums(self, key: str, choices: tuple[str, ...], required: bool = False) -> tuple[str, ...]:
-        items = self._list(key, required)
+        items = self._list(key, required) or LocatedList()
         out: list[str] = []
-        for index, item in enumerate(items or ()):
+        for index, item in enumerate(items):
             if not isinstance(item, str) or item not in choices:
                 self.problem(f"{key}[{index}]", f"expected one of {', '.join(choices)}; got {describe(item)}"
                              + _did_you_mean(item, choices), items.item_lines[index])
@@ -277,11 +278,11 @@ class FieldReader:
                 out.append(item)
         return tuple(out)
 
-    def objects(self, key: str, read: Callable[["FieldReader"], object], required: bool = False) -> list:
+    def objects(self, key: str, read: Callable[[FieldReader], object], required: bool = False) -> list:
         """A list of mappings, each read by `read` with its own FieldReader (finished here)."""
-        items = self._list(key, required)
+        items = self._list(key, required) or LocatedList()
         out = []
-        for index, item in enumerate(items or ()):
+        for index, item in enumerate(items):
             if not isinstance(item, LocatedDict):
                 self.problem(f"{key}[{index}]", f"expected a mapping of fields; got {describe(item)}",
                              items.item_lines[index])
@@ -305,7 +306,7 @@ class FieldReader:
                 self.ctx.could_not_read(kind, self.path, items.item_lines[index],
                                         f"{self.name(f'{key}[{index}]')} is not a mapping of fields")
 
-    def mapping_field(self, key: str, required: bool = True) -> "FieldReader | None":
+    def mapping_field(self, key: str, required: bool = True) -> FieldReader | None:
         value = self._get(key, required)
         if value is None:
             return None

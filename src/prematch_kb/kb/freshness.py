@@ -60,6 +60,6 @@ def stale_items(kb: KnowledgeBase, today: _dt.date) -> list[Stale]:
         if policy is not None:
             old(specialty.origin.path, specialty.origin.line, "communication_policy.searched", policy.searched,
                 "policy last searched")
-    for name, collection in kb.collections.items():
+    for collection in kb.collections.values():
         old(collection.origin.path, collection.origin.line, "reviewed", collection.reviewed, "last reviewed")
     return sorted(found)

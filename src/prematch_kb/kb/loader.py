@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from prematch_kb.kb import model as m
 from prematch_kb.kb import readers
@@ -87,7 +87,8 @@ class _Loader:
     def per_file(self, folder: str, kind: str, read: Callable, id_field: str) -> dict:
         directory = self.root / folder
         if not directory.is_dir():
-            self.problems.add(self.shown(folder), 0, "", f"missing folder; expected {folder}/ with one .yml file per {kind}")
+            self.problems.add(self.shown(folder), 0, "",
+                              f"missing folder; expected {folder}/ with one .yml file per {kind}")
             self.ctx.could_not_read(kind, self.shown(folder), 0, f"the folder {folder}/ is missing")
             return {}
         items: dict = {}
@@ -123,7 +124,8 @@ class _Loader:
     def guides(self) -> dict[str, m.Guide]:
         directory = self.root / "guides"
         if not directory.is_dir():
-            self.problems.add(self.shown("guides"), 0, "", "missing folder; expected guides/ with one .md file per guide")
+            self.problems.add(self.shown("guides"), 0, "",
+                              "missing folder; expected guides/ with one .md file per guide")
             self.ctx.could_not_read("guide", self.shown("guides"), 0, "the folder guides/ is missing")
             return {}
         guides: dict[str, m.Guide] = {}
@@ -213,7 +215,8 @@ class _Loader:
             known = self.ctx.defined.get(ref.kind, {})
             if ref.id not in known and not self.ctx.explained_by_unread(ref.kind, ref.id):
                 self.problems.add(ref.path, ref.line, ref.field,
-                                  f"expected an existing {ref.kind} id; got {ref.id!r}" + did_you_mean(ref.id, tuple(known)))
+                                  f"expected an existing {ref.kind} id; got {ref.id!r}"
+                                  + did_you_mean(ref.id, tuple(known)))
 
     # -- everything ----------------------------------------------------------------------------
     def load(self) -> m.KnowledgeBase | None:

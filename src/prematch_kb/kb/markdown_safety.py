@@ -48,8 +48,8 @@ class UnsafeMarkup:
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = lambda url: True  # every link reaches the token stream, to be judged here
-    md.normalizeLink = lambda url: url  # as written (entities decoded), not percent-encoded
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # every link reaches the token stream, to be judged here
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # as written (entities decoded), not percent-encoded
     return md
 
 

@@ -87,12 +87,12 @@ def _convert(node, path: str, offset: int, problems: Problems):
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        out = LocatedList()
-        out.line = _line(node, offset)
+        items = LocatedList()
+        items.line = _line(node, offset)
         for item in node.value:
-            out.append(_convert(item, path, offset, problems))
-            out.item_lines.append(_value_line(item, offset))
-        return out
+            items.append(_convert(item, path, offset, problems))
+            items.item_lines.append(_value_line(item, offset))
+        return items
     if isinstance(node, MappingNode):
         out = LocatedDict()
         out.line = _line(node, offset)
@@ -121,13 +121,14 @@ def _refused_feature(text: str) -> tuple[int, str] | None:
     stops at the first refused feature, so its cost stays linear in the text."""
     depth = 0
     for event in yaml.parse(text, Loader=_COMPOSER):
+        line = event.start_mark.line if event.start_mark is not None else 0
         if isinstance(event, AliasEvent):
-            return event.start_mark.line, (f"YAML alias *{event.anchor} is not allowed in content files; "
+            return line, (f"YAML alias *{event.anchor} is not allowed in content files; "
                                            "expected the value written out in full")
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line, (f"lists and mappings nested more than {MAX_DEPTH} deep; "
+                return line, (f"lists and mappings nested more than {MAX_DEPTH} deep; "
                                                "expected a flatter structure")
         elif isinstance(event, CollectionEndEvent):
             depth -= 1

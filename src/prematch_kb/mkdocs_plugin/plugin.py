@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from prematch_kb.compiler.search import search_meta
 from prematch_kb.mkdocs_plugin.config import PrematchKbConfig
+
+if TYPE_CHECKING:
+    from prematch_kb.handbook.site_output import SiteHandbook
+    from prematch_kb.kb.model import KnowledgeBase
+    from prematch_kb.kb.site import SiteSettings
+    from prematch_kb.sitebuild import StagedSiteDir
 
 log = get_plugin_logger(__name__)
 # Hand-written pages whose figures come from bench/results/*.json at build time.
@@ -24,15 +32,15 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.kb = None  # KnowledgeBase, after on_config
-        self.settings = None  # SiteSettings, after on_config
+        self.kb: KnowledgeBase | None = None  # after on_config
+        self.settings: SiteSettings | None = None  # after on_config
         self.content_dir: Path | None = None
         self.pages: list = []  # compiler Pages
         self.origins: dict[str, str] = {}  # src_uri -> content file ("" when built from many files)
         self.command = "build"  # from on_startup: "build", "gh-deploy" or "serve"
-        self.handbook = None  # prematch_kb.handbook.site_output.SiteHandbook, at the first post-build
+        self.handbook: SiteHandbook | None = None  # at the first post-build
         self.dirty = False
-        self.staged = None  # prematch_kb.sitebuild.StagedSiteDir while a build writes to staging
+        self.staged: StagedSiteDir | None = None  # while a build writes to staging
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds, which
@@ -47,7 +55,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
     # -- configuration -------------------------------------------------------------------------
     def on_config(self, config):
         if not self.config.enabled:
-            return
+            return None
         from prematch_kb.compiler import build_nav, render_pages
         from prematch_kb.kb.errors import ContentError
         from prematch_kb.kb.loader import load_content
@@ -112,7 +120,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
     # -- files and pages -----------------------------------------------------------------------
     def on_files(self, files: Files, *, config):
         if not self.config.enabled:
-            return
+            return None
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -123,7 +131,10 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files):
         if not self.config.enabled:
-            return
+            return None
+        # Search weight and keywords (compiler/search.py); a page's own front matter wins.
+        for key, value in search_meta(page.file.src_uri).items():
+            page.meta.setdefault(key, value)
         if page.file.src_uri in BENCHMARK_PAGES:
             from prematch_kb.benchmarks import insert_figures
 
@@ -131,6 +142,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         if page.file.src_uri not in self.origins:
             return _with_reviewed_line(markdown, page)
         origin = self.origins[page.file.src_uri]
+        assert self.settings is not None  # on_config read them before any page
         # Generated pages are edited in the content folder, not in docs/.
         page.edit_url = (self.settings.edit_url(origin) or None) if origin else None
         return markdown

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, printable_url
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, printable_url
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc
+from prematch_kb.handbook.context import ChapterWriter, Context, esc
 
 
 def _intro(ctx: Context, key: str) -> str:

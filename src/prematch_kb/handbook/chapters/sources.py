@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date, printable_url
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, printable_url
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, verify_mark
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, verify_mark
 from prematch_kb.kb.model import POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, CommunicationPolicy
 
 

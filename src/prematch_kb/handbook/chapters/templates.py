@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc
+from prematch_kb.handbook.context import ChapterWriter, Context, esc
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
 _AUDIENCE = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date, verify_mark
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, verify_mark
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:
@@ -50,7 +50,8 @@ def _phase(ctx: Context, writer: ChapterWriter, phase) -> str:
     where = f"{where}, phase {phase.id}"
     dates = [d for d in ctx.kb.cycle.dates if d.phase == phase.id]
     lists = ""
-    for label, items, css in (("Aim to", phase.goals, "goals"), ("Send", phase.send, "send"), ("Avoid", phase.avoid, "avoid")):
+    groups = (("Aim to", phase.goals, "goals"), ("Send", phase.send, "send"), ("Avoid", phase.avoid, "avoid"))
+    for label, items, css in groups:
         if items:
             lists += f'<h3 class="minor">{label}</h3>' + ctx.markdown_list(items, f"{where}, {css}", css)
     return f"""
