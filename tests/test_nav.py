@@ -16,9 +16,8 @@ from conftest import CONTENT_DIR
 from prematch_kb.compiler import build_nav, render_pages
 from prematch_kb.compiler.nav import BY_NAME, MENU_BUDGET, NAV_LIST_LIMIT, NAV_RANGE_LIMIT, alphabetical
 from prematch_kb.compiler.page import Page
-from prematch_kb.compiler.rules import STATUS_LABELS
 from prematch_kb.kb.loader import load_content
-from prematch_kb.kb.model import RULE_STATUSES
+from prematch_kb.kb.model import RULE_STATUS_LABELS, RULE_STATUSES
 
 
 def nav_of(content_dir):
@@ -68,19 +67,19 @@ def real():
 
 
 def test_rules_are_listed_under_their_status_as_on_the_index(real):
-    kb, pages, nav = real
+    kb, _pages, nav = real
     rules = tab(nav, "Rules")
     assert rules[0] == {"All rules": "rules/index.md"}
     statuses = [s for s in RULE_STATUSES if any(r.status == s for r in kb.rules.values())]
-    assert [next(iter(e)) for e in rules[1:]] == [STATUS_LABELS[s] for s in statuses]
-    for status, group in zip(statuses, rules[1:]):
+    assert [next(iter(e)) for e in rules[1:]] == [RULE_STATUS_LABELS[s] for s in statuses]
+    for status, group in zip(statuses, rules[1:], strict=True):
         listed = leaves([group])
         expected = sorted((r for r in kb.rules.values() if r.status == status), key=lambda r: r.title.lower())
         assert listed == [f"rules/{r.id}.md" for r in expected]  # pages, not ranges, at this size
 
 
 def test_templates_are_listed_under_their_first_phase(real):
-    kb, pages, nav = real
+    kb, _pages, nav = real
     templates = tab(nav, "Templates")
     assert templates[0] == {"All templates": "templates/index.md"}
     for group in templates[1:]:
@@ -102,7 +101,7 @@ def test_small_lists_stay_flat_on_the_real_site(real):
 
 
 def test_every_page_is_listed_once(real):
-    kb, pages, nav = real
+    _kb, pages, nav = real
     listed = leaves(nav)
     assert sorted(listed) == sorted([p.path for p in pages] + ["index.md"])
 
@@ -114,6 +113,7 @@ def large(tmp_path_factory):
     return {scale: nav_of(generate(scale, root / f"kb-{scale}x")) for scale in (4, 20)}
 
 
+@pytest.mark.slow
 def test_large_sections_are_split_and_keep_every_page(large):
     for scale, (kb, pages, nav) in large.items():
         assert sorted(leaves(nav)) == sorted([p.path for p in pages] + ["index.md"])
@@ -127,15 +127,16 @@ def test_large_sections_are_split_and_keep_every_page(large):
         assert next(iter(specialties[1])) == BY_NAME
         # the rules still come under their statuses, the guides under their kinds
         assert [next(iter(e)) for e in tab(nav, "Rules")[1:]] == [
-            STATUS_LABELS[s] for s in RULE_STATUSES if any(r.status == s for r in kb.rules.values())]
+            RULE_STATUS_LABELS[s] for s in RULE_STATUSES if any(r.status == s for r in kb.rules.values())]
         guides = tab(nav, "Guide")
         assert next(iter(guides[0])) == ("How-to guides" if len(kb.guides) > NAV_LIST_LIMIT else
                                          next(p.title for p in pages if p.path.startswith("guides/")))
 
 
+@pytest.mark.slow
 def test_each_page_carries_a_small_menu_at_any_size(large, real):
     biggest = {}
-    for scale, (kb, pages, nav) in {**large, 1: real}.items():
+    for scale, (_kb, pages, nav) in {**large, 1: real}.items():
         biggest[scale] = max(menu_size(nav, p.path) for p in pages)
     # Twenty times the pages, a menu of the same bounded size: the open headings list about
     # MENU_BUDGET entries, the page's own range at most NAV_LIST_LIMIT more. So the build time

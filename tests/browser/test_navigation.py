@@ -14,8 +14,8 @@ from bench.site_bench import project_config
 from bench.synthetic_kb import generate
 from prematch_kb.browser.devserver import serve_site
 from prematch_kb.compiler.nav import MENU_BUDGET, NAV_LIST_LIMIT
-from prematch_kb.compiler.rules import STATUS_LABELS
 from prematch_kb.kb.loader import load_content
+from prematch_kb.kb.model import RULE_STATUS_LABELS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,7 +35,7 @@ def test_a_rule_page_lists_every_rule_under_its_status(page, site_url):
     page.goto(site_url + "rules/no-binding-commitments/")
     headings = section_headings(page)
     assert headings[:1] == ["Rules"]
-    assert [STATUS_LABELS[s] for s in ("allowed", "not-allowed", "discouraged")] == headings[1:]
+    assert [RULE_STATUS_LABELS[s] for s in ("allowed", "not-allowed", "discouraged")] == headings[1:]
     active = visible_texts(page, f"{SIDEBAR} a.md-nav__link--active")
     assert active == [page.locator("h1").inner_text().strip().rstrip("¶").strip()]
     # the page's own entry sits under its status heading
@@ -64,7 +64,7 @@ def large_site(tmp_path_factory):
 
 
 def test_large_lists_come_in_ranges_and_only_the_pages_range_is_open(page, large_site):
-    url, site, kb = large_site
+    url, _site, kb = large_site
     discouraged = sorted((r for r in kb.rules.values() if r.status == "discouraged"), key=lambda r: r.title.lower())
     assert len(discouraged) > NAV_LIST_LIMIT, "the test needs a status with more rules than one list holds"
     rule = discouraged[-1]
@@ -89,7 +89,7 @@ def test_large_lists_come_in_ranges_and_only_the_pages_range_is_open(page, large
 
 
 def test_every_page_of_the_large_site_carries_a_small_menu(large_site):
-    url, site, kb = large_site
+    _url, site, kb = large_site
     pages = [p for p in site.rglob("index.html") if p.parent.parent.name in ("rules", "specialties", "templates")]
     assert len(pages) > 3 * NAV_LIST_LIMIT
     for path in pages:

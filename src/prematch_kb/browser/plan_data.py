@@ -16,6 +16,7 @@ import datetime as _dt
 import json
 from pathlib import Path
 
+from prematch_kb.kb import urls
 from prematch_kb.kb.model import APPLICANT_TYPES, Fact, KnowledgeBase
 from prematch_kb.kb.rulebook import render_html, resolve_links
 from prematch_kb.kb.season import season_stages
@@ -24,7 +25,7 @@ DATA_SCHEMA = "prematch-kb/plan-data"
 DATA_VERSION = 1
 PLAN_DIR = "plan"
 DATA_FILE = "data.json"
-LINK_BASE = "../"  # the plan page lives at plan/, one level below the site root
+LINK_BASE = "../" * urls.url(urls.PLAN).count("/")  # from the plan page (plan/) to the site root
 
 
 class PlanDataError(ValueError):
@@ -66,7 +67,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
                 "avoid_html": [_html(kb, item) for item in p.avoid],
                 "templates": list(p.templates),
                 "rules": list(p.rules),
-                "url": f"{LINK_BASE}timeline/#{p.id}",
+                "url": _link("phase", p.id),
             }
             for p in kb.phases.values()
         },
@@ -77,7 +78,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
                 "facts": [_fact(kb, f) for f in kb.profiles[t].facts],
                 "templates": list(kb.profiles[t].templates),
                 "rules": list(kb.profiles[t].rules),
-                "url": f"{LINK_BASE}profiles/{t}/",
+                "url": _link("profile", t),
             }
             for t in APPLICANT_TYPES
             if t in kb.profiles
@@ -95,7 +96,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
                 "phases": list(s.phases),
                 "templates": list(s.templates),
                 "rules": list(s.rules),
-                "url": f"{LINK_BASE}specialties/{s.id}/",
+                "url": _link("specialty", s.id),
             }
             for s in sorted(kb.specialties.values(), key=lambda s: s.name)
         },
@@ -104,13 +105,13 @@ def plan_data(kb: KnowledgeBase) -> dict:
                 "title": t.title,
                 "purpose": t.purpose,
                 "applicant_types": list(t.applicant_types),
-                "url": f"{LINK_BASE}templates/{t.id}/",
-                "checker_url": f"{LINK_BASE}checker/?template={t.id}",
+                "url": _link("template", t.id),
+                "checker_url": f"{LINK_BASE}{urls.url(urls.CHECKER)}?template={t.id}",
             }
             for t in kb.templates.values()
         },
         "rules": {
-            r.id: {"title": r.title, "summary": r.summary, "url": f"{LINK_BASE}rules/{r.id}/"}
+            r.id: {"title": r.title, "summary": r.summary, "url": _link("rule", r.id)}
             for r in kb.rules.values()
         },
     }
@@ -152,6 +153,10 @@ def _stages(kb: KnowledgeBase) -> list[dict]:
     return stages
 
 
+def _link(kind: str, id_: str) -> str:
+    return LINK_BASE + urls.address(kind, id_)
+
+
 def _html(kb: KnowledgeBase, markdown: str) -> str:
     return render_html(resolve_links(markdown, kb, LINK_BASE))
 
@@ -172,5 +177,5 @@ def _citation(citation) -> dict:
         "publisher": source.publisher,
         "url": source.url,
         "section": citation.section,
-        "page": f"{LINK_BASE}sources/#{source.id}",
+        "page": LINK_BASE + urls.address("source", source.id),
     }

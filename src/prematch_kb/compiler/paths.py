@@ -1,72 +1,64 @@
-"""Where each kind of content lives on the site (docs-relative .md paths) and what it is called."""
+"""Where each kind of content lives on the site (docs-relative .md paths) and what it is called.
+
+The scheme itself is prematch_kb.kb.urls, shared with the checker's rulebook and the browser
+data; this module names it for the compiler's pages.
+"""
 
 from __future__ import annotations
 
-from prematch_kb.kb.model import KnowledgeBase
+from collections.abc import Mapping
 
-RULES_INDEX = "rules/index.md"
-TEMPLATES_INDEX = "templates/index.md"
-SPECIALTIES_INDEX = "specialties/index.md"
-PROFILES_INDEX = "profiles/index.md"
-TIMELINE = "timeline/index.md"
-MISTAKES = "mistakes.md"
-CHECKLISTS = "checklists.md"
-FAQ = "faq.md"
-GLOSSARY = "glossary.md"
-SOURCES = "sources.md"
+from prematch_kb.kb import urls
+from prematch_kb.kb.model import KnowledgeBase
+from prematch_kb.kb.urls import (
+    CHECKLISTS,
+    FAQ,
+    GLOSSARY,
+    MISTAKES,
+    PROFILES_INDEX,
+    RULES_INDEX,
+    SOURCES,
+    SPECIALTIES_INDEX,
+    TEMPLATES_INDEX,
+    TIMELINE,
+    checker_anchor,
+)
+
+__all__ = [
+    "CHECKLISTS", "FAQ", "GLOSSARY", "MISTAKES", "PROFILES_INDEX", "RULES_INDEX", "SOURCES", "SPECIALTIES_INDEX",
+    "TEMPLATES_INDEX", "TIMELINE", "checker_anchor", "guide", "profile", "rule", "specialty", "target", "template",
+    "title",
+]
 
 
 def rule(id_: str) -> str:
-    return f"rules/{id_}.md"
+    return urls.page("rule", id_)
 
 
 def template(id_: str) -> str:
-    return f"templates/{id_}.md"
+    return urls.page("template", id_)
 
 
 def specialty(id_: str) -> str:
-    return f"specialties/{id_}.md"
+    return urls.page("specialty", id_)
 
 
 def profile(id_: str) -> str:
-    return f"profiles/{id_}.md"
+    return urls.page("profile", id_)
 
 
 def guide(id_: str) -> str:
-    return f"guides/{id_}.md"
-
-
-def checker_anchor(category: str) -> str:
-    return f"checker-{category}"
+    return urls.page("guide", id_)
 
 
 def target(kb: KnowledgeBase, kind: str, id_: str) -> tuple[str, str]:
     """(page path, anchor) of `kind:id`; the loader has already checked that the id exists."""
-    if kind == "rule":
-        return rule(id_), ""
-    if kind == "template":
-        return template(id_), ""
-    if kind == "specialty":
-        return specialty(id_), ""
-    if kind == "profile":
-        return profile(id_), ""
-    if kind == "guide":
-        return guide(id_), ""
-    if kind == "phase":
-        return TIMELINE, f"#{id_}"
-    if kind == "glossary":
-        return GLOSSARY, f"#{id_}"
-    if kind == "source":
-        return SOURCES, f"#{id_}"
-    if kind == "check":
-        check = kb.checks[id_]
-        return rule(check.rule), f"#{checker_anchor(id_)}"
-    raise ValueError(f"unknown link kind {kind!r}")
+    return urls.target(kind, id_, lambda category: kb.checks[category].rule)
 
 
 def title(kb: KnowledgeBase, kind: str, id_: str) -> str:
     """The human title of `kind:id`, for link labels."""
-    tables = {
+    tables: dict[str, tuple[Mapping[str, object], str]] = {
         "rule": (kb.rules, "title"), "template": (kb.templates, "title"), "specialty": (kb.specialties, "name"),
         "profile": (kb.profiles, "title"), "guide": (kb.guides, "title"), "phase": (kb.phases, "title"),
         "source": (kb.sources, "title"), "check": (kb.checks, "title"),

@@ -6,11 +6,8 @@ from prematch_kb.compiler import markdown as md
 from prematch_kb.compiler import paths
 from prematch_kb.compiler.context import RenderContext
 from prematch_kb.compiler.page import SECTION_RULES, Page
-from prematch_kb.kb.model import BINDS, RULE_STATUSES, Check, Rule
+from prematch_kb.kb.model import BINDS, BINDS_LABELS, RULE_KIND_LABELS, RULE_STATUS_LABELS, RULE_STATUSES, Check, Rule
 
-STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
-BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Applicants and programs"}
-KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
 MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
 
@@ -33,9 +30,9 @@ def _index(ctx: RenderContext) -> Page:
         group = [r for r in rules if r.status == status]
         if not group:
             continue
-        out += [md.heading(2, STATUS_LABELS[status], f"status-{status}"), ""]
+        out += [md.heading(2, RULE_STATUS_LABELS[status], f"status-{status}"), ""]
         out.append(md.table(["Rule", "Who is bound", "Kind", "In one sentence"], [
-            [ctx.link(here, "rule", r.id), BINDS_LABELS[r.binds], KIND_LABELS[r.kind], md.text(r.summary)]
+            [ctx.link(here, "rule", r.id), BINDS_LABELS[r.binds], RULE_KIND_LABELS[r.kind], md.text(r.summary)]
             for r in group]))
         out.append("")
     out += [md.heading(2, "By who is bound", "by-who-is-bound"), ""]
@@ -43,7 +40,8 @@ def _index(ctx: RenderContext) -> Page:
         group = [r for r in rules if r.binds == binds]
         if group:
             out += [md.heading(3, BINDS_LABELS[binds], f"binds-{binds}"), "",
-                    md.bullets([f"{ctx.link(here, 'rule', r.id)} ({STATUS_LABELS[r.status].lower()})" for r in group]), ""]
+                    md.bullets([f"{ctx.link(here, 'rule', r.id)} ({RULE_STATUS_LABELS[r.status].lower()})"
+                                for r in group]), ""]
     latest = max((r.reviewed for r in rules), default=ctx.today)
     out += [ctx.reviewed_line(latest), ""]
     return Page(here, "Rules", "\n".join(out), "", SECTION_RULES, nav_title="All rules")
@@ -51,10 +49,10 @@ def _index(ctx: RenderContext) -> Page:
 
 def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
     here = paths.rule(rule.id)
-    status = STATUS_LABELS[rule.status]
+    status = RULE_STATUS_LABELS[rule.status]
     out = [f"# {md.text(rule.title)}", "",
            f'<p class="pmkb-rule-meta"><span class="pmkb-status pmkb-status--{rule.status}">{status}</span> '
-           f"Binds: {md.attr(BINDS_LABELS[rule.binds].lower())} · {KIND_LABELS[rule.kind]}</p>", "",
+           f"Binds: {md.attr(BINDS_LABELS[rule.binds].lower())} · {RULE_KIND_LABELS[rule.kind]}</p>", "",
            f"**{md.text(rule.summary)}**", "",
            md.heading(2, "What the rule says", "statement"), "", ctx.resolve(rule.statement, here).strip(), "",
            md.heading(2, "Why it exists", "why"), "", ctx.resolve(rule.why, here).strip(), "",
@@ -82,7 +80,7 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
                 md.bullets([ctx.link(here, "template", t) for t in used_by]), ""]
     out += [ctx.reviewed_line(rule.reviewed), ""]
     return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES,
-                nav_group=STATUS_LABELS[rule.status])
+                nav_group=RULE_STATUS_LABELS[rule.status])
 
 
 def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:

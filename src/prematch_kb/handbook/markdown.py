@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 
 from prematch_kb.handbook.anchors import LINK_KINDS, anchor
 from prematch_kb.handbook.errors import HandbookError
+from prematch_kb.kb import urls
 from prematch_kb.kb.link_policy import link_problem
 
 # `kind:id` or `kind:id#part`: the handbook prints each object once, so a part of a web page
@@ -40,7 +41,7 @@ class MarkdownRenderer:
         # reaches the page, and the field is an error.
         self._refused: list[str] = []
         self._normalize_link = self._md.normalizeLink
-        self._md.normalizeLink = self._allowed_link
+        self._md.normalizeLink = self._allowed_link  # type: ignore[method-assign]
         self._md.core.ruler.push("prematch_print_links", self._rewrite_tokens)
 
     def block(self, text: str, where: str, page: str = "") -> str:
@@ -105,9 +106,5 @@ class MarkdownRenderer:
     def _site_address(self, href: str, page: str) -> str:
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("./")
-        if target.endswith("index.md"):
-            target = target[: -len("index.md")]
-        elif target.endswith(".md"):
-            target = target[: -len(".md")] + "/"
-        return self._site_url + target + (f"#{fragment}" if fragment else "")
+        return self._site_url + urls.url(target) + (f"#{fragment}" if fragment else "")
 

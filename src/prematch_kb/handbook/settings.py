@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
+
+from prematch_kb.kb import urls
 
 # CSS page sizes the handbook can be printed on.
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
@@ -21,7 +23,7 @@ class HandbookSettings:
 
     @property
     def checker_url(self) -> str:
-        return self.site_url + "checker/"
+        return self.site_url + urls.url(urls.CHECKER)
 
     @classmethod
     def from_site(cls, site, paper: str = "letter", edition: date | None = None) -> HandbookSettings:
@@ -41,5 +43,5 @@ def edition_date() -> date:
     """Today, or the date in SOURCE_DATE_EPOCH so that rebuilds of one edition are identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()

@@ -7,13 +7,20 @@ from, so pages can link "edit this page" at the source and errors can say where.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 
+from prematch_kb.kb import urls
+
 # Fixed vocabularies; the loader rejects anything else.
 BINDS = ("applicant", "program", "both")
-RULE_STATUSES = ("allowed", "not-allowed", "discouraged")
+RULE_STATUSES = ("allowed", "not-allowed", "discouraged")  # also the order rules are listed in
 RULE_KINDS = ("match-rule", "practice")
+# How the site and the handbook name them.
+BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Applicants and programs"}
+RULE_STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
+RULE_KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
 SEVERITIES = ("error", "warning", "suggestion")
 CHECK_MODES = ("draft", "received")
 APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
@@ -37,37 +44,17 @@ STANCE_LABELS = {
     "no-policy": "No published policy",
 }
 
-# Checker categories (fixed ids) and the rule each one's findings link to.
-CHECK_CATEGORY_RULES = {
-    "binding-commitment": "no-binding-commitments",
-    "reciprocal-ranking": "no-soliciting-commitments",
-    "rank-inquiry": "do-not-ask-where-you-rank",
-    "outside-match-offer": "no-offers-outside-the-match",
-    "placeholder": "proofread-before-sending",
-    "first-choice-claim": "first-choice-to-one-program",
-    "status-nudge": "updates-need-news",
-    "special-treatment": "no-special-treatment-requests",
-    "pressure": "no-deadlines-or-pressure",
-    "other-program-leverage": "no-leverage-with-other-programs",
-    "informal-tone": "professional-tone",
-    "over-apology": "present-training-with-confidence",
-    "program-rank-inquiry": "programs-may-not-ask-ranking",
-    "program-other-programs-inquiry": "programs-may-not-ask-other-programs",
-    "program-commitment-request": "no-soliciting-commitments",
-    "program-outside-match-offer": "no-offers-outside-the-match",
-    "missing-salutation": "complete-professional-email",
-    "missing-sign-off": "complete-professional-email",
-    "missing-identity": "complete-professional-email",
-    "too-long": "complete-professional-email",
-    "unrequested-attachment": "complete-professional-email",
-    "visa-status-missing": "state-visa-status-early",
-    # Found by reading a draft against the applicant's communication log (checker.commlog);
-    # their examples carry that log (LogContext).
-    "second-first-choice": "first-choice-to-one-program",
-    "cadence": "updates-need-news",
-    "reply-due": "complete-professional-email",
-}
-CHECK_CATEGORIES = tuple(CHECK_CATEGORY_RULES)
+# Checker categories (fixed ids: the checker implements each one). The rule a category's findings
+# link to is its `rule:` in content/checks/<category>.yml. The last three read a draft against the
+# applicant's communication log (checker.commlog); their examples carry that log (LogContext).
+CHECK_CATEGORIES = (
+    "binding-commitment", "reciprocal-ranking", "rank-inquiry", "outside-match-offer", "placeholder",
+    "first-choice-claim", "status-nudge", "special-treatment", "pressure", "other-program-leverage",
+    "informal-tone", "over-apology", "program-rank-inquiry", "program-other-programs-inquiry",
+    "program-commitment-request", "program-outside-match-offer", "missing-salutation",
+    "missing-sign-off", "missing-identity", "too-long", "unrequested-attachment",
+    "visa-status-missing", "second-first-choice", "cadence", "reply-due",
+)
 
 
 @dataclass(frozen=True)
@@ -128,7 +115,7 @@ class Rule:
 
     @property
     def url(self) -> str:
-        return f"rules/{self.id}/"
+        return urls.page_url("rule", self.id)
 
 
 @dataclass(frozen=True)
@@ -173,14 +160,14 @@ class Check:
 class CycleDate:
     id: str
     label: str
-    date: date
+    date: _dt.date
     confirmed: bool
     phase: str  # Phase.id
     citations: tuple[Citation, ...] = ()
     note: str = ""
     origin: Origin = Origin("")
 
-    def passed_unconfirmed(self, today: date) -> bool:
+    def passed_unconfirmed(self, today: _dt.date) -> bool:
         """A date in the past that no primary source ever confirmed: not a fact, and no longer an
         expectation either."""
         return not self.confirmed and self.date < today
@@ -299,7 +286,7 @@ class Specialty:
 
     @property
     def url(self) -> str:
-        return f"specialties/{self.id}/"
+        return urls.page_url("specialty", self.id)
 
 
 @dataclass(frozen=True)
@@ -328,7 +315,7 @@ class Template:
 
     @property
     def url(self) -> str:
-        return f"templates/{self.id}/"
+        return urls.page_url("template", self.id)
 
 
 @dataclass

@@ -10,8 +10,8 @@ import datetime as _dt
 
 from prematch_kb.kb import model as m
 from prematch_kb.kb.fields import FieldReader, Reference, describe, did_you_mean
-from prematch_kb.kb.yamlsource import LocatedDict
 from prematch_kb.kb.links import ID_PATTERN, PLACEHOLDER_PATTERN
+from prematch_kb.kb.yamlsource import LocatedDict, LocatedList
 
 
 def read_source(r: FieldReader) -> m.Source | None:
@@ -54,12 +54,8 @@ def read_rule(r: FieldReader) -> m.Rule:
 
 def read_check(r: FieldReader) -> m.Check:
     category = r.enum("category", m.CHECK_CATEGORIES)
-    expected_rule = m.CHECK_CATEGORY_RULES.get(category)
     rule = r.text("rule")
-    if rule and expected_rule and rule != expected_rule:
-        r.problem("rule", f"expected '{expected_rule}' (the rule fixed for category '{category}'); got {rule!r}",
-                  r.value_line("rule"))
-    elif rule:
+    if rule:
         r.ctx.references.append(Reference("rule", rule, r.path, r.value_line("rule"), r.name("rule")))
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
@@ -110,10 +106,10 @@ def _check_message_fields(r: FieldReader, category: str, message: str) -> None:
 def _read_examples(examples: FieldReader, key: str) -> tuple[tuple[str, ...], tuple[m.LogContext | None, ...]]:
     """A list of examples, each a text, or a mapping {text, program, kind, log} for a category
     that reads the draft against the communication log."""
-    items = examples._list(key, required=True)
+    items = examples._list(key, required=True) or LocatedList()
     texts: list[str] = []
     logs: list[m.LogContext | None] = []
-    for index, item in enumerate(items or ()):
+    for index, item in enumerate(items):
         line = items.item_lines[index]
         name = f"{key}[{index}]"
         if isinstance(item, LocatedDict):
@@ -241,12 +237,15 @@ def _stage_reader(dates: tuple[m.CycleDate, ...]):
         offset = r.integer("offset_days", required=False)
         phases = r.ids("phases", "phase", required=True)
         listed = r.mapping.get("phases")
-        for index, phase in enumerate(listed if isinstance(listed, list) else ()):
+        if not isinstance(listed, LocatedList):
+            listed = LocatedList()
+        for index, phase in enumerate(listed):
             if isinstance(phase, str) and phase in listed[:index]:
                 r.problem(f"phases[{index}]", f"phase '{phase}' is listed twice; expected each phase once per stage",
                           listed.item_lines[index])
         if not -MAX_OFFSET_DAYS <= offset <= MAX_OFFSET_DAYS:
-            r.problem("offset_days", f"expected a number of days from -{MAX_OFFSET_DAYS} to {MAX_OFFSET_DAYS}; got {offset}")
+            r.problem("offset_days",
+                      f"expected a number of days from -{MAX_OFFSET_DAYS} to {MAX_OFFSET_DAYS}; got {offset}")
             offset = 0
         start: _dt.date | None = None
         if starts_at and starts_at not in by_id:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from markdown_it import MarkdownIt
 
+from prematch_kb.kb import urls
 from prematch_kb.kb.link_policy import link_problem
 from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
@@ -23,19 +24,6 @@ from prematch_kb.kb.model import Citation, KnowledgeBase
 SCHEMA = "prematch-kb/rulebook"
 VERSION = 1
 RULEBOOK_PATH = Path(__file__).resolve().parent.parent / "checker" / "rulebook.json"
-
-# Where each `kind:id` link points on the site (paths fixed for the whole project).
-_PAGE = {
-    "rule": "rules/{id}/",
-    "template": "templates/{id}/",
-    "specialty": "specialties/{id}/",
-    "profile": "profiles/{id}/",
-    "guide": "guides/{id}/",
-    "phase": "timeline/#{id}",
-    "glossary": "glossary/#{id}",
-    "source": "sources/#{id}",
-}
-
 
 def _site_url(settings) -> str:
     url = settings["site_url"] if isinstance(settings, Mapping) else settings.site_url
@@ -45,13 +33,13 @@ def _site_url(settings) -> str:
 def resolve_links(markdown: str, kb: KnowledgeBase, site_url: str) -> str:
     """Turn [text](kind:id) links into absolute site addresses (the checker runs on any page)."""
 
+    def rule_of_check(category: str) -> str:
+        check = kb.checks.get(category)
+        return check.rule if check else ""
+
     def target(match) -> str:
         kind, id_, anchor = match["kind"], match["id"], match["anchor"] or ""
-        if kind == "check":
-            check = kb.checks.get(id_)
-            rule = check.rule if check else ""
-            return f"]({site_url}rules/{rule}/#checker-{id_})"
-        return f"]({site_url}{_PAGE[kind].format(id=id_)}{anchor})"
+        return f"]({site_url}{urls.address(kind, id_, rule_of_check, anchor)})"
 
     return LINK_PATTERN.sub(target, markdown)
 
@@ -62,8 +50,8 @@ def _markdown() -> MarkdownIt:
     # The browser shows explanation_html: only links the one allow-list accepts become links,
     # judged as written (before percent-encoding would hide a tab); the rest stay text.
     normalize = md.normalizeLink
-    md.normalizeLink = lambda url: normalize(url) if link_problem(url) is None else ""
-    md.validateLink = lambda url: bool(url) and link_problem(url) is None
+    md.normalizeLink = lambda url: normalize(url) if link_problem(url) is None else ""  # type: ignore[method-assign]
+    md.validateLink = lambda url: bool(url) and link_problem(url) is None  # type: ignore[method-assign]
     return md
 
 
@@ -126,7 +114,7 @@ def build_rulebook(kb: KnowledgeBase, settings) -> dict:
             "explanation_html": render_html(explanation),
             "suggestions": list(check.suggestions),
             "reply": " ".join(check.reply.split()) if check.reply else "",
-            "link": f"{site_url}rules/{check.rule}/#checker-{category}",
+            "link": f"{site_url}{urls.page_url('rule', check.rule)}#{urls.checker_anchor(category)}",
             "rule_title": rule.title if rule else "",
             "source": primary_citation(rule.citations) if rule else None,
         }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date, verify_mark
+from prematch_kb.handbook.chapters.rules import status_badge
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, verify_mark
+from prematch_kb.kb.model import RULE_STATUSES
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:
@@ -33,8 +35,7 @@ book.</li>
 </ul>
 <h3 class="minor">Marks used in this handbook</h3>
 <dl class="legend">
-<dt><span class="status status-allowed">Allowed</span> <span class="status status-not-allowed">Not allowed</span>
-<span class="status status-discouraged">Discouraged</span></dt>
+<dt>{" ".join(status_badge(status) for status in RULE_STATUSES)}</dt>
 <dd>What a rule permits or forbids, or what is allowed but unwise.</dd>
 <dt>{verify_mark()}</dt>
 <dd>A date or fact not yet confirmed from a primary source. Check it against the official

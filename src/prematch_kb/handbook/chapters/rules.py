@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import Context, ChapterWriter, esc, long_date
-
-STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
-_GROUP_ORDER = ("allowed", "not-allowed", "discouraged")
-_BINDS = {"applicant": "applicants", "program": "programs", "both": "applicants and programs"}
-_KINDS = {"match-rule": "Match rule", "practice": "Professional practice"}
+from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date
+from prematch_kb.kb.model import BINDS_LABELS, RULE_KIND_LABELS, RULE_STATUS_LABELS, RULE_STATUSES
 
 
 def status_badge(status: str) -> str:
-    return f'<span class="status status-{esc(status)}">{esc(STATUS_LABELS.get(status, status))}</span>'
+    return f'<span class="status status-{esc(status)}">{esc(RULE_STATUS_LABELS.get(status, status))}</span>'
+
+
+def _binds(binds: str) -> str:
+    return BINDS_LABELS[binds].lower() if binds in BINDS_LABELS else binds
 
 
 def ordered_rules(kb):
     """Allowed first (what you may do), then not allowed, then discouraged; match rules before norms."""
     return sorted(
         kb.rules.values(),
-        key=lambda r: (_GROUP_ORDER.index(r.status) if r.status in _GROUP_ORDER else 9, r.kind != "match-rule"),
+        key=lambda r: (RULE_STATUSES.index(r.status) if r.status in RULE_STATUSES else 9, r.kind != "match-rule"),
     )
 
 
@@ -27,7 +27,7 @@ def write(ctx: Context, writer: ChapterWriter) -> str:
     rules = ordered_rules(ctx.kb)
     rows = "".join(
         f'<tr><td><a class="xref" href="#{anchor("rule", r.id)}">{esc(r.title)}</a></td>'
-        f"<td>{status_badge(r.status)}</td><td>{esc(_BINDS.get(r.binds, r.binds))}</td></tr>"
+        f"<td>{status_badge(r.status)}</td><td>{esc(_binds(r.binds))}</td></tr>"
         for r in rules
     )
     parts = [
@@ -65,8 +65,8 @@ def _rule(ctx: Context, writer: ChapterWriter, rule) -> str:
     return f"""
 <section class="rule">
 {writer.section(anchor("rule", rule.id), rule.title)}
-<p class="meta">{status_badge(rule.status)} {esc(_KINDS.get(rule.kind, rule.kind))} · binds
-{esc(_BINDS.get(rule.binds, rule.binds))} · reviewed {esc(long_date(rule.reviewed))}</p>
+<p class="meta">{status_badge(rule.status)} {esc(RULE_KIND_LABELS.get(rule.kind, rule.kind))} · binds
+{esc(_binds(rule.binds))} · reviewed {esc(long_date(rule.reviewed))}</p>
 <p class="summary">{esc(rule.summary)}</p>
 <div class="statement">{md.block(rule.statement, f"{where}, statement")}</div>
 <h3 class="minor">Why it exists</h3>
