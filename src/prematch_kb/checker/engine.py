@@ -141,6 +141,7 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
 # a phrase finding on the same words is dropped with it ("I was offered a position outside the
 # Match by another hospital, which I turned down").
 _VETO_REASONS = ("negated", "reported", "about someone else", "about applicants in general", "inside quotation",
+                 "about someone else's act",
                  "a statement of the rules")
 # Categories that are questions by definition: a phrase finding in a sentence that asks nothing
 # ("We will not ask where you plan to rank us; your rank order list is yours alone") is dropped.
@@ -172,6 +173,8 @@ def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
             return any(s < hit.end and hit.start < e for s, e in spans)
 
         hits = [hit for hit in hits if not vetoed(hit)]
+    covered = meaning.rule_categories()
+    hits = [hit for hit in hits if hit.category not in covered or not meaning.out_of_scope(doc, mode, hit.start, hit.end)]
     return hits + kept
 
 

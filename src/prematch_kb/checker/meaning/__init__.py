@@ -9,9 +9,11 @@ Standard library only, like the rest of the checker.
 from __future__ import annotations
 
 from ..registry import Hit
-from .rules import Candidate, candidates, rule_categories, rules
+from .lexicon import load_lexicon
+from .rules import Candidate, candidates, rule_categories, rules, scope_reason
+from .sentence import read
 
-__all__ = ["Candidate", "explain", "find", "rule_categories", "rules"]
+__all__ = ["Candidate", "explain", "find", "out_of_scope", "rule_categories", "rules"]
 
 
 def find(doc, mode: str) -> list[Hit]:
@@ -20,3 +22,18 @@ def find(doc, mode: str) -> list[Hit]:
 
 def explain(doc, mode: str) -> list[Candidate]:
     return list(candidates(doc, mode))
+
+
+def out_of_scope(doc, mode: str, start: int, end: int) -> str | None:
+    """Why the words at [start, end) are not the author's own act (a statement of the rules,
+    reported speech, someone else's act), judged on their sentence; None when they are."""
+    sentence = doc.sentence_at(start)
+    if not sentence.text:
+        return None
+    reading = read(sentence.text, load_lexicon(), mode)
+    tokens = reading.tokens
+    low, high = start - sentence.start, end - sentence.start
+    inside = [i for i, t in enumerate(tokens) if t.start >= low and t.end <= high]
+    if not inside:
+        return None
+    return scope_reason(reading, mode, inside[0], inside[-1] + 1)

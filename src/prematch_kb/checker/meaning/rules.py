@@ -35,6 +35,7 @@ class Rule(NamedTuple):
     groups: tuple[tuple[tuple, ...], ...]  # all of these groups; any pattern of a group
     also: tuple[tuple, ...]  # must match somewhere in the sentence, without widening the finding
     unless: tuple[tuple, ...]
+    unless_others: tuple[tuple, ...]  # exceptions that show the act is someone else's
     when: str
     pair: bool
     negation: str
@@ -66,7 +67,8 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
             groups = tuple(tuple(compile_pattern(p) for p in group) for group in raw["all"])
             unless = tuple(compile_pattern(p) for p in raw.get("unless", ()))
             also = tuple(compile_pattern(p) for p in raw.get("also", ()))
-            for pattern in [p for g in groups for p in g] + list(unless) + list(also):
+            others = tuple(compile_pattern(p) for p in raw.get("unless_others", ()))
+            for pattern in [p for g in groups for p in g] + list(unless) + list(also) + list(others):
                 unknown = concepts_of(pattern) - known
                 if unknown:
                     raise RuleError(f"{where}: unknown concept(s) {', '.join(sorted(unknown))}")
@@ -83,7 +85,7 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                     common = required if common is None else common & required
                 needs |= common or set()
             rules.append(Rule(
-                id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also, unless=unless,
+                id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also, unless=unless, unless_others=others,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
             ))
@@ -171,18 +173,24 @@ def _judge(rule: Rule, reading: Reading) -> tuple[int, int, str | None] | None:
 def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     # Scope first: words that are not the author's own act are dropped whatever else holds, and
     # the reason then also drops a phrase finding on the same words.
-    if "POLICY" in reading.spans:
-        return "a statement of the rules, not an act"
+    tokens = reading.tokens
+    clause_start = _clause_start(reading, first)
+    policy = _policy(reading, clause_start)
+    if policy:
+        return policy
     if rule.negation == "drops":
-        clause_start = _clause_start(reading, first)
         inside_forms = {i for s, e in reading.spans.get("AROUND_MATCH", ()) for i in range(s, e)}
         for s, e in reading.spans.get("NEG", ()):
-            if clause_start <= s < last and s not in inside_forms:  # "without waiting for the Match"
-                return f"negated by {reading.tokens[s].text!r}"
+            if clause_start <= s < last and s not in inside_forms and not (s and tokens[s - 1].text in ("or", "whether")):
+                # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
+                return f"negated by {tokens[s].text!r}"
     if rule.reported == "drops":
         reason = _reported(rule, reading, first, last)
         if reason:
             return reason
+    for pattern in rule.unless_others:
+        if match(pattern, reading) is not None:
+            return "about someone else's act"
     for pattern in rule.unless:
         if match(pattern, reading) is not None:
             return "an exception of the rule matches"
@@ -195,21 +203,43 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     return None
 
 
-def _reported(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
-    tokens = reading.tokens
-    for s, e in reading.spans.get("REPORT_VERB", ()):
-        if s < first:
-            return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
+def _policy(reading: Reading, clause_start: int) -> str | None:
+    for s, _ in reading.spans.get("POLICY", ()):
+        if clause_start <= s:
+            return "a statement of the rules, not an act"
+    return None
+
+
+def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | None:
+    """Why words (tokens first..last) are not the author's own act: a statement of the rules,
+    reported speech or someone else's act; None when they are. Negation is left out: what a
+    negation does depends on the rule ("I will not rank any other program" is a pledge)."""
     clause_start = _clause_start(reading, first)
-    if rule.mode == "received":
+    return _policy(reading, clause_start) or _reported(mode, reading, first, last, agents=False)
+
+
+def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: bool = True) -> str | None:
+    mode = rule_or_mode if isinstance(rule_or_mode, str) else rule_or_mode.mode
+    tokens = reading.tokens
+    clause_start = _clause_start(reading, first)
+    for s, e in reading.spans.get("REPORT_VERB", ()):
+        if not clause_start <= s < first:
+            continue
+        if s >= 1 and tokens[s - 1].text == "be":
+            continue  # "to be told whether ...": asking to be told
+        if mode == "received" and tokens[s].text in ("asked", "asks"):
+            continue  # "Dr. Hale has asked me to check with you ...": the program's own request
+        return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
+    if mode == "received":
         # Applicants in general as the ones who ask or feel: "Some applicants ask whether they
         # should promise ..." describes others, it asks nothing of this applicant.
         for s, e in reading.spans.get("APPLICANT_NOUN", ()):
-            if s < first and any(t.text in _GENERAL_VERBS for t in tokens[e : e + 3]):
+            if s < first and any(t.text in _GENERAL_VERBS for t in tokens[e : e + 2]):
                 return f"about applicants in general ({' '.join(t.text for t in tokens[s : e + 2])!r})"
         return None
     # someone else as the one who acts, after the act: "... outside the Match by another hospital"
-    for s, e in [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())]:
+    others = [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())] if agents else []
+    for s, e in others:
         if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
             return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
@@ -220,7 +250,7 @@ def _reported(rule: Rule, reading: Reading, first: int, last: int) -> str | None
 
 
 _GENERAL_VERBS = frozenset(
-    "ask asks asked wonder wonders feel feels felt think thinks believe believes worry worries assume assumes"
+    "ask asks wonder wonders feel feels felt think thinks believe believes worry worries assume assumes"
     " sometimes often occasionally".split()
 )
 

@@ -48,6 +48,8 @@ class Reading:
                 self.spans[role] = found
         self.question = "?" in words or bool(words and words[0] in _OPENERS and len(words) > 2
                                              and words[1] in _SUBJECTS)
+        if self.question:
+            self.spans["QUESTION"] = [(0, 0)]  # a mark on the sentence, not on words
 
     def has(self, concept: str) -> bool:
         return concept in self.spans
