@@ -174,7 +174,10 @@ def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
 
         hits = [hit for hit in hits if not vetoed(hit)]
     covered = meaning.rule_categories()
-    hits = [hit for hit in hits if hit.category not in covered or not meaning.out_of_scope(doc, mode, hit.start, hit.end)]
+    hits = [
+        hit for hit in hits
+        if hit.category not in covered or not meaning.out_of_scope(doc, mode, hit.start, hit.end)
+    ]
     return hits + kept
 
 

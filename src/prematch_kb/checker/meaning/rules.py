@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import load_lexicon
 from .pattern import compile_pattern, concepts_of, match
 from .sentence import Reading, read
 
@@ -85,7 +85,8 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                     common = required if common is None else common & required
                 needs |= common or set()
             rules.append(Rule(
-                id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also, unless=unless, unless_others=others,
+                id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also,
+                unless=unless, unless_others=others,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
             ))
@@ -180,8 +181,9 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
         return policy
     if rule.negation == "drops":
         inside_forms = {i for s, e in reading.spans.get("AROUND_MATCH", ()) for i in range(s, e)}
-        for s, e in reading.spans.get("NEG", ()):
-            if clause_start <= s < last and s not in inside_forms and not (s and tokens[s - 1].text in ("or", "whether")):
+        for s, _ in reading.spans.get("NEG", ()):
+            after_or = s and tokens[s - 1].text in ("or", "whether")
+            if clause_start <= s < last and s not in inside_forms and not after_or:
                 # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
                 return f"negated by {tokens[s].text!r}"
     if rule.reported == "drops":
@@ -249,10 +251,10 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     return None
 
 
-_GENERAL_VERBS = frozenset(
-    "ask asks wonder wonders feel feels felt think thinks believe believes worry worries assume assumes"
-    " sometimes often occasionally".split()
-)
+_GENERAL_VERBS = frozenset((
+    "ask", "asks", "wonder", "wonders", "feel", "feels", "felt", "think", "thinks", "believe", "believes",
+    "worry", "worries", "assume", "assumes", "sometimes", "often", "occasionally",
+))
 
 
 _CLAUSE_BREAKS = frozenset(",;:()") | frozenset(("but", "so", "because", "although", "though", "while", "however"))

@@ -10,7 +10,7 @@ Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past t
 class Reading:
     """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
 
-    __slots__ = ("tokens", "spans", "corrected", "question", "judged")
+    __slots__ = ("corrected", "judged", "question", "spans", "tokens")
 
     def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
         self.tokens: list[Token] = tokenize(text)
@@ -58,14 +58,21 @@ class Reading:
 # A sentence that opens with an auxiliary and a subject asks even without its question mark
 # ("Would you consider offering me a contract").
 # ("Should your committee rank me ...", "Were it known ...", "Had I known ..." open conditions, not questions.)
-_OPENERS = frozenset("do does did is are am will would could can may might have has shall".split())
-_SUBJECTS = frozenset("i you we they he she it your my our the this there anyone someone".split())
+_OPENERS = frozenset((
+    "do", "does", "did", "is", "are", "am", "will", "would", "could", "can", "may", "might", "have", "has",
+    "shall",
+))
+_SUBJECTS = frozenset((
+    "i", "you", "we", "they", "he", "she", "it", "your", "my", "our", "the", "this", "there", "anyone",
+    "someone",
+))
 
 
-_COMPLEMENT_TAKERS = frozenset(
-    "know knowing ask asking asked wonder wondering wondered tell see check confirm inform sure clarify curious"
-    " learn hear advise update share indicate enquire inquire enquiring inquiring".split()
-)
+_COMPLEMENT_TAKERS = frozenset((
+    "know", "knowing", "ask", "asking", "asked", "wonder", "wondering", "wondered", "tell", "see", "check",
+    "confirm", "inform", "sure", "clarify", "curious", "learn", "hear", "advise", "update", "share", "indicate",
+    "enquire", "inquire", "enquiring", "inquiring",
+))
 
 
 _READINGS: dict[tuple[str, str], Reading] = {}
