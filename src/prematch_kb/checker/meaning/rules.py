@@ -107,7 +107,7 @@ def candidates(doc, mode: str):
     lexicon = load_lexicon()
     single, paired = _rules_of(mode)
     previous = None
-    previous_reading = None
+    previous_reading: Reading | None = None
     for sentence in doc.sentences:
         if not doc.is_own(sentence.start, sentence.end):
             previous = previous_reading = None
@@ -116,7 +116,7 @@ def candidates(doc, mode: str):
         if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
             for rule, first, last, reason in _verdicts(reading, single, "single"):
                 yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
-            if previous is not None and paired:
+            if previous is not None and previous_reading is not None and paired:
                 present = reading.spans.keys() | previous_reading.spans.keys()
                 if any(rule.needs <= present for rule in paired):
                     pair = read(doc.text[previous.start : sentence.end], lexicon, mode)

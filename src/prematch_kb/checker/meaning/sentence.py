@@ -29,18 +29,20 @@ class Reading:
                     continue
                 self.corrected[index] = fixed
                 words[index] = fixed
-                entries = lexicon.forms.get(fixed, ())
+                entries = lexicon.forms.get(fixed) or []
             for form, concept in entries:
                 end = index + len(form)
                 if tuple(words[index:end]) == form:
                     self.spans.setdefault(concept, []).append((index, end))
         conditions = self.spans.get("CONDITION")
         if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
-            self.spans["CONDITION"] = [
+            kept = [
                 (s, e) for s, e in conditions
                 if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(words[max(0, s - 3) : s]))
-            ] or None
-            if self.spans["CONDITION"] is None:
+            ]
+            if kept:
+                self.spans["CONDITION"] = kept
+            else:
                 del self.spans["CONDITION"]
         for role, concepts in lexicon.roles[mode].items():
             found = sorted(span for concept in concepts for span in self.spans.get(concept, ()))
