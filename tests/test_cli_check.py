@@ -105,3 +105,12 @@ def test_bad_usage_exits_2(args):
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+def test_explain_lists_every_candidate_with_its_rule_and_why_it_was_kept_or_dropped():
+    text = "Dear Dr. Lee,\n\nI cannot promise that I will rank you first. I promise that I will rank you first.\n"
+    out = run("--explain", "-", stdin=text.encode()).stdout.decode()
+    assert "Meaning rules:" in out
+    assert ('-:3:1: [binding-commitment] rule pledge-to-rank: "I cannot promise that I will rank you first" '
+            "(dropped: negated by 'cannot')") in out
+    assert '-:3:46: [binding-commitment] rule pledge-to-rank: "I promise that I will rank you first" (kept)' in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from bisect import bisect_right
 from pathlib import Path
 
 from prematch_kb.checker.commlog import KINDS
@@ -32,6 +33,8 @@ def register(subparsers) -> None:
     parser.add_argument("--program-name", help="the program written to")
     parser.add_argument("--log", metavar="LOG", help="your communication log (CSV or JSON): also check the draft "
                         "against what you already sent to and received from programs; needs --program-name")
+    parser.add_argument("--explain", action="store_true",
+                        help="also list every match the meaning rules considered, kept or dropped, and why")
     parser.add_argument("--kind", choices=KINDS, help="with --log: what the draft is (thank-you, update, ...), "
                         "to count it against the usual cadence")
     parser.set_defaults(func=run)
@@ -91,7 +94,31 @@ def run(args) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=not output_is_unicode(), indent=2))
     else:
         print(format_text(report, "-" if args.file == "-" else args.file))
+        if args.explain:
+            print(format_explanation(text, args.mode, "-" if args.file == "-" else args.file))
     return EXIT_FINDINGS if report.errors else EXIT_OK
+
+
+def format_explanation(text: str, mode: str, name: str) -> str:
+    """Every candidate of the meaning rules, where it is, which rule, the words, and why it was
+    kept or dropped; findings the phrase patterns alone made are listed under the report above."""
+    from prematch_kb.checker.engine import MAX_CHARS
+    from prematch_kb.checker.meaning import explain
+    from prematch_kb.checker.text import build_document
+
+    checked = text[:MAX_CHARS]
+    candidates = explain(build_document(checked), mode)
+    breaks = [i for i, ch in enumerate(checked) if ch == "\n"]
+    lines = ["", f"Meaning rules: {len(candidates)} candidate(s) in {name}"]
+    for candidate in candidates:
+        line = bisect_right(breaks, candidate.start - 1)
+        column = candidate.start - (breaks[line - 1] + 1 if line else 0) + 1
+        line += 1
+        words = " ".join(candidate.words.split())
+        verdict = "kept" if candidate.kept else f"dropped: {candidate.reason}"
+        lines.append(f"{name}:{line}:{column}: [{candidate.rule.category}] rule {candidate.rule.id}: "
+                     f'"{words}" ({verdict})')
+    return "\n".join(lines)
 
 
 def review_against_log(args, report) -> list:
