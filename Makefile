@@ -43,4 +43,4 @@ bench:
 	.venv/bin/python -m bench
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
