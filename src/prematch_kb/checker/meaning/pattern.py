@@ -8,6 +8,7 @@ sentence, so its cost grows with the sentence, never with the text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .sentence import Reading
@@ -17,6 +18,8 @@ class Element(NamedTuple):
     alternatives: tuple[str, ...]
     gap: int
     optional: bool
+    concepts: tuple[str, ...]  # the alternatives that are concepts or roles
+    words: frozenset[str]  # the alternatives that are quoted words, unquoted
 
 
 class PatternError(ValueError):
@@ -37,7 +40,9 @@ def compile_pattern(source: str) -> tuple[Element, ...]:
         names = tuple(part.rstrip("?").split("|"))
         if not all(names):
             raise PatternError(f"empty alternative in {source!r}")
-        elements.append(Element(names, gap, optional))
+        concepts = tuple(n for n in names if not n.startswith("'"))
+        words = frozenset(n.strip("'") for n in names if n.startswith("'"))
+        elements.append(Element(names, gap, optional, concepts, words))
         gap = 0
     if not elements:
         raise PatternError(f"empty pattern {source!r}")
@@ -49,17 +54,19 @@ def concepts_of(pattern: tuple[Element, ...]) -> set[str]:
 
 
 def _starts(reading: Reading, element: Element, low: int, high: int):
-    """Spans of an element starting in [low, high]."""
-    for name in element.alternatives:
-        if name.startswith("'"):
-            word = name.strip("'")
-            for index in range(low, min(high, len(reading.tokens) - 1) + 1):
-                if reading.tokens[index].text == word:
-                    yield index, index + 1
-            continue
-        for span in reading.spans.get(name, ()):
-            if low <= span[0] <= high:
-                yield span
+    """Spans of an element starting in [low, high] (concept spans are kept sorted by start)."""
+    for name in element.concepts:
+        spans = reading.spans.get(name)
+        if spans:
+            index = bisect_left(spans, (low,))
+            while index < len(spans) and spans[index][0] <= high:
+                yield spans[index]
+                index += 1
+    if element.words:
+        tokens = reading.tokens
+        for index in range(low, min(high, len(tokens) - 1) + 1):
+            if tokens[index].text in element.words:
+                yield index, index + 1
 
 
 def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
