@@ -9,11 +9,10 @@ from functools import cached_property
 
 from prematch_kb.compiler import markdown as md
 from prematch_kb.compiler import paths
+from prematch_kb.kb import urls
 from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
 from prematch_kb.kb.site import SiteSettings
-
-CHECKER_PAGE = "checker/index.md"
 
 
 @dataclass
@@ -25,7 +24,7 @@ class RenderContext:
 
     @property
     def has_checker_page(self) -> bool:
-        return CHECKER_PAGE in self.handwritten
+        return urls.CHECKER in self.handwritten
 
     # -- reverse references, indexed once (a page must not scan every item of the knowledge base) --
     @cached_property

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from prematch_kb.compiler import markdown as md
 from prematch_kb.compiler import paths
-from prematch_kb.compiler.context import RenderContext
+from prematch_kb.compiler.context import RenderContext, relative
 from prematch_kb.compiler.page import SECTION_RULES, Page
+from prematch_kb.kb import urls
 from prematch_kb.kb.model import BINDS, BINDS_LABELS, RULE_KIND_LABELS, RULE_STATUS_LABELS, RULE_STATUSES, Check, Rule
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
@@ -66,7 +67,8 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
     checks = ctx.checks_by_rule.get(rule.id, ())
     if checks:
         out += [md.heading(2, "What the checker flags", "checker"), "",
-                "The [email checker](../checker/index.md) ties these categories to this rule." if _has_checker(ctx)
+                f"The [email checker]({relative(here, urls.CHECKER)}) ties these categories to this rule."
+                if _has_checker(ctx)
                 else "The email checker ties these categories to this rule.", ""]
         for check in checks:
             out += _check_section(ctx, here, check)
