@@ -40,7 +40,7 @@ def test_link_targets_outside_the_allow_list_are_dropped_however_spelled(page, s
         })""",
         PAYLOADS + SAFE,
     )
-    dropped = dict(zip(PAYLOADS, copied, strict=True))
+    dropped = dict(zip(PAYLOADS, copied, strict=False))  # the SAFE targets come after
     # A NUL is parsed as U+FFFD, which makes a harmless relative link; every other target is dropped.
     assert all(protocol is None for target, protocol in dropped.items() if "\u0000" not in target), dropped
     assert dropped["\u0000javascript:alert(1)"] in (None, "http:")
