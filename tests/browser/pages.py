@@ -42,8 +42,11 @@ def wait_checked(page) -> None:
 
 
 def rendered_findings(page) -> list[dict]:
+    """One entry per finding shown, a card with a count standing for each of its occurrences."""
     return page.eval_on_selector_all(
         ".pmkb-finding",
-        """items => items.map(i => ({category: i.dataset.category, severity: i.dataset.severity,
-                                     start: Number(i.dataset.start), end: Number(i.dataset.end)}))""",
+        """items => items.flatMap(i => i.dataset.occurrences.split(',').map(span => {
+                const [start, end] = span.split('-').map(Number);
+                return {category: i.dataset.category, severity: i.dataset.severity, start, end};
+            }))""",
     )

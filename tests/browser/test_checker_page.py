@@ -73,10 +73,9 @@ def test_received_mode_offers_a_reply(page, site_url):
     text = "Dear applicant,\n\nWhere will you rank our program? Please tell us before Friday.\n\nDr. Reyes"
     engine = check(text, mode="received").findings
     assert engine, "the sample must be flagged"
-    check_text(page, text, mode="received")
-    assert page.locator(".pmkb-finding").count() == len(engine)
+    assert len(check_text(page, text, mode="received")) == len(engine)
     replies = page.eval_on_selector_all(".pmkb-finding__reply", "els => els.map(e => e.textContent)")
-    assert replies == [f.reply for f in engine if f.reply]
+    assert replies == list(dict.fromkeys(f.reply for f in engine if f.reply))  # repeats share one card
     assert replies, "a received-mode finding comes with a reply to send"
 
 
@@ -247,6 +246,7 @@ def test_narrow_mobile_viewport(browser, site_url):
         findings = check_text(page, "Dear Dr. [Last Name],\n\nI will rank you first.\n\n[Your Name]")
         assert findings
         assert page.locator("#pmkb-text").is_visible()
+        page.click(".pmkb-panel__toggle")  # the findings are a bottom sheet on a phone
         assert page.locator(".pmkb-finding").first.is_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px"

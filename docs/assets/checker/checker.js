@@ -1,12 +1,34 @@
-// The checker page: text area, context, findings and highlights. The checking itself runs in a
-// Web Worker (worker.mjs) on this site's own Pyodide. User text is only ever set as textContent
-// or as a form value, never parsed as HTML.
+// The checker page: an editor with marks in the text and a findings panel beside it (a bottom
+// sheet on phones). The checking itself runs in a Web Worker (worker.mjs) on this site's own
+// Pyodide. User text is only ever set as textContent or as a form value, never parsed as HTML.
 
-const SEVERITIES = [
-  ["error", "Errors"],
-  ["warning", "Warnings"],
-  ["suggestion", "Suggestions"],
-];
+// Severity in words and a shape, never colour alone. In received mode the findings are about what
+// the program wrote, so they are worded as what the program should not have done.
+const SEVERITIES = ["error", "warning", "suggestion"];
+// The icons themselves are drawn by checker.css (.pmkb-finding__severity::before), out of the
+// cards' accessible names.
+const SEVERITY_WORDS = {
+  draft: { error: "Error", warning: "Warning", suggestion: "Suggestion" },
+  received: { error: "Not allowed for the program", warning: "Worth a careful look", suggestion: "Note" },
+};
+const SEVERITY_HEADINGS = {
+  draft: { error: "Errors", warning: "Warnings", suggestion: "Suggestions" },
+  received: { error: "What the program should not have done", warning: "Worth a careful look", suggestion: "Notes" },
+};
+const CONTEXT_WORDS = {
+  applicant_type: ["Applicant", "any applicant"],
+  phase: ["Season phase", "any phase"],
+  recipient: ["Writing to", "anyone at the program"],
+  specialty: ["Specialty", "any specialty"],
+};
+const CAVEAT =
+  "A clean result means none of these patterns was found, not that the text is safe: the checker knows common wording, not your situation.";
+// A suggestion that tells what to do ("Replace the placeholder…") is advice, not a phrasing.
+const INSTRUCTION = /^(Replace|Write|Sign|Keep|Mention|Decline|Remove|Delete|Cut|Use|Add|Say|Ask|Avoid|Do not|Don't|You do not|You may|Consider|Thank you for your message\. To answer)\b/;
+// Findings about the whole email's form, whose span is not a sentence to rephrase.
+const WHOLE_TEXT_CATEGORIES = /^(missing-|too-long$|cadence$|reply-due$)/;
+const ABBREVIATION = /\b(Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|vs|etc|No|e\.g|i\.e|U\.S)$/i;
+const WIDE = "(min-width: 60em)";
 const DEBOUNCE_MS = 150;
 const CONTEXT_FIELDS = ["applicant_type", "phase", "recipient", "specialty"];
 
@@ -55,28 +77,44 @@ class CheckerPage {
     this.label = root.querySelector(".pmkb-checker__label");
     this.highlights = root.querySelector(".pmkb-editor__highlights");
     this.backdrop = root.querySelector(".pmkb-editor__backdrop");
+    this.panel = root.querySelector(".pmkb-panel");
+    this.panelToggle = root.querySelector(".pmkb-panel__toggle");
+    this.previousButton = root.querySelector(".pmkb-panel__prev");
+    this.nextButton = root.querySelector(".pmkb-panel__next");
+    this.summaryBox = root.querySelector(".pmkb-checker__summary");
     this.findingsBox = root.querySelector(".pmkb-checker__findings");
     this.verdict = root.querySelector(".pmkb-checker__verdict");
+    this.undoBar = root.querySelector(".pmkb-checker__undo");
     this.statusText = root.querySelector(".pmkb-checker__status-text");
     this.progress = root.querySelector(".pmkb-checker__progress");
     this.fallback = root.querySelector(".pmkb-checker__fallback[hidden]");
     this.templateNote = root.querySelector(".pmkb-checker__template-note");
     this.siteBase = new URL(`${root.dataset.siteBase || "."}/`, location.href);
     this.siteUrl = "";
+    this.data = null; // checker/data.json: context labels, check titles, templates
     this.requestId = 0;
-    this.inFlight = null; // {id, text}
+    this.inFlight = null; // {id, text, generation, usedLog}
     this.wanted = false;
     this.timer = 0;
     this.lastInput = 0;
-    this.spans = []; // highlight spans for this.spansText
+    this.spans = []; // highlight spans for this.spansText, each naming its occurrence
     this.spansText = "";
     this.findingCounter = 0;
     this.generation = 0; // bumped by every change of text, mode or context
+    this.occurrences = []; // every finding of the shown report, in text order
+    this.current = -1; // the occurrence whose card is open
+    this.undo = null; // {start, inserted, removed, after}
+    this.wide = window.matchMedia ? window.matchMedia(WIDE) : { matches: true, addEventListener() {} };
   }
 
   start() {
     this.bindEditor();
-    if (window.pmkbCheckerLog) window.pmkbCheckerLog.mount(this);
+    if (window.pmkbCheckerLog) {
+      window.pmkbCheckerLog.mount(this);
+      // assets/log/checker-log.js puts its panel after the findings; it belongs under the editor.
+      const slot = this.root.querySelector(".pmkb-checker__log-slot");
+      if (this.logPanel && slot) slot.replaceWith(this.logPanel);
+    }
     this.loadData();
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this.fail("this browser does not support WebAssembly or Web Workers");
@@ -98,6 +136,8 @@ class CheckerPage {
   bindEditor() {
     this.textarea.addEventListener("input", () => this.onInput());
     this.textarea.addEventListener("scroll", () => this.syncScroll());
+    // A click (or tap) in a marked span opens that finding's card.
+    this.textarea.addEventListener("click", () => this.openAtCaret());
     this.root.querySelectorAll('input[name="pmkb-mode"]').forEach((radio) =>
       radio.addEventListener("change", () => {
         this.updateModeLabel();
@@ -111,11 +151,24 @@ class CheckerPage {
         this.requestCheck(false);
       }),
     );
+    this.panelToggle.addEventListener("click", () => this.setSheetOpen(this.panel.dataset.open !== "true"));
+    this.previousButton.addEventListener("click", () => this.step(-1));
+    this.nextButton.addEventListener("click", () => this.step(1));
+    this.wide.addEventListener("change", () => this.setSheetOpen(this.panel.dataset.open === "true"));
+    this.setSheetOpen(false);
     if (typeof ResizeObserver === "function") {
       new ResizeObserver(() => this.fitHeight()).observe(this.textarea);
     }
     this.updateModeLabel();
     this.renderHighlights();
+    this.renderEmpty();
+  }
+
+  // On wide screens the panel is always open; on narrow ones it is a sheet the bar opens.
+  setSheetOpen(open) {
+    const shown = this.wide.matches || open;
+    this.panel.dataset.open = shown ? "true" : "false";
+    this.panelToggle.setAttribute("aria-expanded", shown ? "true" : "false");
   }
 
   async loadData() {
@@ -127,6 +180,7 @@ class CheckerPage {
     } catch (error) {
       return; // context menus stay at "any"; checking still works
     }
+    this.data = data;
     this.siteUrl = data.site_url || "";
     for (const name of CONTEXT_FIELDS) {
       const select = this.root.querySelector(`select[name="${name}"]`);
@@ -135,6 +189,7 @@ class CheckerPage {
       }
     }
     this.applyQuery(data);
+    if (this.lastReport) this.render(this.lastReport, this.lastText);
   }
 
   applyQuery(data) {
@@ -152,8 +207,7 @@ class CheckerPage {
     this.requestCheck(true);
     const templateId = params.get("template");
     if (!templateId) return;
-    // Own properties only: "constructor" or "__proto__" in the address names no template.
-    const template = data.templates && Object.hasOwn(data.templates, templateId) ? data.templates[templateId] : undefined;
+    const template = this.template(templateId);
     this.templateNote.hidden = false;
     if (!template) {
       this.templateNote.textContent = `There is no template called “${templateId}”.`;
@@ -168,6 +222,12 @@ class CheckerPage {
       this.textarea.value = template.body;
       this.onInput();
     }
+  }
+
+  // Own properties only: "constructor" or "__proto__" in the address names no template.
+  template(templateId) {
+    const templates = this.data && this.data.templates;
+    return templates && Object.hasOwn(templates, templateId) ? templates[templateId] : undefined;
   }
 
   updateModeLabel() {
@@ -203,6 +263,7 @@ class CheckerPage {
     this.fitHeight();
     this.shiftSpans(this.textarea.value);
     this.renderHighlights();
+    if (this.undo && this.textarea.value !== this.undo.after) this.clearUndo();
     this.requestCheck(false);
   }
 
@@ -224,8 +285,8 @@ class CheckerPage {
     }
     const text = this.textarea.value;
     const id = ++this.requestId;
-    this.inFlight = { id, text, generation: this.generation };
     const log = window.pmkbCheckerLog ? window.pmkbCheckerLog.payload(this) : {}; // assets/log/checker-log.js
+    this.inFlight = { id, text, generation: this.generation, usedLog: Boolean(log.log) };
     this.worker.postMessage({ type: "check", id, text, options: this.options(), ...log });
   }
 
@@ -244,10 +305,12 @@ class CheckerPage {
       this.fail(message.message);
     } else if (message.type === "result" || message.type === "check-error") {
       if (!this.inFlight || message.id !== this.inFlight.id) return;
-      const { text, generation } = this.inFlight;
+      const { text, generation, usedLog } = this.inFlight;
       this.inFlight = null;
-      if (message.type === "result") this.render(JSON.parse(message.report), text);
-      else this.showCheckError(message.message);
+      if (message.type === "result") {
+        this.usedLog = usedLog;
+        this.render(JSON.parse(message.report), text);
+      } else this.showCheckError(message.message);
       if (generation === this.generation) delete this.root.dataset.pending;
       if (this.wanted) {
         this.wanted = false;
@@ -259,7 +322,7 @@ class CheckerPage {
   becomeReady() {
     if (this.root.dataset.checkerState === "ready") return;
     this.progress.hidden = true;
-    this.statusText.textContent = "The checker is ready. Your text stays in this browser.";
+    this.statusText.textContent = "Ready. Your text stays in this browser.";
     this.root.dataset.checkerState = "ready";
     this.sendCheck();
   }
@@ -281,104 +344,413 @@ class CheckerPage {
     this.verdict.textContent = `The checker failed on this text: ${lastLine}`;
   }
 
-  // --- findings -------------------------------------------------------------------------------
+  // --- verdict and findings -------------------------------------------------------------------
+
+  renderEmpty() {
+    this.root.dataset.verdict = "empty";
+    this.verdict.textContent = this.mode() === "received" ? "Paste the message you received to check it." : "Paste or type your draft to check it.";
+    this.summaryBox.replaceChildren(
+      el("p", {}, "The findings appear here as you type, each marked in your text. Nothing you type leaves this browser."),
+    );
+    this.findingsBox.replaceChildren();
+  }
 
   render(report, text) {
     this.lastReport = report;
+    this.lastText = text;
     const findings = report.findings || [];
+    const mode = report.mode === "received" ? "received" : "draft";
     this.root.dataset.findingCount = String(findings.length);
-    this.verdict.textContent = this.verdictLine(report);
-    const sections = [];
-    for (const [severity, heading] of SEVERITIES) {
-      const group = findings.filter((finding) => finding.severity === severity);
-      if (!group.length) continue;
-      const headingId = `pmkb-group-${severity}`;
-      sections.push(
-        el(
-          "section",
-          { class: `pmkb-group pmkb-group--${severity}`, "aria-labelledby": headingId },
-          el("h2", { id: headingId }, `${heading} (${group.length})`),
-          el("ol", { class: "pmkb-group__list" }, ...group.map((finding) => this.renderFinding(finding, report.mode))),
-        ),
-      );
+    const previous = this.occurrences[this.current];
+    this.occurrences = [];
+    this.current = -1;
+    if (!text.trim()) {
+      this.renderEmpty();
+    } else {
+      const groups = this.group(findings, text);
+      this.root.dataset.verdict = findings.length ? "findings" : "clean";
+      this.verdict.textContent = findings.length ? this.verdictLine(report, groups) : this.cleanLine(mode);
+      this.summaryBox.replaceChildren(...(findings.length ? [] : this.cleanSummary(report, mode)));
+      const sections = [];
+      for (const severity of SEVERITIES) {
+        const inSeverity = groups.filter((group) => group.severity === severity);
+        if (!inSeverity.length) continue;
+        const headingId = `pmkb-group-${severity}`;
+        const count = inSeverity.reduce((n, group) => n + group.occurrences.length, 0);
+        sections.push(
+          el(
+            "section",
+            { class: `pmkb-group pmkb-group--${severity}`, "aria-labelledby": headingId },
+            el("h3", { id: headingId }, `${SEVERITY_HEADINGS[mode][severity]} (${count})`),
+            el("ol", { class: "pmkb-group__list" }, ...inSeverity.map((group) => this.renderGroup(group, mode))),
+          ),
+        );
+      }
+      this.findingsBox.replaceChildren(...sections);
+      this.occurrences = groups.flatMap((group) => group.occurrences).sort((a, b) => a.start - b.start || a.end - b.end);
+      this.occurrences.forEach((occurrence, index) => (occurrence.index = index));
+      // Keep the open card open when the same finding is still there after an edit.
+      if (previous) {
+        const same = this.occurrences.find((o) => o.group.key === previous.group.key && o.excerpt === previous.excerpt);
+        if (same) this.select(same.index, { scrollCard: false, scrollText: false });
+      }
     }
-    this.findingsBox.replaceChildren(...sections);
+    this.previousButton.disabled = this.nextButton.disabled = this.occurrences.length === 0;
     if (text === this.textarea.value) {
-      this.spans = findings
-        .map((finding) => ({
-          start: finding.start_utf16 ?? finding.start,
-          end: finding.end_utf16 ?? finding.end,
-          severity: finding.severity,
-          category: finding.category,
-        }))
-        .filter((span) => Number.isInteger(span.start) && span.end > span.start && span.end <= text.length);
+      this.spans = this.occurrences
+        .filter((o) => Number.isInteger(o.start) && o.end > o.start && o.end <= text.length)
+        .map((o) => ({ start: o.start, end: o.end, severity: o.group.severity, category: o.group.category, occurrence: o.index }));
       this.spansText = text;
       this.renderHighlights();
     }
     this.root.dispatchEvent(new CustomEvent("pmkb:checked", { detail: { count: findings.length } }));
   }
 
-  verdictLine(report) {
-    // The engine words the verdict (counts included); the page only falls back to counts.
+  // Findings with the same category and message are one card with a count.
+  group(findings, text) {
+    const groups = new Map();
+    for (const finding of findings) {
+      const key = `${finding.category}\u0000${finding.severity}\u0000${finding.message}`;
+      if (!groups.has(key)) {
+        groups.set(key, { key, category: finding.category, severity: finding.severity, finding, occurrences: [] });
+      }
+      const start = finding.start_utf16 ?? finding.start;
+      const end = finding.end_utf16 ?? finding.end;
+      const group = groups.get(key);
+      group.occurrences.push({ group, finding, start, end, excerpt: finding.excerpt || text.slice(start, end) });
+    }
+    return [...groups.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
+  }
+
+  verdictLine(report, groups) {
     const summary = report.summary || {};
+    const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    if (report.mode === "received") {
+      const errors = summary.errors || 0;
+      const others = (summary.warnings || 0) + (summary.suggestions || 0);
+      if (errors) {
+        return `The program should not have written ${count(errors, "thing")} in this message. You have done nothing wrong: see the reply you could send and how to keep a record.`;
+      }
+      return `${count(others, "point")} in this message ${others === 1 ? "is" : "are"} worth a careful look.`;
+    }
+    // The engine words the draft verdict (counts included); the page only falls back to counts.
     const verdict = String(summary.verdict || "").trim();
     if (verdict) return verdict;
-    const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
     return `${count(summary.errors || 0, "error")}, ${count(summary.warnings || 0, "warning")}, ${count(summary.suggestions || 0, "suggestion")}`;
   }
 
-  renderFinding(finding, mode) {
+  checksRun(mode) {
+    const checks = Object.entries((this.data && this.data.checks) || {}).filter(([, check]) => check.mode === mode);
+    const needLog = mode === "draft" && !this.usedLog;
+    return {
+      ran: checks.filter(([, check]) => !(needLog && check.needs_log)).map(([, check]) => check.title),
+      skipped: checks.filter(([, check]) => needLog && check.needs_log).map(([, check]) => check.title),
+    };
+  }
+
+  cleanLine(mode) {
+    const { ran } = this.checksRun(mode);
+    const checks = ran.length ? ` in ${ran.length} checks` : "";
+    return mode === "received"
+      ? `Nothing found${checks} that the program should not have written.`
+      : `No problems found${checks}.`;
+  }
+
+  cleanSummary(report, mode) {
+    const { ran, skipped } = this.checksRun(mode);
+    const parts = [];
+    if (ran.length) {
+      parts.push(
+        el("p", { class: "pmkb-checker__checks-heading" }, mode === "received" ? "Checked the message for:" : "Checked your draft for:"),
+        el("ul", { class: "pmkb-checker__checks" }, ...ran.map((title) => el("li", {}, title))),
+      );
+    }
+    if (skipped.length) {
+      parts.push(el("p", {}, `Not checked without your communication log and the program's name: ${skipped.join("; ")}.`));
+    }
+    parts.push(el("p", { class: "pmkb-checker__context-used" }, `Context used: ${this.contextWords(report)}.`));
+    parts.push(el("p", { class: "pmkb-checker__caveat" }, CAVEAT));
+    return parts;
+  }
+
+  // The context the engine itself reports it used, in the menus' words.
+  contextWords(report) {
+    const used = report.context || {};
+    const words = Object.entries(CONTEXT_WORDS).map(([name, [label, any]]) => {
+      const value = used[name];
+      if (!value) return any;
+      const option = ((this.data && this.data.context && this.data.context[name]) || []).find((o) => o.id === value);
+      return `${label.toLowerCase()}: ${option ? option.label : value}`;
+    });
+    if (used.program_name) words.push(`program: ${used.program_name}`);
+    return words.join(", ");
+  }
+
+  renderGroup(group, mode) {
+    const { finding, occurrences } = group;
     const id = `pmkb-finding-${++this.findingCounter}`;
     const item = el("li", {
-      class: `pmkb-finding pmkb-finding--${finding.severity}`,
-      "data-category": finding.category,
-      "data-severity": finding.severity,
-      "data-start": finding.start_utf16 ?? finding.start, // UTF-16 offsets in the checked text
-      "data-end": finding.end_utf16 ?? finding.end,
+      class: `pmkb-finding pmkb-finding--${group.severity}`,
+      "data-category": group.category,
+      "data-severity": group.severity,
+      "data-start": occurrences[0].start, // UTF-16 offsets in the checked text
+      "data-end": occurrences[0].end,
+      "data-count": occurrences.length,
+      "data-occurrences": occurrences.map((o) => `${o.start}-${o.end}`).join(","),
       tabindex: "0",
       "aria-labelledby": `${id}-message`,
     });
+    group.element = item;
+    const word = SEVERITY_WORDS[mode][group.severity];
     item.append(
       el(
         "p",
         { class: "pmkb-finding__message", id: `${id}-message` },
-        el("span", { class: "pmkb-finding__severity" }, `${finding.severity}: `),
+        el(
+          "span",
+          { class: "pmkb-finding__severity" },
+          `${word}:`,
+        ),
+        " ",
         finding.message || finding.category,
+        occurrences.length > 1 ? el("span", { class: "pmkb-finding__count" }, ` (${occurrences.length} times)`) : null,
       ),
     );
-    if (finding.excerpt) {
-      item.append(el("p", { class: "pmkb-finding__excerpt" }, "In your text: ", el("q", {}, finding.excerpt)));
-    }
-    if (finding.explanation_html) {
-      item.append(this.trustedHtml(finding.explanation_html, "pmkb-finding__explanation"));
-    } else if (finding.explanation) {
-      item.append(el("p", { class: "pmkb-finding__explanation" }, finding.explanation));
-    }
+    // Each place in the text, as a button that scrolls the text to it.
+    const places = el("ul", { class: "pmkb-finding__occurrences", "aria-label": "Where it is in your text" });
+    occurrences.forEach((occurrence, n) => {
+      const button = el(
+        "button",
+        {
+          type: "button",
+          class: "pmkb-finding__occurrence",
+          "aria-label": occurrences.length > 1 ? `Show “${occurrence.excerpt}” in the text (${n + 1} of ${occurrences.length})` : `Show “${occurrence.excerpt}” in the text`,
+        },
+        `“${occurrence.excerpt}”`,
+      );
+      button.addEventListener("click", () => this.select(occurrence.index, { scrollCard: false, scrollText: true }));
+      occurrence.button = button;
+      places.append(el("li", {}, button));
+    });
+    item.append(el("p", { class: "pmkb-finding__excerpt" }, mode === "received" ? "In the message:" : "In your text:"), places);
     const suggestions = finding.suggestions || [];
     if (suggestions.length) {
       item.append(
         el("p", { class: "pmkb-finding__subhead" }, suggestions.length === 1 ? "Safer phrasing:" : "Safer phrasings:"),
-        el("ul", { class: "pmkb-finding__suggestions" }, ...suggestions.map((s) => el("li", {}, s))),
+        el("ul", { class: "pmkb-finding__suggestions" }, ...suggestions.map((s) => this.renderSuggestion(s, group, mode))),
       );
     }
     if (finding.reply && mode === "received") {
+      const reply = el("blockquote", { class: "pmkb-finding__reply" }, finding.reply);
       item.append(
         el("p", { class: "pmkb-finding__subhead" }, "A reply you could send:"),
-        el("blockquote", { class: "pmkb-finding__reply" }, finding.reply),
+        reply,
+        el("p", { class: "pmkb-finding__actions" }, this.copyButton(finding.reply, "Copy the reply")),
       );
     }
-    if (finding.link) {
+    if (mode === "received" && group.severity === "error") item.append(...this.receivedSteps());
+    // The why, folded: the card stays short beside the text.
+    if (finding.explanation_html || finding.explanation) {
       item.append(
         el(
-          "p",
-          { class: "pmkb-finding__link" },
-          el("a", { href: this.siteLink(finding.link), "aria-describedby": `${id}-message` }, "Read the rule"),
+          "details",
+          { class: "pmkb-finding__why" },
+          el("summary", {}, "Why this matters"),
+          finding.explanation_html
+            ? this.trustedHtml(finding.explanation_html, "pmkb-finding__explanation")
+            : el("p", { class: "pmkb-finding__explanation" }, finding.explanation),
         ),
       );
     }
-    item.addEventListener("focusin", () => this.setActive(finding, true));
-    item.addEventListener("focusout", () => this.setActive(finding, false));
+    const links = el("p", { class: "pmkb-finding__link" });
+    if (finding.link) {
+      links.append(el("a", { href: this.siteLink(finding.link), "aria-describedby": `${id}-message` }, "Read the rule"));
+    }
+    for (const templateId of this.templatesFor(finding)) {
+      const template = this.template(templateId);
+      if (links.childNodes.length) links.append(" · ");
+      links.append(el("a", { href: this.siteLink(template.url), class: "pmkb-finding__template" }, `Template: ${template.title}`));
+    }
+    if (links.childNodes.length) item.append(links);
+    item.addEventListener("focusin", () => this.markGroup(group, true));
+    item.addEventListener("focusout", () => this.markGroup(group, false));
     return item;
+  }
+
+  templatesFor(finding) {
+    const ids = (this.data && this.data.rule_templates && Object.hasOwn(this.data.rule_templates, finding.rule) && this.data.rule_templates[finding.rule]) || [];
+    return ids.filter((id) => this.template(id)).slice(0, 1);
+  }
+
+  receivedSteps() {
+    return [
+      el("p", { class: "pmkb-finding__subhead" }, "What you can do:"),
+      el(
+        "ol",
+        { class: "pmkb-finding__steps" },
+        el("li", {}, "Reply politely, or not at all: you do not have to answer this."),
+        el(
+          "li",
+          {},
+          "Keep a record: save the message and note the date, who wrote and how, in ",
+          el("a", { href: this.root.dataset.logUrl }, "your communication log"),
+          ".",
+        ),
+        el(
+          "li",
+          {},
+          "If it continues or feels like pressure, you can ask the NRMP for confidential advice or ",
+          el("a", { href: this.root.dataset.reportUrl }, "report it"),
+          ".",
+        ),
+      ),
+    ];
+  }
+
+  renderSuggestion(suggestion, group, mode) {
+    const item = el("li", {}, el("span", { class: "pmkb-finding__suggestion" }, suggestion));
+    const instruction = INSTRUCTION.test(suggestion);
+    if (instruction) return item;
+    const actions = el("span", { class: "pmkb-finding__actions" });
+    const phrasing = /[.!?]$/.test(suggestion) && !/[[\](){}]|\.\.\.|…/.test(suggestion);
+    if (mode === "draft" && phrasing && !WHOLE_TEXT_CATEGORIES.test(group.category)) {
+      const button = el("button", { type: "button", "data-action": "replace" }, "Replace");
+      button.setAttribute("aria-label", `Replace the sentence with: ${suggestion}`);
+      button.addEventListener("click", () => this.replace(group, suggestion));
+      actions.append(button);
+    }
+    actions.append(this.copyButton(suggestion, `Copy: ${suggestion}`));
+    item.append(actions);
+    return item;
+  }
+
+  copyButton(text, label) {
+    const button = el("button", { type: "button", "data-action": "copy", "aria-label": label }, "Copy");
+    button.addEventListener("click", async () => {
+      const done = await copyText(text);
+      button.textContent = done ? "Copied" : "Copy failed";
+      setTimeout(() => (button.textContent = "Copy"), 2000);
+    });
+    return button;
+  }
+
+  // --- replace and undo -----------------------------------------------------------------------
+
+  // The active occurrence of the group (or its first) is in a sentence; the phrasing replaces
+  // that sentence. The edit goes through the browser's own editing, so Ctrl+Z undoes it too.
+  replace(group, suggestion) {
+    const text = this.textarea.value;
+    if (text !== this.lastText) return; // the card belongs to an older text
+    const active = this.occurrences[this.current];
+    const occurrence = active && active.group === group ? active : group.occurrences[0];
+    const [start, end] = sentenceBounds(text, occurrence.start, occurrence.end);
+    const removed = text.slice(start, end);
+    this.editText(start, end, suggestion);
+    this.undo = { start, inserted: suggestion, removed, after: this.textarea.value };
+    const undoButton = el("button", { type: "button", "data-action": "undo" }, "Undo");
+    undoButton.addEventListener("click", () => this.undoReplace());
+    this.undoBar.hidden = false;
+    this.undoBar.replaceChildren(`Replaced “${removed}” with “${suggestion}”. `, undoButton);
+  }
+
+  undoReplace() {
+    const undo = this.undo;
+    if (!undo || this.textarea.value !== undo.after) return;
+    this.editText(undo.start, undo.start + undo.inserted.length, undo.removed);
+    this.clearUndo();
+    this.undoBar.hidden = false;
+    this.undoBar.textContent = "Restored your sentence.";
+  }
+
+  clearUndo() {
+    this.undo = null;
+    this.undoBar.hidden = true;
+    this.undoBar.replaceChildren();
+  }
+
+  editText(start, end, replacement) {
+    const area = this.textarea;
+    area.focus({ preventScroll: true });
+    area.setSelectionRange(start, end);
+    const before = area.value;
+    let done = false;
+    try {
+      done = document.execCommand("insertText", false, replacement); // fires "input" itself
+    } catch (error) {
+      done = false;
+    }
+    if (!done || area.value === before) {
+      area.setRangeText(replacement, start, end, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  // --- moving between marks and cards ---------------------------------------------------------
+
+  openAtCaret() {
+    if (this.textarea.selectionStart !== this.textarea.selectionEnd) return;
+    const at = this.textarea.selectionStart;
+    const rank = { error: 3, warning: 2, suggestion: 1 };
+    const hits = this.spans.filter((span) => span.start <= at && at <= span.end && span.occurrence !== undefined);
+    if (!hits.length) return;
+    const best = hits.reduce((a, b) => (rank[b.severity] > rank[a.severity] || (rank[b.severity] === rank[a.severity] && b.end - b.start < a.end - a.start) ? b : a));
+    this.select(best.occurrence, { scrollCard: true, scrollText: false });
+  }
+
+  step(direction) {
+    if (!this.occurrences.length) return;
+    const count = this.occurrences.length;
+    const next = this.current < 0 ? (direction > 0 ? 0 : count - 1) : (this.current + direction + count) % count;
+    this.select(next, { scrollCard: true, scrollText: true });
+  }
+
+  select(index, { scrollCard, scrollText }) {
+    const occurrence = this.occurrences[index];
+    if (!occurrence) return;
+    this.current = index;
+    this.root.querySelectorAll(".pmkb-finding--active").forEach((item) => item.classList.remove("pmkb-finding--active"));
+    this.root.querySelectorAll(".pmkb-finding__occurrence[aria-current]").forEach((b) => b.removeAttribute("aria-current"));
+    const card = occurrence.group.element;
+    card.classList.add("pmkb-finding--active");
+    if (occurrence.button) occurrence.button.setAttribute("aria-current", "true");
+    this.root.dataset.current = String(index);
+    this.highlights.querySelectorAll("mark.pmkb-mark--active").forEach((mark) => mark.classList.remove("pmkb-mark--active"));
+    this.highlights.querySelectorAll(`mark[data-occurrence="${index}"]`).forEach((mark) => mark.classList.add("pmkb-mark--active"));
+    if (scrollCard) {
+      this.setSheetOpen(true);
+      this.scrollToCard(card);
+    }
+    if (scrollText) this.scrollToMark(index);
+  }
+
+  // Bring the card's top into the panel's view (below the panel's own bar on wide screens, where
+  // the bar sticks at the panel's top), then make sure the page shows it too.
+  scrollToCard(card) {
+    const scroller = this.wide.matches ? this.panel : this.panel.querySelector(".pmkb-panel__body");
+    const bar = this.wide.matches ? this.panel.querySelector(".pmkb-panel__head").offsetHeight : 0;
+    const offset = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = Math.max(0, offset - bar - 8);
+    const box = card.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight - 40) card.scrollIntoView({ block: "start" });
+  }
+
+  // Bring the mark to the upper part of the window, clear of the header and of an open sheet.
+  scrollToMark(index) {
+    const mark = this.highlights.querySelector(`mark[data-occurrence="${index}"]`);
+    if (!mark) return;
+    const box = mark.getBoundingClientRect();
+    const top = window.innerHeight * (this.wide.matches ? 0.3 : 0.15);
+    const header = document.querySelector(".md-header");
+    const clear = header ? header.getBoundingClientRect().bottom + 8 : 8;
+    const sheetTop = this.wide.matches ? window.innerHeight : this.panel.getBoundingClientRect().top;
+    if (box.top < clear || box.bottom > sheetTop - 8) window.scrollBy({ top: box.top - Math.max(top, clear), behavior: "instant" });
+  }
+
+  markGroup(group, on) {
+    const indexes = new Set(group.occurrences.map((o) => String(o.index)));
+    this.highlights.querySelectorAll("mark").forEach((mark) => {
+      if (indexes.has(mark.dataset.occurrence)) mark.classList.toggle("pmkb-mark--focus", on);
+    });
   }
 
   // Explanations are Markdown rendered at build time from the knowledge base. They are copied
@@ -439,6 +811,8 @@ class CheckerPage {
       const top = covering.reduce((a, b) => (rank[b.severity] > rank[a.severity] ? b : a));
       const mark = el("mark", { class: `pmkb-mark pmkb-mark--${top.severity}`, "data-category": top.category }, piece);
       mark.dataset.start = String(top.start);
+      if (top.occurrence !== undefined) mark.dataset.occurrence = String(top.occurrence);
+      if (top.occurrence !== undefined && top.occurrence === this.current) mark.classList.add("pmkb-mark--active");
       nodes.push(mark);
     }
     // A final newline needs something after it to take up its line.
@@ -447,24 +821,64 @@ class CheckerPage {
     this.syncScroll();
   }
 
-  setActive(finding, on) {
-    const start = String(finding.start_utf16 ?? finding.start);
-    this.highlights.querySelectorAll("mark").forEach((mark) => {
-      if (mark.dataset.category === finding.category && mark.dataset.start === start) {
-        mark.classList.toggle("pmkb-mark--active", on);
-      }
-    });
-  }
-
   fitHeight() {
     this.textarea.style.height = "auto";
-    this.textarea.style.height = `${Math.max(this.textarea.scrollHeight + 2, 200)}px`;
+    this.textarea.style.height = `${Math.max(this.textarea.scrollHeight + 2, 240)}px`;
   }
 
   syncScroll() {
     this.backdrop.scrollTop = this.textarea.scrollTop;
     this.backdrop.scrollLeft = this.textarea.scrollLeft;
   }
+}
+
+// The sentence around [start, end): from after the previous sentence end or line break to the
+// next sentence end (its closing quotes and brackets included) or line break.
+function sentenceBounds(text, start, end) {
+  const endsSentence = (i) => /[.!?]/.test(text[i]) && !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i));
+  let from = start;
+  while (from > 0) {
+    const ch = text[from - 1];
+    if (ch === "\n" || (endsSentence(from - 1) && /\s/.test(text[from] || " "))) break;
+    from--;
+  }
+  while (from < start && /\s/.test(text[from])) from++;
+  let to = Math.max(end, from);
+  while (to < text.length && text[to] !== "\n") {
+    if (endsSentence(to)) {
+      to++;
+      while (to < text.length && /[.!?"”’)\]]/.test(text[to])) to++;
+      break;
+    }
+    to++;
+  }
+  while (to > end && /\s/.test(text[to - 1])) to--;
+  return [from, to];
+}
+
+async function copyText(text) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch (error) {
+    // fall back to a selection below
+  }
+  const area = el("textarea", { class: "pmkb-copy-buffer", readonly: "", "aria-hidden": "true" });
+  area.value = text;
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  let done = false;
+  try {
+    done = document.execCommand("copy");
+  } catch (error) {
+    done = false;
+  }
+  area.remove();
+  return done;
 }
 
 function initialise() {

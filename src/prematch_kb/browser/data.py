@@ -46,6 +46,13 @@ def checker_data(kb: KnowledgeBase, site_url: str = "") -> dict:
             }
             for template in _by_id(kb.templates)
         },
+        # What the page says a clean text was checked for, by name, per mode.
+        "checks": {
+            check.category: {"title": check.title, "mode": check.mode, "needs_log": any(log is not None for log in check.flag_logs)}
+            for check in _by_id(kb.checks)
+        },
+        # A finding's rule -> the templates written for it, the one naming the rule earliest first.
+        "rule_templates": _rule_templates(kb),
     }
 
 
@@ -57,6 +64,20 @@ def write_checker_data(kb: KnowledgeBase, path: Path, site_url: str = "") -> Pat
 
 def _by_id(mapping: dict) -> list:
     return [mapping[key] for key in sorted(mapping)]
+
+
+def _rule_templates(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Templates that name a rule among their first two: written for it, not merely touching it.
+    A rule that many templates lead with (plain email form) matches none in particular."""
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for template in _by_id(kb.templates):
+        for position, rule in enumerate(template.rules[:2]):
+            ranked.setdefault(rule, []).append((position, template.id))
+    return {
+        rule: [template_id for _, template_id in sorted(entries)]
+        for rule, entries in sorted(ranked.items())
+        if len(entries) <= 3
+    }
 
 
 def _placeholders(text: str) -> list[str]:
