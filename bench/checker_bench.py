@@ -82,12 +82,14 @@ def main(quick: bool = False) -> dict:
     for entry in drafts:  # interleaved, so both run under the same machine load
         ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **entry.context), repeats))
         theirs.append(_best_of(lambda entry=entry: proselint(entry.text), max(1, repeats // 3)))
-    # The checker remembers which key strings each word it has seen contains (as while a visitor
-    # types); the same drafts with that memory emptied before every check show what it saves.
-    from prematch_kb.checker import patterns
+    # The checker remembers which key strings each word it has seen contains, and how it read each
+    # sentence (as while a visitor types); the same drafts with those memories emptied before every
+    # check show what they save.
+    from prematch_kb.checker import meaning, patterns
 
     def cold(entry):
         patterns._WORD_KEYS.clear()
+        meaning.forget()
         check(entry.text, mode=entry.mode, **entry.context)
 
     ours_cold = [_best_of(lambda entry=entry: cold(entry), repeats) for entry in drafts]

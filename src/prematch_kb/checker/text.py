@@ -47,9 +47,10 @@ _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|«[^«»\n
 # opening mark follows a space, a line start or an opening bracket and comes before a letter; the
 # closing mark comes before punctuation or the line's end, or before a space when the quotation's
 # own punctuation ends it (a plural possessive, "the students' lists", never closes one); the words
-# inside stay within one sentence and one line.
+# inside stay within one sentence and one line, and hold no other opening mark (so a run of opening
+# marks is scanned once, not once from each).
 _SINGLE_QUOTATION = re.compile(
-    r"(?:(?<=[\s(\[])|^)['‘](?=[^\W\d_])[^\n.!?]{0,300}?"
+    r"(?:(?<=[\s(\[])|^)['‘](?=[^\W\d_])[^\n.!?‘]{0,300}?"
     r"(?:[^\s'‘’][.!?,]['’](?=[\s.,;:!?)\]]|$)|[^\s'‘’]['’](?=[.,;:!?)\]]|$))",
     re.MULTILINE,
 )

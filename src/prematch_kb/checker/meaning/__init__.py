@@ -13,7 +13,7 @@ from .lexicon import load_lexicon
 from .rules import Candidate, candidates, rule_categories, rules, scope_reason
 from .sentence import read
 
-__all__ = ["Candidate", "explain", "find", "out_of_scope", "rule_categories", "rules"]
+__all__ = ["Candidate", "explain", "find", "forget", "out_of_scope", "rule_categories", "rules"]
 
 
 def find(doc, mode: str) -> list[Hit]:
@@ -37,3 +37,11 @@ def out_of_scope(doc, mode: str, start: int, end: int) -> str | None:
     if not inside:
         return None
     return scope_reason(reading, mode, inside[0], inside[-1] + 1)
+
+
+def forget() -> None:
+    """Empty the memory of sentences already read (benchmarks and growth tests measure without it)."""
+    from . import sentence
+
+    sentence._READINGS.clear()
+    load_lexicon()._corrections.clear()

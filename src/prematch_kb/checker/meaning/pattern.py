@@ -71,13 +71,23 @@ def _starts(reading: Reading, element: Element, low: int, high: int):
 
 def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
     """The first (start token, end token) where the whole pattern matches, or None."""
+    spans = reading.spans
+    for element in pattern:  # cheap test first: every required element has something to match
+        if element.optional:
+            continue
+        if not any(name in spans for name in element.concepts) and element.words.isdisjoint(reading.words):
+            return None
+    return _match(pattern, reading)
+
+
+def _match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
     first = pattern[0]
     for span in _starts(reading, first, 0, len(reading.tokens)):
         end = _rest(pattern, 1, reading, span[1])
         if end is not None:
             return span[0], end
     if first.optional and len(pattern) > 1:
-        return match(pattern[1:], reading)
+        return _match(pattern[1:], reading)
     return None
 
 

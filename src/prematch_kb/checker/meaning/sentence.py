@@ -10,7 +10,7 @@ Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past t
 class Reading:
     """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
 
-    __slots__ = ("corrected", "judged", "question", "spans", "tokens")
+    __slots__ = ("corrected", "judged", "question", "spans", "tokens", "words")
 
     def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
         self.tokens: list[Token] = tokenize(text)
@@ -18,6 +18,7 @@ class Reading:
         self.judged: dict = {}  # rule -> its verdict on this sentence, filled by the rules
         self.spans: Spans = {}
         words = [t.text for t in self.tokens]
+        self.words = frozenset(words)  # for the patterns' quick test: which literal words occur
         for index, word in enumerate(words):
             entries = lexicon.forms.get(word)
             if entries is None and index and text[self.tokens[index].start].isupper():
