@@ -18,9 +18,7 @@ TARGET_S = 0.3
 
 
 def _time(text: str, mode: str, repeats: int) -> float:
-    from prematch_kb.checker import check
-
-    from prematch_kb.checker import meaning, patterns
+    from prematch_kb.checker import check, meaning, patterns
 
     best = float("inf")
     for _ in range(repeats):
