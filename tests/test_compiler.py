@@ -183,8 +183,8 @@ def test_no_kind_links_survive_anywhere(pages):
 
 
 def test_reference_pages(pages):
-    assert "## SOAP {#soap}" in pages["glossary.md"].markdown
-    assert "*Supplemental Offer and Acceptance Program*" in pages["glossary.md"].markdown
+    # An abbreviation's expansion is in its heading, where search finds it.
+    assert "## SOAP: Supplemental Offer and Acceptance Program {#soap}" in pages["glossary.md"].markdown
     assert "- [ ] No [placeholders](rules/proofread-before-sending.md) left." in pages["checklists.md"].markdown
     assert "Phase: [After interviews](timeline/index.md#post-interview)" in pages["checklists.md"].markdown
     faq = pages["faq.md"].markdown
@@ -253,7 +253,8 @@ def test_nav_order_and_optional_pages(pages):
     nav = build_nav(list(pages.values()), {"index.md", "checker/index.md", "about.md", "benchmarks/index.md",
                                            "log/index.md", "plan/index.md", "extra.md"})
     assert [next(iter(e)) for e in nav] == ["Home", "Guide", "Rules", "Specialties", "Templates", "Checker",
-                                           "Tools", "Reference", "About", "Benchmarks"]
+                                           "Tools", "Reference", "About"]
+    assert nav[8]["About"] == [{"About this guide": "about.md"}, {"Benchmarks": "benchmarks/index.md"}]
     assert nav[6]["Tools"] == ["plan/index.md", "log/index.md", "extra.md"]
     guide = nav[1]["Guide"]
     assert guide[0] == {"Networking before and during the season": "guides/networking.md"}

@@ -6,8 +6,14 @@ import math
 import re
 
 from prematch_kb.compiler import paths
-from prematch_kb.compiler.page import (SECTION_GUIDE, SECTION_REFERENCE, SECTION_RULES, SECTION_SPECIALTIES,
-                                       SECTION_TEMPLATES, Page)
+from prematch_kb.compiler.page import (
+    SECTION_GUIDE,
+    SECTION_REFERENCE,
+    SECTION_RULES,
+    SECTION_SPECIALTIES,
+    SECTION_TEMPLATES,
+    Page,
+)
 
 # Hand-written pages the navigation knows about, if they exist in the docs folder.
 HOME = "index.md"
@@ -37,7 +43,7 @@ LABEL_MAX = 24  # characters of a title a range's label shows at either end
 
 
 def build_nav(pages: list[Page], handwritten, downloads: tuple[tuple[str, str], ...] = ()) -> list:
-    """Home, Guide, Rules, Specialties, Templates, Checker, Tools, Reference, About, Benchmarks.
+    """Home, Guide, Rules, Specialties, Templates, Checker, Tools, Reference, About (with Benchmarks).
 
     `handwritten` holds the docs-relative paths of hand-written pages that exist; `downloads`
     holds (title, URL) pairs of files other outputs put into the built site (the handbook PDF),
@@ -85,12 +91,14 @@ def build_nav(pages: list[Page], handwritten, downloads: tuple[tuple[str, str], 
     reference = entries(SECTION_REFERENCE)
     if reference:
         nav.append({SECTION_REFERENCE: reference})
-    if ABOUT in handwritten:
+    # About holds the pages on how the guide is made; the benchmarks (build times, checker speed)
+    # are for its developers, so they sit there, not in a tab of their own.
+    about = [{"About this guide": ABOUT}] if ABOUT in handwritten else []
+    about += [{"Benchmarks": path} for path in BENCHMARKS if path in handwritten][:1]
+    if len(about) == 1 and ABOUT in handwritten:
         nav.append({"About": ABOUT})
-    for path in BENCHMARKS:
-        if path in handwritten:
-            nav.append({"Benchmarks": path})
-            break
+    elif about:
+        nav.append({"About": about})
     return nav
 
 

@@ -80,8 +80,12 @@ def _glossary(ctx: RenderContext) -> Page:
     here = paths.GLOSSARY
     out, collection = _head(ctx, here, "glossary", "Glossary")
     for term in sorted(ctx.kb.glossary, key=lambda t: t.term.lower()):
-        out += [md.heading(2, md.text(term.term), term.id), ""]
-        if term.expansion:
+        # An abbreviation's expansion goes in its heading, where a search for "program director"
+        # finds "PD" too; other terms keep it on a line of its own.
+        abbreviation = bool(term.expansion) and not any(c.islower() for c in term.term)
+        heading = f"{term.term}: {term.expansion}" if abbreviation else term.term
+        out += [md.heading(2, md.text(heading), term.id), ""]
+        if term.expansion and not abbreviation:
             out += [f"*{md.text(term.expansion)}*", ""]
         out += [ctx.resolve(term.definition, here).strip(), ""]
         if term.citations:
