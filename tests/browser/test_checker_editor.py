@@ -336,3 +336,73 @@ def test_text_over_marks_is_readable_in_both_schemes(open_page, scheme, expected
         assert found["ratio"] >= 4.5, (scheme, severity, found)
     # Severity shows in the underline's shape as well as its colour.
     assert len({found["underline"] for found in measured["marks"].values()}) == 3, measured
+
+
+# --- 6. a runaway check never holds up typing ----------------------------------------------------
+
+# Appended to the real worker for this test only: a text containing the marker keeps the worker
+# busy for a minute, as a runaway check would.
+RUNAWAY_SHIM = """
+const pmkbRealOnMessage = self.onmessage;
+self.onmessage = (event) => {
+  const message = event.data || {};
+  if (message.type === "check" && String(message.text).includes("RUNAWAY")) {
+    const until = Date.now() + 60000;
+    while (Date.now() < until) {}
+  }
+  pmkbRealOnMessage(event);
+};
+"""
+
+
+def test_a_check_that_runs_too_long_is_abandoned(browser, site_url, checker_site):
+    context = browser.new_context(**DESKTOP)
+    try:
+        worker = (checker_site / "assets" / "checker" / "worker.mjs").read_text(encoding="utf-8")
+        starts = []
+
+        def serve_worker(route):
+            starts.append(route.request.url)
+            route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM)
+
+        context.route("**/assets/checker/worker.mjs", serve_worker)
+        page = context.new_page()
+        page.goto(site_url + "checker/")
+        wait_ready(page)
+        wait_checked(page)
+        page.fill("#pmkb-text", "RUNAWAY text that never finishes checking")
+        page.wait_for_selector("#pmkb-checker[data-verdict=too-long]", state="attached", timeout=15_000)
+        assert "took longer than" in page.inner_text(".pmkb-checker__verdict")
+        assert "restarting" in page.inner_text(".pmkb-checker__status")
+        # Typing goes on, and the new text is checked by a fresh worker well before the old
+        # check would have ended.
+        page.fill("#pmkb-text", FIRST_CHOICE)
+        wait_ready(page)
+        page.wait_for_selector("#pmkb-checker[data-checker-state=ready]:not([data-pending])", state="attached", timeout=20_000)
+        assert [f["category"] for f in rendered_findings(page)] == ["first-choice-claim"]
+        assert len(starts) == 2, "the runaway worker was replaced once"
+    finally:
+        context.close()
+
+
+def test_the_same_runaway_text_is_not_checked_again(browser, site_url, checker_site):
+    context = browser.new_context(**DESKTOP)
+    try:
+        worker = (checker_site / "assets" / "checker" / "worker.mjs").read_text(encoding="utf-8")
+        context.route(
+            "**/assets/checker/worker.mjs",
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM),
+        )
+        page = context.new_page()
+        page.goto(site_url + "checker/")
+        wait_ready(page)
+        page.fill("#pmkb-text", "RUNAWAY again")
+        page.wait_for_selector("#pmkb-checker[data-verdict=too-long]", state="attached", timeout=15_000)
+        # Once the fresh worker is ready, the text that ran away is not sent to it again.
+        wait_ready(page)
+        wait_checked(page)
+        page.wait_for_timeout(5_000)
+        assert page.get_attribute("#pmkb-checker", "data-verdict") == "too-long"
+        assert page.get_attribute("#pmkb-checker", "data-checker-state") == "ready"
+    finally:
+        context.close()

@@ -30,6 +30,9 @@ const WHOLE_TEXT_CATEGORIES = /^(missing-|too-long$|cadence$|reply-due$)/;
 const ABBREVIATION = /\b(Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|vs|etc|No|e\.g|i\.e|U\.S)$/i;
 const WIDE = "(min-width: 60em)";
 const DEBOUNCE_MS = 150;
+// A check normally takes milliseconds. One still running after this long is abandoned: the worker
+// is replaced by a fresh one, so the next keystroke never waits behind it.
+const CHECK_LIMIT_MS = 4000;
 const CONTEXT_FIELDS = ["applicant_type", "phase", "recipient", "specialty"];
 
 let sharedWorker = null; // one runtime per tab, kept across the theme's instant navigation
@@ -56,6 +59,14 @@ function getWorker(source) {
   };
   sharedWorker.postMessage({ type: "init", runtimeUrl, lockUrl });
   return sharedWorker;
+}
+
+// A check that runs away cannot be interrupted inside the worker: end the worker, start anew.
+function restartWorker(source) {
+  if (sharedWorker) sharedWorker.terminate();
+  sharedWorker = null;
+  workerState = { state: "loading", error: "", progress: null };
+  return getWorker(source);
 }
 
 function el(tag, attributes = {}, ...children) {
@@ -284,10 +295,43 @@ class CheckerPage {
       return;
     }
     const text = this.textarea.value;
+    if (this.tooLong && this.tooLong.text === text && this.tooLong.generation === this.generation) {
+      delete this.root.dataset.pending; // the verdict shown (too long to check) is this text's
+      return;
+    }
     const id = ++this.requestId;
     const log = window.pmkbCheckerLog ? window.pmkbCheckerLog.payload(this) : {}; // assets/log/checker-log.js
     this.inFlight = { id, text, generation: this.generation, usedLog: Boolean(log.log) };
     this.worker.postMessage({ type: "check", id, text, options: this.options(), ...log });
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.abandonCheck(id), CHECK_LIMIT_MS);
+  }
+
+  abandonCheck(id) {
+    if (!this.inFlight || this.inFlight.id !== id || !this.root.isConnected) return;
+    const { text, generation } = this.inFlight;
+    this.inFlight = null;
+    this.wanted = false;
+    this.tooLong = { text, generation };
+    this.root.dataset.checkerState = "loading";
+    this.root.dataset.verdict = "too-long";
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    this.restarting = true;
+    this.statusText.textContent = "A check took too long and was stopped; restarting the checker. You can keep typing.";
+    this.verdict.textContent = `Checking this text took longer than ${CHECK_LIMIT_MS / 1000} seconds, so it was stopped. Edit or shorten the text to check it again.`;
+    this.occurrences = [];
+    this.current = -1;
+    this.spans = [];
+    this.renderHighlights();
+    this.summaryBox.replaceChildren();
+    this.findingsBox.replaceChildren();
+    this.previousButton.disabled = this.nextButton.disabled = true;
+    try {
+      this.worker = restartWorker(this.root);
+    } catch (error) {
+      this.fail(String(error.message || error));
+    }
   }
 
   handleWorker(message) {
@@ -297,7 +341,7 @@ class CheckerPage {
     }
     if (message.type === "progress") {
       this.progress.value = message.step;
-      this.statusText.textContent = message.text;
+      if (!this.restarting) this.statusText.textContent = message.text;
     } else if (message.type === "ready") {
       this.becomeReady();
       this.root.dispatchEvent(new CustomEvent("pmkb:ready", { detail: message.timings || {} }));
@@ -307,6 +351,7 @@ class CheckerPage {
       if (!this.inFlight || message.id !== this.inFlight.id) return;
       const { text, generation, usedLog } = this.inFlight;
       this.inFlight = null;
+      clearTimeout(this.watchdog);
       if (message.type === "result") {
         this.usedLog = usedLog;
         this.render(JSON.parse(message.report), text);
@@ -321,6 +366,7 @@ class CheckerPage {
 
   becomeReady() {
     if (this.root.dataset.checkerState === "ready") return;
+    this.restarting = false;
     this.progress.hidden = true;
     this.statusText.textContent = "Ready. Your text stays in this browser.";
     this.root.dataset.checkerState = "ready";
