@@ -26,6 +26,7 @@ RULES_DIR = Path(__file__).with_name("rules")
 WHEN = ("any", "inquiry", "question", "statement")
 AGENT_REACH = 4  # tokens after a match in which "by another hospital" names who acted
 THIRD_PARTY_REACH = 5  # tokens before a match in which another person is read as its subject
+POLICY_AFTER_REACH = 12  # tokens after a match's start in which "is not allowed" still judges it
 
 
 class Rule(NamedTuple):
@@ -176,7 +177,7 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     # the reason then also drops a phrase finding on the same words.
     tokens = reading.tokens
     clause_start = _clause_start(reading, first)
-    policy = _policy(reading, clause_start)
+    policy = _policy(reading, first)
     if policy:
         return policy
     if rule.negation == "drops":
@@ -205,19 +206,29 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     return None
 
 
-def _policy(reading: Reading, clause_start: int) -> str | None:
-    for s, _ in reading.spans.get("POLICY", ()):
-        if clause_start <= s:
+def _policy(reading: Reading, first: int) -> str | None:
+    """A statement of the rules governs the rest of its sentence ("Programs are not allowed to ask
+    where you will rank them, ask for a commitment, ...") up to a turn ("..., but is a contract
+    before the Match ever possible?")."""
+    tokens = reading.tokens
+    for s, e in reading.spans.get("POLICY", ()):
+        if s >= first:
+            if s < first + POLICY_AFTER_REACH:  # "... before the Match is not allowed"
+                return "a statement of the rules, not an act"
+            continue
+        if not any(t.text in _TURNS for t in tokens[e:first]):
             return "a statement of the rules, not an act"
     return None
+
+
+_TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
 
 def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | None:
     """Why words (tokens first..last) are not the author's own act: a statement of the rules,
     reported speech or someone else's act; None when they are. Negation is left out: what a
     negation does depends on the rule ("I will not rank any other program" is a pledge)."""
-    clause_start = _clause_start(reading, first)
-    return _policy(reading, clause_start) or _reported(mode, reading, first, last, agents=False)
+    return _policy(reading, first) or _reported(mode, reading, first, last, agents=False)
 
 
 def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: bool = True) -> str | None:
