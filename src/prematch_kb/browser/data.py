@@ -48,7 +48,11 @@ def checker_data(kb: KnowledgeBase, site_url: str = "") -> dict:
         },
         # What the page says a clean text was checked for, by name, per mode.
         "checks": {
-            check.category: {"title": check.title, "mode": check.mode, "needs_log": any(log is not None for log in check.flag_logs)}
+            check.category: {
+                "title": check.title,
+                "mode": check.mode,
+                "needs_log": any(log is not None for log in check.flag_logs),
+            }
             for check in _by_id(kb.checks)
         },
         # A finding's rule -> the templates written for it, the one naming the rule earliest first.

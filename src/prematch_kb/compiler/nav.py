@@ -84,7 +84,8 @@ def build_nav(pages: list[Page], handwritten, downloads: tuple[tuple[str, str], 
         nav.append({"Checker": CHECKER})
     generated = {page.path for page in pages}
     placed = {HOME, CHECKER, ABOUT, *BENCHMARKS} | generated
-    others = sorted(handwritten - placed, key=lambda p: (p not in TOOLS_FIRST, TOOLS_FIRST.index(p) if p in TOOLS_FIRST else 0, p))
+    others = sorted(handwritten - placed,
+                    key=lambda p: (p not in TOOLS_FIRST, TOOLS_FIRST.index(p) if p in TOOLS_FIRST else 0, p))
     tools = others + [{title: url} for title, url in downloads]
     if tools:
         nav.append({"Tools": tools})
@@ -134,9 +135,11 @@ def alphabetical(pages: list[Page], limit: int = NAV_LIST_LIMIT) -> list:
         return initials[position - 1] != initials[position]
 
     # A range: (first entry, end entry, the narrower ranges it holds or None for a list of pages).
-    ranges = [(start, end, None) for start, end in _runs(len(entries), limit, clean_cut)]
+    ranges: list[tuple[int, int, list | None]] = [
+        (start, end, None) for start, end in _runs(len(entries), limit, clean_cut)
+    ]
     while len(ranges) > NAV_RANGE_LIMIT:
-        runs = _runs(len(ranges), NAV_RANGE_LIMIT, lambda i: clean_cut(ranges[i][0]))
+        runs = _runs(len(ranges), NAV_RANGE_LIMIT, lambda i, ranges=ranges: clean_cut(ranges[i][0]))
         ranges = [(ranges[a][0], ranges[b - 1][1], ranges[a:b]) for a, b in runs]
 
     def entry(start: int, end: int, inner) -> dict:
@@ -188,7 +191,7 @@ def _guide_word(title: str, neighbour: str) -> str:
     ellipsis and the word where the two titles differ."""
     text = _bare(title)
     common = 0
-    for a, b in zip(text.casefold(), _bare(neighbour).casefold()):
+    for a, b in zip(text.casefold(), _bare(neighbour).casefold(), strict=False):
         if a != b:
             break
         common += 1

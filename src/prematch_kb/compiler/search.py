@@ -60,7 +60,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 # "J-1", and a stop word typed last may be the start of a longer word. A keyword one of these
 # begins would pull its page above every other answer to any query holding it ("EM" for
 # "e-mail"), so keywords are checked against them (tests/test_search_meta.py).
-SHORT_QUERY_WORDS = frozenset("e h i j".split())
+SHORT_QUERY_WORDS = frozenset({"e", "h", "i", "j"})
 
 
 def hijacking_words(keyword: str) -> list[str]:
@@ -73,7 +73,8 @@ def search_meta(path: str) -> dict:
     """Front matter for the page at `path` (docs-relative): {"search": {"boost": x}} when its
     boost is not 1, {"tags": [...]} when it has keywords."""
     meta: dict = {}
-    boost = next((value for prefix, value in BOOSTS if path == prefix or (prefix.endswith("/") and path.startswith(prefix))), 1.0)
+    boost = next((value for prefix, value in BOOSTS
+                  if path == prefix or (prefix.endswith("/") and path.startswith(prefix))), 1.0)
     if boost != 1.0:
         meta["search"] = {"boost": boost}
     if path in KEYWORDS:
