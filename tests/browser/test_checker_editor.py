@@ -406,3 +406,82 @@ def test_the_same_runaway_text_is_not_checked_again(browser, site_url, checker_s
         assert page.get_attribute("#pmkb-checker", "data-checker-state") == "ready"
     finally:
         context.close()
+
+
+# --- many drafts at once -----------------------------------------------------------------------
+
+BATCH = [FIRST_CHOICE, CLEAN_DRAFT, "Dear Dr. [Last Name],\n\nI promise to rank you first if you rank me.\n\n[Your Name]"]
+
+
+def expected_row(text, mode="draft"):
+    report = check(text, mode=mode)
+    summary = report.to_dict()["summary"]
+    rank = {"error": 0, "warning": 1, "suggestion": 2}
+    first = sorted(report.findings, key=lambda f: (rank[f.severity], f.start_utf16))
+    return [str(summary["errors"]), str(summary["warnings"]), str(summary["suggestions"]), first[0].category if first else ""]
+
+
+def test_many_drafts_table_csv_and_printable_report(open_page, tmp_path):
+    import csv
+    import io
+
+    page = open_page(DESKTOP)
+    page.add_init_script("window.print = () => { window.__printed = true; }")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.click(".pmkb-batch summary")
+    page.fill("#pmkb-batch-text", "\n---\n".join(BATCH))
+    page.click('button[data-action="batch-check"]')
+    page.wait_for_selector(".pmkb-batch__results:not([hidden])", timeout=30_000)
+    rows = page.eval_on_selector_all(
+        ".pmkb-batch__table tbody tr",
+        "trs => trs.map(tr => [...tr.children].slice(1, 4).map(td => td.textContent).concat([tr.dataset.category]))",
+    )
+    assert rows == [expected_row(text) for text in BATCH]
+    names = page.eval_on_selector_all(".pmkb-batch__table tbody th", "ths => ths.map(th => th.textContent)")
+    assert names[0] == "Draft 1: Dear Dr. Grant,"
+    assert "No problems found." in page.inner_text(".pmkb-batch__table tbody tr:nth-child(2)")
+
+    with page.expect_download() as download_info:
+        page.click('button[data-action="batch-csv"]')
+    download = download_info.value
+    assert download.suggested_filename == "checker-report.csv"
+    saved = tmp_path / "report.csv"
+    download.save_as(saved)
+    table = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert table[0] == ["draft", "errors", "warnings", "suggestions", "first_problem", "category"]
+    assert [r[1:4] + [r[5]] for r in table[1:]] == [expected_row(text) for text in BATCH]
+
+    # The printable report: the table alone.
+    page.click('button[data-action="batch-print"]')
+    assert page.evaluate("window.__printed") is True
+    page.emulate_media(media="print")
+    visible = lambda selector: page.eval_on_selector(selector, "e => getComputedStyle(e).visibility")  # noqa: E731
+    assert visible(".pmkb-batch__table") == "visible"
+    assert visible("#pmkb-text") == "hidden"
+    page.emulate_media(media="screen")
+
+    # A row opens its draft in the editor.
+    page.click(".pmkb-batch__table tbody tr:nth-child(3) button")
+    assert page.input_value("#pmkb-text") == BATCH[2]
+    wait_checked(page)
+    assert any(f["category"] == "placeholder" for f in rendered_findings(page))
+
+
+def test_many_drafts_from_files(open_page):
+    page = open_page(DESKTOP)
+    page.click(".pmkb-batch summary")
+    page.set_input_files(
+        'input[name="batch_files"]',
+        [
+            {"name": "to-grant.txt", "mimeType": "text/plain", "buffer": FIRST_CHOICE.encode()},
+            {"name": "to-okafor.txt", "mimeType": "text/plain", "buffer": CLEAN_DRAFT.encode()},
+        ],
+    )
+    page.wait_for_selector(".pmkb-batch__results:not([hidden])", timeout=30_000)
+    names = page.eval_on_selector_all(".pmkb-batch__table tbody th", "ths => ths.map(th => th.textContent)")
+    assert names == ["to-grant.txt", "to-okafor.txt"]
+    rows = page.eval_on_selector_all(
+        ".pmkb-batch__table tbody tr",
+        "trs => trs.map(tr => [...tr.children].slice(1, 4).map(td => td.textContent).concat([tr.dataset.category]))",
+    )
+    assert rows == [expected_row(FIRST_CHOICE), expected_row(CLEAN_DRAFT)]

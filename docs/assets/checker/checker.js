@@ -127,6 +127,7 @@ class CheckerPage {
       if (this.logPanel && slot) slot.replaceWith(this.logPanel);
     }
     this.loadData();
+    this.batch = new BatchChecker(this);
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this.fail("this browser does not support WebAssembly or Web Workers");
       return;
@@ -876,6 +877,173 @@ class CheckerPage {
     this.backdrop.scrollTop = this.textarea.scrollTop;
     this.backdrop.scrollLeft = this.textarea.scrollLeft;
   }
+}
+
+// Many drafts at once: split on lines of "---" (or one draft per file), checked one after the
+// other by the same worker, then a table, a CSV and a printable report. Ids "batch-N" keep the
+// editor's own checks apart.
+const SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;
+const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "'"];
+
+class BatchChecker {
+  constructor(page) {
+    this.page = page;
+    this.box = page.root.querySelector(".pmkb-batch");
+    if (!this.box) return;
+    this.input = this.box.querySelector(".pmkb-batch__text");
+    this.files = this.box.querySelector('input[name="batch_files"]');
+    this.status = this.box.querySelector(".pmkb-batch__status");
+    this.results = this.box.querySelector(".pmkb-batch__results");
+    this.body = this.box.querySelector("tbody");
+    this.rows = [];
+    this.counter = 0;
+    this.box.querySelector('[data-action="batch-check"]').addEventListener("click", () => this.run());
+    this.box.querySelector('[data-action="batch-csv"]').addEventListener("click", () => this.exportCsv());
+    this.box.querySelector('[data-action="batch-print"]').addEventListener("click", () => this.print());
+    this.files.addEventListener("change", () => this.run());
+  }
+
+  async drafts() {
+    const drafts = this.input.value
+      .split(new RegExp(SEPARATOR.source, "gm"))
+      .map((text) => text.replace(/^\s*\n|\s+$/g, ""))
+      .filter((text) => text.trim())
+      .map((text, i) => ({ name: `Draft ${i + 1}: ${firstLine(text)}`, text }));
+    for (const file of this.files.files || []) {
+      drafts.push({ name: file.name, text: await file.text() });
+    }
+    return drafts;
+  }
+
+  async run() {
+    if (this.running) return;
+    const drafts = await this.drafts();
+    if (!drafts.length) {
+      this.status.textContent = "Paste drafts separated by a line of ---, or open text files.";
+      return;
+    }
+    this.running = true;
+    this.rows = [];
+    this.body.replaceChildren();
+    this.results.hidden = true;
+    try {
+      await this.whenReady();
+      for (const [i, draft] of drafts.entries()) {
+        this.status.textContent = `Checking draft ${i + 1} of ${drafts.length}…`;
+        const report = await this.check(draft.text);
+        this.rows.push(this.row(draft, report));
+      }
+      this.results.hidden = false;
+      this.status.textContent = `Checked ${drafts.length} draft${drafts.length === 1 ? "" : "s"}.`;
+    } catch (error) {
+      this.status.textContent = `The drafts could not be checked: ${error.message || error}`;
+    } finally {
+      this.running = false;
+      this.page.root.dataset.batch = "done";
+    }
+  }
+
+  whenReady() {
+    if (workerState.state === "ready") return Promise.resolve();
+    if (workerState.state === "error") return Promise.reject(new Error(workerState.error));
+    this.status.textContent = "Waiting for the checker to load…";
+    return new Promise((resolve, reject) => {
+      const listener = (message) => {
+        if (message.type === "ready") resolve();
+        else if (message.type === "error") reject(new Error(message.message));
+        else return;
+        workerListeners.delete(listener);
+      };
+      workerListeners.add(listener);
+    });
+  }
+
+  check(text) {
+    const id = `batch-${++this.counter}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        workerListeners.delete(listener);
+        resolve(null); // not checked: it took too long
+      }, CHECK_LIMIT_MS * 2);
+      const listener = (message) => {
+        if (message.id !== id) return;
+        workerListeners.delete(listener);
+        clearTimeout(timer);
+        if (message.type === "result") resolve(JSON.parse(message.report));
+        else reject(new Error(String(message.message || "check failed").trim().split("\n").pop()));
+      };
+      workerListeners.add(listener);
+      sharedWorker.postMessage({ type: "check", id, text, options: this.page.options() });
+    });
+  }
+
+  row(draft, report) {
+    const summary = (report && report.summary) || {};
+    const rank = { error: 0, warning: 1, suggestion: 2 };
+    const first = report && [...(report.findings || [])].sort((a, b) => rank[a.severity] - rank[b.severity] || (a.start_utf16 ?? a.start) - (b.start_utf16 ?? b.start))[0];
+    const row = {
+      name: draft.name,
+      text: draft.text,
+      errors: report ? summary.errors || 0 : "",
+      warnings: report ? summary.warnings || 0 : "",
+      suggestions: report ? summary.suggestions || 0 : "",
+      problem: !report ? "Not checked: it took too long." : first ? `${first.message}${first.excerpt ? ` (“${first.excerpt}”)` : ""}` : "No problems found.",
+      category: first ? first.category : "",
+    };
+    const open = el("button", { type: "button", "aria-label": `Open ${draft.name} in the editor` }, "Open");
+    open.addEventListener("click", () => {
+      this.page.textarea.value = draft.text;
+      this.page.onInput();
+      this.page.textarea.focus();
+      this.page.textarea.scrollIntoView({ block: "center" });
+    });
+    this.body.append(
+      el(
+        "tr",
+        { "data-category": row.category },
+        el("th", { scope: "row" }, row.name),
+        el("td", {}, String(row.errors)),
+        el("td", {}, String(row.warnings)),
+        el("td", {}, String(row.suggestions)),
+        el("td", {}, row.problem),
+        el("td", {}, open),
+      ),
+    );
+    return row;
+  }
+
+  exportCsv() {
+    const cell = (value) => {
+      const text = String(value);
+      const guarded = FORMULA_STARTS.some((start) => text.startsWith(start)) ? `'${text}` : text;
+      return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+    };
+    const lines = [["draft", "errors", "warnings", "suggestions", "first_problem", "category"].join(",")];
+    for (const row of this.rows) {
+      lines.push([row.name, row.errors, row.warnings, row.suggestions, row.problem, row.category].map(cell).join(","));
+    }
+    const url = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }));
+    const link = el("a", { href: url, download: "checker-report.csv" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  print() {
+    document.documentElement.classList.add("pmkb-print-batch");
+    const done = () => {
+      document.documentElement.classList.remove("pmkb-print-batch");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+}
+
+function firstLine(text) {
+  const line = text.split("\n").find((l) => l.trim()) || "";
+  return line.trim().length > 40 ? `${line.trim().slice(0, 39)}…` : line.trim();
 }
 
 // The sentence around [start, end): from after the previous sentence end or line break to the
