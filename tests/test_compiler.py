@@ -56,7 +56,8 @@ def test_pages_carry_origin_section_and_reviewed_date(pages):
 def test_rule_page(pages):
     text = pages["rules/no-binding-commitments.md"].markdown
     assert text.startswith("# Neither side may ask for or give a binding commitment\n")
-    assert "pmkb-status--not-allowed" in text and "Not allowed" in text
+    # the badge says whom the rule binds and what it asks of them
+    assert '<span class="pmkb-status pmkb-status--must-not">Neither side may</span>' in text
     assert "## What the rule says {#statement}" in text and "## Why it exists {#why}" in text
     # safe and risky phrasings side by side, in one table
     assert "| Safer | Riskier |" in text
@@ -73,10 +74,12 @@ def test_rule_page(pages):
     assert "[Proofread before sending](proofread-before-sending.md)" in text  # related, same folder
 
 
-def test_rules_index_groups_by_status_and_who_is_bound(pages):
+def test_rules_index_groups_by_what_a_rule_asks_and_who_is_bound(pages):
     text = pages["rules/index.md"].markdown
-    assert "## Not allowed {#status-not-allowed}" in text and "## Discouraged {#status-discouraged}" in text
-    assert "## Allowed" not in text  # no allowed rule in the fixture
+    assert "## What not to do {#asks-dont}" in text and "## What to do {#asks-do}" in text
+    assert "## What is allowed" not in text  # no "may" rule in the fixture
+    assert text.index("{#asks-do}") < text.index("{#asks-dont}")
+    assert "pmkb-status--should\">You should</span>" in text  # proofreading: a practice
     assert "### Applicants and programs {#binds-both}" in text and "### Applicants {#binds-applicant}" in text
     assert text.index("binds-both") < text.rindex("no-binding-commitments.md")
 

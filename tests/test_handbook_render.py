@@ -28,18 +28,18 @@ def sample_kb(**overrides) -> m.KnowledgeBase:
     rules = {
         "no-binding-commitments": m.Rule(
             "no-binding-commitments", "Neither side may ask for or give a binding commitment", "both",
-            "not-allowed", "match-rule", "Interest is fine; promises are not.",
+            "dont", "match-rule", "Interest is fine; promises are not.",
             "You may say you will rank a program highly. See [the SOAP rules](rule:soap-contact-rules).",
             "Only the certified rank order list decides; see [SOAP](glossary:soap).",
             ("I will rank your program very highly.",), ("I commit to ranking you first.",), cite, REVIEWED,
             related=("soap-contact-rules",)),
         "soap-contact-rules": m.Rule(
             "soap-contact-rules", "During SOAP, wait for programs to contact you", "applicant",
-            "not-allowed", "match-rule", "Programs make first contact in SOAP.", "Wait.", "Fairness.",
+            "do", "match-rule", "Programs make first contact in SOAP.", "Wait.", "Fairness.",
             (), (), cite, REVIEWED),
         "voluntary-expression-of-interest": m.Rule(
             "voluntary-expression-of-interest", "You may tell a program you are interested", "both",
-            "allowed", "match-rule", "Interest may be expressed freely.", "Say so.", "It helps both.",
+            "may", "match-rule", "Interest may be expressed freely.", "Say so.", "It helps both.",
             (), (), cite, REVIEWED),
     }
     phases = {
@@ -189,7 +189,7 @@ def test_toc_numbers_chapters_and_sections_in_order():
     assert [e.number for e in chapters] == [str(i) for i in range(1, len(chapters) + 1)]
     rules = next(e for e in chapters if e.anchor == "chapter-rules")
     rule_sections = [e for e in toc if e.number.startswith(rules.number + ".")]
-    # allowed rules first, then not-allowed ones
+    # what is allowed first, then what to do, then what not to do
     assert rule_sections[0].anchor == "rule-voluntary-expression-of-interest"
     assert [e.number for e in rule_sections] == [f"{rules.number}.{i}" for i in (1, 2, 3)]
 

@@ -55,7 +55,7 @@ def test_fixture_loads_completely():
     assert set(kb.rules) == {"no-binding-commitments", "proofread-before-sending"}
     assert list(kb.phases) == ["before-applying", "post-interview", "match-week"]
     rule = kb.rules["no-binding-commitments"]
-    assert rule.binds == "both" and rule.status == "not-allowed" and rule.reviewed == dt.date(2026, 11, 22)
+    assert rule.binds == "both" and rule.asks == "dont" and rule.reviewed == dt.date(2026, 11, 22)
     assert [c.source.id for c in rule.citations] == ["nrmp-mpa-applicants", "advice-blog"]
     assert rule.citations[0].section == "6.3"
     assert rule.origin.path == "rules/no-binding-commitments.yml"
@@ -88,7 +88,7 @@ def test_problem_prints_file_line_field_and_message():
 
 def test_all_problems_are_reported_at_once(content):
     edit(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
-    edit(content / "rules/proofread-before-sending.yml", "status: discouraged", "status: maybe")
+    edit(content / "rules/proofread-before-sending.yml", "asks: do", "asks: maybe")
     edit(content / "glossary.yml", "term: ROL", "term: ''")
     found = problems(content)
     assert len(found) == 3

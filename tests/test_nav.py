@@ -17,7 +17,7 @@ from prematch_kb.compiler import build_nav, render_pages
 from prematch_kb.compiler.nav import BY_NAME, MENU_BUDGET, NAV_LIST_LIMIT, NAV_RANGE_LIMIT, alphabetical
 from prematch_kb.compiler.page import Page
 from prematch_kb.kb.loader import load_content
-from prematch_kb.kb.model import RULE_STATUS_LABELS, RULE_STATUSES
+from prematch_kb.kb.model import RULE_ASKS, RULE_ASKS_HEADINGS
 
 
 def nav_of(content_dir):
@@ -66,15 +66,15 @@ def real():
     return nav_of(CONTENT_DIR)
 
 
-def test_rules_are_listed_under_their_status_as_on_the_index(real):
+def test_rules_are_listed_under_what_they_ask_as_on_the_index(real):
     kb, _pages, nav = real
     rules = tab(nav, "Rules")
     assert rules[0] == {"All rules": "rules/index.md"}
-    statuses = [s for s in RULE_STATUSES if any(r.status == s for r in kb.rules.values())]
-    assert [next(iter(e)) for e in rules[1:]] == [RULE_STATUS_LABELS[s] for s in statuses]
+    statuses = [s for s in RULE_ASKS if any(r.asks == s for r in kb.rules.values())]
+    assert [next(iter(e)) for e in rules[1:]] == [RULE_ASKS_HEADINGS[s] for s in statuses]
     for status, group in zip(statuses, rules[1:], strict=True):
         listed = leaves([group])
-        expected = sorted((r for r in kb.rules.values() if r.status == status), key=lambda r: r.title.lower())
+        expected = sorted((r for r in kb.rules.values() if r.asks == status), key=lambda r: r.title.lower())
         assert listed == [f"rules/{r.id}.md" for r in expected]  # pages, not ranges, at this size
 
 
@@ -125,9 +125,9 @@ def test_large_sections_are_split_and_keep_every_page(large):
                 assert len(entries) - len(groups) <= NAV_LIST_LIMIT + 1  # + a section's index page
         specialties = tab(nav, "Specialties")
         assert next(iter(specialties[1])) == BY_NAME
-        # the rules still come under their statuses, the guides under their kinds
+        # the rules still come under what they ask, the guides under their kinds
         assert [next(iter(e)) for e in tab(nav, "Rules")[1:]] == [
-            RULE_STATUS_LABELS[s] for s in RULE_STATUSES if any(r.status == s for r in kb.rules.values())]
+            RULE_ASKS_HEADINGS[s] for s in RULE_ASKS if any(r.asks == s for r in kb.rules.values())]
         guides = tab(nav, "Guide")
         assert next(iter(guides[0])) == ("How-to guides" if len(kb.guides) > NAV_LIST_LIMIT else
                                          next(p.title for p in pages if p.path.startswith("guides/")))

@@ -15,7 +15,7 @@ from bench.synthetic_kb import generate
 from prematch_kb.browser.devserver import serve_site
 from prematch_kb.compiler.nav import MENU_BUDGET, NAV_LIST_LIMIT
 from prematch_kb.kb.loader import load_content
-from prematch_kb.kb.model import RULE_STATUS_LABELS
+from prematch_kb.kb.model import RULE_ASKS_HEADINGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,16 +31,16 @@ def section_headings(page) -> list[str]:
     return visible_texts(page, f"{SIDEBAR} .md-nav__item--section > .md-nav__link")
 
 
-def test_a_rule_page_lists_every_rule_under_its_status(page, site_url):
+def test_a_rule_page_lists_every_rule_under_what_it_asks(page, site_url):
     page.goto(site_url + "rules/no-binding-commitments/")
     headings = section_headings(page)
     assert headings[:1] == ["Rules"]
-    assert [RULE_STATUS_LABELS[s] for s in ("allowed", "not-allowed", "discouraged")] == headings[1:]
+    assert [RULE_ASKS_HEADINGS[s] for s in ("may", "do", "dont", "fact")] == headings[1:]
     active = visible_texts(page, f"{SIDEBAR} a.md-nav__link--active")
     assert active == [page.locator("h1").inner_text().strip().rstrip("¶").strip()]
-    # the page's own entry sits under its status heading
+    # the page's own entry sits under its heading
     section = page.locator(f"{SIDEBAR} .md-nav__item--section", has=page.locator("a.md-nav__link--active")).last
-    assert section.locator(":scope > .md-nav__link").inner_text().strip() == "Not allowed"
+    assert section.locator(":scope > .md-nav__link").inner_text().strip() == "What not to do"
 
 
 def test_a_template_page_lists_the_templates_by_phase(page, site_url):
@@ -65,11 +65,11 @@ def large_site(tmp_path_factory):
 
 def test_large_lists_come_in_ranges_and_only_the_pages_range_is_open(page, large_site):
     url, _site, kb = large_site
-    discouraged = sorted((r for r in kb.rules.values() if r.status == "discouraged"), key=lambda r: r.title.lower())
-    assert len(discouraged) > NAV_LIST_LIMIT, "the test needs a status with more rules than one list holds"
-    rule = discouraged[-1]
+    to_do = sorted((r for r in kb.rules.values() if r.asks == "do"), key=lambda r: r.title.lower())
+    assert len(to_do) > NAV_LIST_LIMIT, "the test needs a group with more rules than one list holds"
+    rule = to_do[-1]
     page.goto(url + f"rules/{rule.id}/")
-    section = page.locator(f"{SIDEBAR} .md-nav__item--section", has_text="Discouraged").last
+    section = page.locator(f"{SIDEBAR} .md-nav__item--section", has_text=RULE_ASKS_HEADINGS["do"]).last
     ranges = section.locator(":scope > nav > ul > li.md-nav__item--nested")
     assert ranges.count() >= 2
     labels = [ranges.nth(i).locator(":scope > .md-nav__link, :scope > div > a").first.inner_text().strip()

@@ -80,7 +80,7 @@ BREAKAGES: dict[str, Breakage] = {
     "missing-field": Breakage(RULE, replace("\nsummary:", "\nsummery:"), "summary"),
     "wrong-type": Breakage(RULE, replace("\ntitle: ", "\ntitle: [a list, not text]\nold_title: ", mark="title: [a"),
                          "title"),
-    "bad-enum": Breakage(RULE, replace("status: not-allowed", "status: forbidden"), "forbidden"),
+    "bad-enum": Breakage(RULE, replace("asks: dont", "asks: forbidden"), "forbidden"),
     "duplicate-id": Breakage("content/glossary.yml", duplicate_first_entry, "duplicate"),
     "unknown-rule-ref": Breakage(RULE, replace("related: [", "related: [no-such-rule, "), "no-such-rule"),
     "unknown-phase-ref": Breakage(TEMPLATE, replace("phases: [interview-day", "phases: [interview-days"),

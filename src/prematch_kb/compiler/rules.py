@@ -7,7 +7,7 @@ from prematch_kb.compiler import paths
 from prematch_kb.compiler.context import RenderContext, relative
 from prematch_kb.compiler.page import SECTION_RULES, Page
 from prematch_kb.kb import urls
-from prematch_kb.kb.model import BINDS, BINDS_LABELS, RULE_KIND_LABELS, RULE_STATUS_LABELS, RULE_STATUSES, Check, Rule
+from prematch_kb.kb.model import BINDS, BINDS_LABELS, RULE_ASKS, RULE_ASKS_HEADINGS, RULE_KIND_LABELS, Check, Rule
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
 MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
@@ -15,8 +15,9 @@ MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
 
 def render_rule_pages(ctx: RenderContext) -> list[Page]:
     pages = [_index(ctx)]
-    # Navigation order matches the index: grouped by status (the page's nav_group), by title within each group.
-    rules = sorted(ctx.kb.rules.values(), key=lambda r: (RULE_STATUSES.index(r.status), r.title.lower()))
+    # Navigation order matches the index: grouped by what a rule asks (the page's nav_group), by
+    # title within each group.
+    rules = sorted(ctx.kb.rules.values(), key=lambda r: (RULE_ASKS.index(r.asks), r.title.lower()))
     pages += [_rule_page(ctx, rule) for rule in rules]
     return pages
 
@@ -25,15 +26,17 @@ def _index(ctx: RenderContext) -> Page:
     here = paths.RULES_INDEX
     rules = sorted(ctx.kb.rules.values(), key=lambda r: r.title.lower())
     out = ["# Rules", "",
-           "What the NRMP Match rules allow, forbid and discourage, and the professional practices "
-           "that keep your emails safe. Each rule links to its sources.", ""]
-    for status in RULE_STATUSES:
-        group = [r for r in rules if r.status == status]
+           "What the NRMP Match rules allow and forbid, and the professional practices that keep your "
+           "emails safe. Each rule's mark says whom it binds and what it asks of them: *must* and *must "
+           "not* for a Match rule, *should* and *should not* for a professional practice, *may* for what "
+           "is allowed. Each rule links to its sources.", ""]
+    for asks in RULE_ASKS:
+        group = [r for r in rules if r.asks == asks]
         if not group:
             continue
-        out += [md.heading(2, RULE_STATUS_LABELS[status], f"status-{status}"), ""]
-        out.append(md.table(["Rule", "Who is bound", "Kind", "In one sentence"], [
-            [ctx.link(here, "rule", r.id), BINDS_LABELS[r.binds], RULE_KIND_LABELS[r.kind], md.text(r.summary)]
+        out += [md.heading(2, RULE_ASKS_HEADINGS[asks], f"asks-{asks}"), ""]
+        out.append(md.table(["Rule", "What it asks", "Kind", "In one sentence"], [
+            [ctx.link(here, "rule", r.id), badge_html(r), RULE_KIND_LABELS[r.kind], md.text(r.summary)]
             for r in group]))
         out.append("")
     out += [md.heading(2, "By who is bound", "by-who-is-bound"), ""]
@@ -41,7 +44,7 @@ def _index(ctx: RenderContext) -> Page:
         group = [r for r in rules if r.binds == binds]
         if group:
             out += [md.heading(3, BINDS_LABELS[binds], f"binds-{binds}"), "",
-                    md.bullets([f"{ctx.link(here, 'rule', r.id)} ({RULE_STATUS_LABELS[r.status].lower()})"
+                    md.bullets([f"{ctx.link(here, 'rule', r.id)} ({md.text(r.badge.label.lower())})"
                                 for r in group]), ""]
     latest = max((r.reviewed for r in rules), default=ctx.today)
     out += [ctx.reviewed_line(latest), ""]
@@ -50,9 +53,8 @@ def _index(ctx: RenderContext) -> Page:
 
 def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
     here = paths.rule(rule.id)
-    status = RULE_STATUS_LABELS[rule.status]
     out = [f"# {md.text(rule.title)}", "",
-           f'<p class="pmkb-rule-meta"><span class="pmkb-status pmkb-status--{rule.status}">{status}</span> '
+           f'<p class="pmkb-rule-meta">{badge_html(rule)} '
            f"Binds: {md.attr(BINDS_LABELS[rule.binds].lower())} · {RULE_KIND_LABELS[rule.kind]}</p>", "",
            f"**{md.text(rule.summary)}**", "",
            md.heading(2, "What the rule says", "statement"), "", ctx.resolve(rule.statement, here).strip(), "",
@@ -82,7 +84,13 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
                 md.bullets([ctx.link(here, "template", t) for t in used_by]), ""]
     out += [ctx.reviewed_line(rule.reviewed), ""]
     return Page(here, rule.title, "\n".join(out), rule.origin.path, SECTION_RULES,
-                nav_group=RULE_STATUS_LABELS[rule.status])
+                nav_group=RULE_ASKS_HEADINGS[rule.asks])
+
+
+def badge_html(rule: Rule) -> str:
+    """The rule's badge (who it binds, what it asks of them) as an inline element."""
+    badge = rule.badge
+    return f'<span class="pmkb-status pmkb-status--{badge.tone}">{md.attr(badge.label)}</span>'
 
 
 def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:

@@ -15,11 +15,14 @@ from prematch_kb.kb import urls
 
 # Fixed vocabularies; the loader rejects anything else.
 BINDS = ("applicant", "program", "both")
-RULE_STATUSES = ("allowed", "not-allowed", "discouraged")  # also the order rules are listed in
+# What a rule asks: that someone do something, not do it, that they may do it, or nothing (it
+# explains how the Match works). Also the order rules are listed in.
+RULE_ASKS = ("may", "do", "dont", "fact")
 RULE_KINDS = ("match-rule", "practice")
 # How the site and the handbook name them.
 BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Applicants and programs"}
-RULE_STATUS_LABELS = {"allowed": "Allowed", "not-allowed": "Not allowed", "discouraged": "Discouraged"}
+RULE_ASKS_HEADINGS = {"may": "What is allowed", "do": "What to do", "dont": "What not to do",
+                      "fact": "How the Match works"}
 RULE_KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
 SEVERITIES = ("error", "warning", "suggestion")
 CHECK_MODES = ("draft", "received")
@@ -101,7 +104,7 @@ class Rule:
     id: str
     title: str
     binds: str  # one of BINDS
-    status: str  # one of RULE_STATUSES
+    asks: str  # one of RULE_ASKS
     kind: str  # one of RULE_KINDS: an NRMP/specialty rule, or a professional practice
     summary: str  # one sentence, plain text
     statement: str  # Markdown
@@ -116,6 +119,36 @@ class Rule:
     @property
     def url(self) -> str:
         return urls.page_url("rule", self.id)
+
+    @property
+    def badge(self) -> RuleBadge:
+        return rule_badge(self.asks, self.kind, self.binds)
+
+
+@dataclass(frozen=True)
+class RuleBadge:
+    """The mark shown beside a rule on the site and in the handbook: who it binds and what it asks
+    of them, as strongly as its kind allows ("must" for a Match rule, "should" for a practice)."""
+
+    tone: str  # "may", "must", "should", "must-not", "should-not" or "fact": the badge's colour
+    label: str  # "You should", "Programs must not", "Neither side may", "How the Match works"
+
+
+_WHO = {"applicant": "You", "program": "Programs", "both": "Both sides"}
+
+
+def rule_badge(asks: str, kind: str, binds: str) -> RuleBadge:
+    """The badge of a rule that `asks` (RULE_ASKS) of whom it `binds` (BINDS), given its `kind`."""
+    if asks == "fact":
+        return RuleBadge("fact", "How the Match works")
+    if asks == "may":
+        return RuleBadge("may", "Either side may" if binds == "both" else f"{_WHO[binds]} may")
+    strength = "must" if kind == "match-rule" else "should"
+    if asks == "do":
+        return RuleBadge(strength, f"{_WHO[binds]} {strength}")
+    if binds == "both":
+        return RuleBadge(f"{strength}-not", "Neither side may" if strength == "must" else "Neither side should")
+    return RuleBadge(f"{strength}-not", f"{_WHO[binds]} {strength} not")
 
 
 @dataclass(frozen=True)

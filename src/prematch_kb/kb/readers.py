@@ -33,7 +33,7 @@ def read_rule(r: FieldReader) -> m.Rule:
         id=r.identifier(),
         title=r.text("title"),
         binds=r.enum("binds", m.BINDS),
-        status=r.enum("status", m.RULE_STATUSES),
+        asks=r.enum("asks", m.RULE_ASKS),
         kind=r.enum("kind", m.RULE_KINDS),
         summary=r.text("summary"),
         statement=r.text("statement", markdown=True),

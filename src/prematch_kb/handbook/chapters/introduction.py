@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from prematch_kb.handbook.chapters.rules import status_badge
 from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, verify_mark
-from prematch_kb.kb.model import RULE_STATUSES
+from prematch_kb.kb.model import rule_badge
+
+# One badge of each kind, for the legend.
+_LEGEND = (rule_badge("may", "match-rule", "applicant"), rule_badge("do", "match-rule", "both"),
+           rule_badge("dont", "match-rule", "program"), rule_badge("do", "practice", "applicant"),
+           rule_badge("dont", "practice", "applicant"), rule_badge("fact", "match-rule", "both"))
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:
@@ -21,8 +26,8 @@ National Resident Matching Program (NRMP) and the official documents listed in t
 explains them in plain words and is not legal advice.</p>
 <h3 class="minor">How the chapters fit together</h3>
 <ul>
-<li><strong>The rules</strong> say what is allowed, what is not allowed and what is
-discouraged, each with the documents it rests on.</li>
+<li><strong>The rules</strong> say what you may do, what you should or must do and what you
+should not or must not do, each with the documents it rests on.</li>
 <li><strong>The season, phase by phase</strong> walks through the application year with the
 cycle's dates and what to send in each phase.</li>
 <li><strong>Applicant profiles</strong> and <strong>Specialties</strong> cover what differs for
@@ -35,8 +40,10 @@ book.</li>
 </ul>
 <h3 class="minor">Marks used in this handbook</h3>
 <dl class="legend">
-<dt>{" ".join(status_badge(status) for status in RULE_STATUSES)}</dt>
-<dd>What a rule permits or forbids, or what is allowed but unwise.</dd>
+<dt>{" ".join(status_badge(badge) for badge in _LEGEND)}</dt>
+<dd>Whom a rule binds and what it asks of them: <em>must</em> and <em>must not</em> for a Match
+rule, <em>should</em> and <em>should not</em> for a professional practice, <em>may</em> for what
+is allowed. A few rules only explain how the Match works.</dd>
 <dt>{verify_mark()}</dt>
 <dd>A date or fact not yet confirmed from a primary source. Check it against the official
 document before you rely on it.</dd>

@@ -1,14 +1,15 @@
-"""Chapter: every rule, grouped by what it permits, with its sources."""
+"""Chapter: every rule, grouped by what it asks, with its sources."""
 
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
 from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date
-from prematch_kb.kb.model import BINDS_LABELS, RULE_KIND_LABELS, RULE_STATUS_LABELS, RULE_STATUSES
+from prematch_kb.kb.model import BINDS_LABELS, RULE_ASKS, RULE_KIND_LABELS, RuleBadge
 
 
-def status_badge(status: str) -> str:
-    return f'<span class="status status-{esc(status)}">{esc(RULE_STATUS_LABELS.get(status, status))}</span>'
+def status_badge(badge: RuleBadge) -> str:
+    """A rule's badge: whom it binds and what it asks of them (RuleBadge, from the rule's model)."""
+    return f'<span class="status status-{esc(badge.tone)}">{esc(badge.label)}</span>'
 
 
 def _binds(binds: str) -> str:
@@ -16,10 +17,11 @@ def _binds(binds: str) -> str:
 
 
 def ordered_rules(kb):
-    """Allowed first (what you may do), then not allowed, then discouraged; match rules before norms."""
+    """What is allowed first, then what to do, what not to do, and how the Match works; Match rules
+    before practices."""
     return sorted(
         kb.rules.values(),
-        key=lambda r: (RULE_STATUSES.index(r.status) if r.status in RULE_STATUSES else 9, r.kind != "match-rule"),
+        key=lambda r: (RULE_ASKS.index(r.asks) if r.asks in RULE_ASKS else 9, r.kind != "match-rule"),
     )
 
 
@@ -27,7 +29,7 @@ def write(ctx: Context, writer: ChapterWriter) -> str:
     rules = ordered_rules(ctx.kb)
     rows = "".join(
         f'<tr><td><a class="xref" href="#{anchor("rule", r.id)}">{esc(r.title)}</a></td>'
-        f"<td>{status_badge(r.status)}</td><td>{esc(_binds(r.binds))}</td></tr>"
+        f"<td>{status_badge(r.badge)}</td><td>{esc(RULE_KIND_LABELS.get(r.kind, r.kind))}</td></tr>"
         for r in rules
     )
     parts = [
@@ -35,7 +37,7 @@ def write(ctx: Context, writer: ChapterWriter) -> str:
         "signs; breaking them can lead to an NRMP investigation. Others are professional practice: "
         "not enforced by anyone, but programs notice. Each rule says which kind it is and whom it "
         "binds.</p>",
-        f'<table class="overview"><thead><tr><th>Rule</th><th>Status</th><th>Binds</th></tr></thead>'
+        f'<table class="overview"><thead><tr><th>Rule</th><th>What it asks</th><th>Kind</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>",
     ]
     for rule in rules:
@@ -65,7 +67,7 @@ def _rule(ctx: Context, writer: ChapterWriter, rule) -> str:
     return f"""
 <section class="rule">
 {writer.section(anchor("rule", rule.id), rule.title)}
-<p class="meta">{status_badge(rule.status)} {esc(RULE_KIND_LABELS.get(rule.kind, rule.kind))} · binds
+<p class="meta">{status_badge(rule.badge)} {esc(RULE_KIND_LABELS.get(rule.kind, rule.kind))} · binds
 {esc(_binds(rule.binds))} · reviewed {esc(long_date(rule.reviewed))}</p>
 <p class="summary">{esc(rule.summary)}</p>
 <div class="statement">{md.block(rule.statement, f"{where}, statement")}</div>
