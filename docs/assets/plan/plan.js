@@ -1,12 +1,17 @@
 // The personal plan page: reads plan/data.json (built from the knowledge base) and shows what to
-// do on the chosen day for the chosen profile and specialty. The choices live in the address
-// (?type=us-img&specialty=pediatrics&date=2027-01-10&signals=A,B); nothing is stored or sent.
+// do on the chosen day for the chosen profile and specialty: this week's few actions first, with
+// boxes to tick, then what comes next, the dates, and the rest of the season's advice. The choices
+// live in the address (?type=us-img&specialty=pediatrics&date=2027-01-10&signals=A,B); the ticks
+// and the communication log this page reads stay in this browser's storage. Nothing is sent.
 // HTML in the data is rendered at build time from our own content and is still copied through an
 // allow-list; everything the visitor types is set as text only.
 (function () {
   "use strict";
 
   const FIELDS = ["type", "specialty", "signals", "date"];
+  const DONE_KEY = "prematch-kb:plan-done";  // {action key: the day it was ticked}
+  const MAX_ACTIONS = 5;
+  const REPLY_WINDOW_DAYS = 30;  // a program's message older than this is not "this week" any more
 
   const { el, isoToday, copyTrustedHtml } = window.PMKB_DOM;  // assets/js/dom.js, loaded first
 
@@ -29,6 +34,73 @@
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }
 
+  // A short stable key for an action's text (FNV-1a), so a tick survives a rebuilt page.
+  function textKey(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, "0");
+  }
+
+  function daysBetween(fromIso, toIso) {
+    return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86400000);
+  }
+
+  // The ticked actions, kept in localStorage; when the browser blocks storage, ticks still work
+  // on the page but are not kept, and the page says so.
+  class Ticks {
+    constructor() {
+      try {
+        this.storage = window.localStorage;
+        this.storage.getItem(DONE_KEY);
+      } catch (error) {
+        this.storage = null;
+      }
+    }
+
+    read() {
+      if (!this.storage) return {};
+      try {
+        const value = JSON.parse(this.storage.getItem(DONE_KEY) || "{}");
+        return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+      } catch (error) {
+        return {};
+      }
+    }
+
+    done(key) {
+      return typeof this.read()[key] === "string";
+    }
+
+    set(key, done) {
+      if (!this.storage) return false;
+      const all = this.read();
+      if (done) all[key] = isoToday();
+      else delete all[key];
+      try {
+        this.storage.setItem(DONE_KEY, JSON.stringify(all));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+  }
+
+  // The communication log (assets/log/commlog.js), read only: [] when there is none, it cannot be
+  // read, or the log's script is not on the page.
+  function readLog() {
+    const lib = window.pmkbCommLog;
+    if (!lib) return [];
+    try {
+      const stored = lib.readStored(window.localStorage);
+      return stored.error ? [] : stored.entries;
+    } catch (error) {
+      return [];
+    }
+  }
+
   function stageIndexFor(stages, iso) {
     let index = 0;
     stages.forEach((stage, i) => {
@@ -42,6 +114,7 @@
       this.form = form;
       this.root = root;
       this.data = null;
+      this.ticks = new Ticks();
     }
 
     async start() {
@@ -59,6 +132,10 @@
       this.form.addEventListener("input", () => this.changed());
       this.form.addEventListener("change", () => this.changed());
       this.form.addEventListener("submit", (event) => event.preventDefault());
+      // Ticks and the log change in other tabs too: show what storage holds now.
+      window.addEventListener("storage", (event) => {
+        if (event.key === DONE_KEY || (window.pmkbCommLog && event.key === window.pmkbCommLog.STORAGE_KEY)) this.render();
+      });
       this.render();
     }
 
@@ -122,22 +199,131 @@
       const next = stages[index + 1] || null;
       const sections = [];
       for (const note of this.notes || []) sections.push(el("p", { class: "pmkb-plan__note" }, note));
-      sections.push(this.summary(choice, stage, next));
       if (!choice.type) {
         sections.push(el("p", { class: "pmkb-plan__ask" }, "Choose your applicant profile above to see the templates and notes for you."));
       }
-      sections.push(this.now(choice, stage));
-      sections.push(this.resources(choice, stage));
+      sections.push(this.thisWeek(choice, stage));
+      sections.push(this.summary(choice, stage, next));
       if (next) sections.push(this.next(next));
+      sections.push(this.datesToVerify());
+      sections.push(this.resources(choice, stage));
+      sections.push(this.now(choice, stage));
       if (choice.specialty) sections.push(this.specialty(choice));
       if (choice.type) sections.push(this.profile(choice));
-      sections.push(this.datesToVerify());
       this.root.replaceChildren(...sections);
       this.root.dataset.state = "ready";
       this.root.dataset.phases = stage.phases.join(" ");
       this.root.dataset.type = choice.type;
       this.root.dataset.specialty = choice.specialty;
       this.root.dataset.date = choice.date;
+    }
+
+    // Three to five things to do this week: what the communication log says is waiting (a program's
+    // message to answer), then what the current phases ask you to send and aim for. Each has a box to
+    // tick, kept in this browser.
+    thisWeek(choice, stage) {
+      const box = el("section", { class: "pmkb-plan__week", "aria-labelledby": "pmkb-plan-week" });
+      box.append(el("h2", { id: "pmkb-plan-week" }, "This week"));
+      const log = readLog();
+      const actions = [];
+      for (const due of this.repliesDue(log, choice.date)) {
+        actions.push({
+          key: `reply:${due.key}:${due.date}`,
+          node: el("span", {}, `Answer ${due.program}: their message of ${due.date} is in your log with no reply after it. `,
+                   el("a", { href: this.checkerUrl(choice, stage, "received") }, "Check their message"), "."),
+        });
+      }
+      // Phases overlap (in January: invitations, interviews and thank-you notes at once), so the
+      // actions take turns among the current phases: first what to send, then what to aim for.
+      const current = stage.phases.map((id) => this.data.phases[id]);
+      for (const field of ["send_html", "goals_html"]) {
+        const longest = Math.max(...current.map((phase) => phase[field].length));
+        for (let i = 0; i < longest; i += 1) {
+          for (const phase of current) {
+            const html = phase[field][i];
+            if (html && actions.length < MAX_ACTIONS) actions.push({ key: `${phase.id}:${textKey(html)}`, html });
+          }
+        }
+      }
+      const list = el("ul", { class: "pmkb-plan__actions" });
+      actions.slice(0, MAX_ACTIONS).forEach((action, index) => {
+        const id = `pmkb-plan-action-${index}`;
+        const tick = el("input", { type: "checkbox", id, "data-action-key": action.key });
+        tick.checked = this.ticks.done(action.key);
+        const label = el("label", { for: id });
+        if (action.html) label.replaceChildren(...trusted(action.html, "li").childNodes);
+        else label.append(action.node);
+        const item = el("li", { "data-action": action.key, class: tick.checked ? "pmkb-plan__action--done" : null }, tick, " ", label);
+        tick.addEventListener("change", () => {
+          item.classList.toggle("pmkb-plan__action--done", tick.checked);
+          if (!this.ticks.set(action.key, tick.checked)) this.noteUnsaved(box);
+          this.countDone(box);
+        });
+        list.append(item);
+      });
+      box.append(el("p", { class: "pmkb-plan__week-phase" }, "Now: ",
+        ...current.flatMap((phase, i) => [i ? ", " : "", el("a", { href: phase.url }, phase.title)]), "."));
+      box.append(list);
+      box.append(el("p", { class: "pmkb-plan__done", "aria-live": "polite" }));
+      this.countDone(box);
+      const claim = this.firstChoiceSent(log);
+      if (claim) {
+        box.append(el("p", { class: "pmkb-plan__note", "data-log": "first-choice" },
+          `Your log shows you told ${claim.program} on ${claim.date} that it is your first choice: say it to no other program. `,
+          el("a", { href: "../log/" }, "Your log"), "."));
+      } else if (!log.length) {
+        box.append(el("p", { class: "pmkb-plan__log-hint" }, "Keep a ", el("a", { href: "../log/" }, "communication log"),
+          " in this browser and this list also shows the messages waiting for your reply."));
+      }
+      if (!this.ticks.storage) this.noteUnsaved(box);
+      return box;
+    }
+
+    countDone(box) {
+      const ticks = [...box.querySelectorAll("input[data-action-key]")];
+      const done = ticks.filter((t) => t.checked).length;
+      box.querySelector(".pmkb-plan__done").textContent = ticks.length ? `${done} of ${ticks.length} done.` : "";
+    }
+
+    noteUnsaved(box) {
+      if (box.querySelector(".pmkb-plan__unsaved")) return;
+      box.append(el("p", { class: "pmkb-plan__note pmkb-plan__unsaved" }, "This browser does not let the page keep your ticks: they will be gone when you leave."));
+    }
+
+    // Programs whose latest message in the log was received, within the last weeks, with nothing
+    // sent to them since: a reply may be due.
+    repliesDue(log, today) {
+      const lib = window.pmkbCommLog;
+      const latest = new Map();
+      for (const entry of log) {
+        if (entry.date > today) continue;
+        const key = lib.programKey(entry.program);
+        const seen = latest.get(key);
+        // On the same day a sent message is taken to answer the received one.
+        if (!seen || entry.date > seen.date || (entry.date === seen.date && entry.direction === "sent")) latest.set(key, entry);
+      }
+      return [...latest.entries()]
+        .filter(([, e]) => e.direction === "received" && daysBetween(e.date, today) <= REPLY_WINDOW_DAYS)
+        .sort((a, b) => a[1].date.localeCompare(b[1].date))
+        .map(([key, e]) => ({ key, program: e.program, date: e.date }));
+    }
+
+    firstChoiceSent(log) {
+      const sent = log.filter((e) => e.direction === "sent" && (e.kind === "first-choice" || e.first_choice_claim));
+      sent.sort((a, b) => a.date.localeCompare(b.date));
+      return sent[0] || null;
+    }
+
+    // The checker, opened with the visitor's profile, specialty and the season's main phase.
+    checkerUrl(choice, stage, mode, template) {
+      const base = "../checker/";
+      const params = new URLSearchParams();
+      if (template) params.set("template", template);
+      if (mode === "received") params.set("mode", "received");
+      if (choice.type) params.set("applicant_type", choice.type);
+      if (choice.specialty) params.set("specialty", choice.specialty);
+      params.set("phase", stage.phases[0]);
+      return `${base}?${params}`;
     }
 
     stageStart(stage) {
@@ -207,15 +393,18 @@
         const template = data.templates[id];
         return template && (!choice.type || !template.applicant_types.length || template.applicant_types.includes(choice.type));
       };
-      const tags = (id, kind) => {
-        const out = [];
-        if (specialty && specialty[kind].includes(id)) out.push(`suggested for ${specialty.name}`);
-        if (profile && profile[kind].includes(id)) out.push(`suggested for ${profile.title}`);
-        return out.length ? ` (${out.join("; ")})` : "";
-      };
+      // What the chosen profile or specialty suggests comes first, with a short mark (explained
+      // once above the lists) instead of a sentence after every item.
+      const forYou = (id, kind) => Boolean((specialty && specialty[kind].includes(id)) || (profile && profile[kind].includes(id)));
+      const firstForYou = (ids, kind) => [...ids.filter((id) => forYou(id, kind)), ...ids.filter((id) => !forYou(id, kind))];
+      const tags = (id, kind) => (forYou(id, kind) ? el("span", { class: "pmkb-plan__for-you" }, "for you") : null);
       const box = el("section", { class: "pmkb-plan__resources", "aria-labelledby": "pmkb-plan-resources" });
       box.append(el("h2", { id: "pmkb-plan-resources" }, "Templates and rules for now"));
-      const templates = templateIds.filter(suits);
+      const templates = firstForYou(templateIds.filter(suits), "templates");
+      if (profile || specialty) {
+        const whom = [profile && profile.title, specialty && specialty.name].filter(Boolean).join(" or ");
+        box.append(el("p", { class: "pmkb-plan__legend" }, el("span", { class: "pmkb-plan__for-you" }, "for you"), ` marks what the guide suggests for ${whom}.`));
+      }
       if (templates.length) {
         box.append(el("h3", {}, "Templates"));
         box.append(
@@ -224,25 +413,35 @@
             { class: "pmkb-plan__templates" },
             ...templates.map((id) => {
               const t = data.templates[id];
-              return el("li", { "data-template": id }, el("a", { href: t.url }, t.title), `: ${t.purpose}${tags(id, "templates")} `, el("a", { href: t.checker_url, class: "pmkb-plan__check" }, "Open in the checker"));
+              return el("li", { "data-template": id }, el("a", { href: t.url }, t.title), " ", tags(id, "templates"), `: ${t.purpose} `, el("a", { href: this.templateCheckerUrl(t.checker_url, choice, stage), class: "pmkb-plan__check" }, "Open in the checker"));
             }),
           ),
         );
       } else {
         box.append(el("p", {}, "No email template fits this part of the season: there is nothing you need to send."));
       }
-      const rules = ruleIds.filter((id) => data.rules[id]);
+      const rules = firstForYou(ruleIds.filter((id) => data.rules[id]), "rules");
       if (rules.length) {
         box.append(el("h3", {}, "Rules to keep in mind"));
         box.append(
           el(
             "ul",
             { class: "pmkb-plan__rules" },
-            ...rules.map((id) => el("li", { "data-rule": id }, el("a", { href: data.rules[id].url }, data.rules[id].title), `: ${data.rules[id].summary}${tags(id, "rules")}`)),
+            ...rules.map((id) => el("li", { "data-rule": id }, el("a", { href: data.rules[id].url }, data.rules[id].title), " ", tags(id, "rules"), `: ${data.rules[id].summary}`)),
           ),
         );
       }
       return box;
+    }
+
+    // A template's checker link (data.json gives it with ?template=) with the visitor's context.
+    templateCheckerUrl(url, choice, stage) {
+      const [base, query] = url.split("?");
+      const params = new URLSearchParams(query || "");
+      if (choice.type) params.set("applicant_type", choice.type);
+      if (choice.specialty) params.set("specialty", choice.specialty);
+      params.set("phase", stage.phases[0]);
+      return `${base}?${params}`;
     }
 
     next(stage) {
@@ -319,6 +518,8 @@
       const cycle = this.data.cycle;
       const box = el("section", { class: "pmkb-plan__dates", "aria-labelledby": "pmkb-plan-dates" });
       box.append(el("h2", { id: "pmkb-plan-dates" }, "Dates to verify"));
+      box.append(el("p", { class: "pmkb-calendar" }, el("a", { href: "key-dates.ics", download: "" }, "Add the season's key dates to your calendar"),
+        " (an .ics file; dates not yet confirmed come marked “expected, verify”)."));
       const open = cycle.dates.filter((d) => !d.confirmed);
       if (open.length) {
         box.append(el("p", {}, `These ${cycle.title} dates are expectations, not confirmed dates. Check each against the official calendars before you rely on it.`));

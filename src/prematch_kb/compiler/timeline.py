@@ -71,6 +71,10 @@ def render_timeline_page(ctx: RenderContext) -> Page:
         phase_link = ctx.link(here, "phase", item.phase) if item.phase in kb.phases else ""
         rows.append([md.text(item.label), item.date.isoformat(), status, phase_link, ctx.resolve(item.note, here)])
     out += [md.table(["What", "Date", "Status", "Phase", "Note"], rows), ""]
+    # plan/key-dates.ics is written into the built site with the plan's data (browser/calendar.py).
+    out += ['<p class="pmkb-calendar"><a href="../plan/key-dates.ics" download>Add these dates to your '
+            'calendar</a> (an .ics file for Google Calendar, Outlook or Apple Calendar; expected dates are '
+            'marked "verify" and tentative).</p>', ""]
     out += ["Official calendars:", "",
             md.bullets([f"[{md.text(c.source.title)}]({c.source.url}) ({md.text(c.source.publisher)})"
                         for c in kb.cycle.calendars]), ""]

@@ -180,6 +180,9 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
             write_plan_data(self.kb, Path(config.site_dir))
         except PlanDataError as error:
             raise PluginError(f"plan page: {error}") from None
+        from prematch_kb.browser.calendar import write_calendar
+
+        write_calendar(self.kb, self.settings.site_url, Path(config.site_dir))
         if self.config.handbook == "never":
             return  # and the handbook's modules (WeasyPrint) are never imported
         from prematch_kb.handbook import HandbookError
