@@ -257,7 +257,7 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
             return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
     for s, e in reading.spans.get("THIRD_PARTY", ()):
-        if first - THIRD_PARTY_REACH <= s < first or (clause_start <= s <= clause_start + 1 and s < first):
+        if clause_start <= s < first and (first - s <= THIRD_PARTY_REACH or s <= clause_start + 1):
             return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
     return None
 
@@ -268,7 +268,9 @@ _GENERAL_VERBS = frozenset((
 ))
 
 
-_CLAUSE_BREAKS = frozenset(",;:()") | frozenset(("but", "so", "because", "although", "though", "while", "however"))
+_CLAUSE_BREAKS = frozenset(",;:()") | frozenset(
+    ("but", "so", "because", "although", "though", "while", "however", "hence", "therefore", "thus")
+)
 
 
 def _clause_start(reading: Reading, first: int) -> int:
@@ -285,8 +287,12 @@ def _is_inquiry(reading: Reading) -> bool:
     if reading.question:
         return True
     negations = [s for s, _ in reading.spans.get("NEG", ())]
+    words = [t.text for t in reading.tokens]
     for concept in ("ASK_VERB", "ABILITY_ASK"):
         for s, _ in reading.spans.get(concept, ()):
-            if not any(s - 3 <= n < s for n in negations):
-                return True
+            if any(s - 3 <= n < s for n in negations):
+                continue
+            if "you" in words[max(0, s - 2) : s]:
+                continue  # "I wanted you to know where I stand", "let you know": telling, not asking
+            return True
     return False

@@ -24,6 +24,9 @@ class Reading:
             if entries is None and index and text[self.tokens[index].start].isupper():
                 self.spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
                 continue
+            if entries is None and word.isdigit():
+                self.spans.setdefault("NUMBER", []).append((index, index + 1))
+                continue
             if entries is None:
                 fixed = lexicon.correct(word)
                 if fixed is None:
