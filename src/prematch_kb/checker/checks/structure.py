@@ -26,7 +26,7 @@ _SALUTATION = rx(
 _SIGN_OFF = rx(
     r"^\s*(?:sincerely|best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards"
     r"|regards|respectfully|respectfully yours|yours (?:sincerely|truly|faithfully|respectfully)|thank you"
-    r"|thanks|many thanks|thank you again|with (?:gratitude|appreciation|thanks|best wishes|warm regards)"
+    r"|thanks|many thanks|thank you again|thanking you|with (?:gratitude|appreciation|thanks|best wishes|warm regards)"
     r"|gratefully|all the best|cordially|warmly|cheers|with respect|thank you (?:so much|very much)"
     r"|thanks again|appreciatively)\b[^\n]{0,40}$"
 )

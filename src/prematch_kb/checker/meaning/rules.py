@@ -192,7 +192,8 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
         if reason:
             return reason
     for pattern in rule.unless_others:
-        if match(pattern, reading) is not None:
+        where = match(pattern, reading)
+        if where is not None and where[1] > clause_start:  # in the match's own clause
             return "about someone else's act"
     for pattern in rule.unless:
         if match(pattern, reading) is not None:

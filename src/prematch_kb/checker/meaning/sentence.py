@@ -52,8 +52,9 @@ class Reading:
             found = sorted(span for concept in concepts for span in self.spans.get(concept, ()))
             if found:
                 self.spans[role] = found
-        self.question = "?" in words or bool(words and words[0] in _OPENERS and len(words) > 2
-                                             and words[1] in _SUBJECTS)
+        opening = words[1:] if words and words[0] in _LEADING_WORDS else words  # "so am i in your top 10"
+        self.question = "?" in words or bool(opening and opening[0] in _OPENERS and len(opening) > 2
+                                             and opening[1] in _SUBJECTS)
         if self.question:
             self.spans["QUESTION"] = [(0, 0)]  # a mark on the sentence, not on words
 
@@ -79,6 +80,9 @@ _COMPLEMENT_TAKERS = frozenset((
     "confirm", "inform", "sure", "clarify", "curious", "learn", "hear", "advise", "update", "share", "indicate",
     "enquire", "inquire", "enquiring", "inquiring",
 ))
+
+
+_LEADING_WORDS = frozenset(("so", "and", "but", "then", "also", "ok", "okay", "well", "now", "hi", "hey"))
 
 
 _READINGS: dict[tuple[str, str], Reading] = {}
