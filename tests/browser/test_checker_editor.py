@@ -358,15 +358,16 @@ self.onmessage = (event) => {
 def test_a_check_that_runs_too_long_is_abandoned(browser, site_url, checker_site):
     context = browser.new_context(**DESKTOP)
     try:
-        worker = (checker_site / "assets" / "checker" / "worker.mjs").read_text(encoding="utf-8")
-        starts = []
-
-        def serve_worker(route):
-            starts.append(route.request.url)
-            route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM)
-
-        context.route("**/assets/checker/worker.mjs", serve_worker)
+        worker = (checker_site / "checker" / "worker.mjs").read_text(encoding="utf-8")
+        context.route(
+            "**/checker/worker.mjs",
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM),
+        )
         page = context.new_page()
+        # Each runtime that becomes ready says so once.
+        page.add_init_script(
+            "window.__pmkbStarts = 0; document.addEventListener('pmkb:ready', () => window.__pmkbStarts++, true);"
+        )
         page.goto(site_url + "checker/")
         wait_ready(page)
         wait_checked(page)
@@ -380,7 +381,7 @@ def test_a_check_that_runs_too_long_is_abandoned(browser, site_url, checker_site
         wait_ready(page)
         page.wait_for_selector("#pmkb-checker[data-checker-state=ready]:not([data-pending])", state="attached", timeout=20_000)
         assert [f["category"] for f in rendered_findings(page)] == ["first-choice-claim"]
-        assert len(starts) == 2, "the runaway worker was replaced once"
+        assert page.evaluate("window.__pmkbStarts") == 2, "the runaway worker was replaced once"
     finally:
         context.close()
 
@@ -388,9 +389,9 @@ def test_a_check_that_runs_too_long_is_abandoned(browser, site_url, checker_site
 def test_the_same_runaway_text_is_not_checked_again(browser, site_url, checker_site):
     context = browser.new_context(**DESKTOP)
     try:
-        worker = (checker_site / "assets" / "checker" / "worker.mjs").read_text(encoding="utf-8")
+        worker = (checker_site / "checker" / "worker.mjs").read_text(encoding="utf-8")
         context.route(
-            "**/assets/checker/worker.mjs",
+            "**/checker/worker.mjs",
             lambda route: route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM),
         )
         page = context.new_page()
@@ -485,3 +486,32 @@ def test_many_drafts_from_files(open_page):
         "trs => trs.map(tr => [...tr.children].slice(1, 4).map(td => td.textContent).concat([tr.dataset.category]))",
     )
     assert rows == [expected_row(FIRST_CHOICE), expected_row(CLEAN_DRAFT)]
+
+
+# --- second visit and offline ------------------------------------------------------------------
+
+
+def test_second_visit_loads_from_this_browser_and_works_offline(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "checker/")
+        wait_ready(page)
+        page.wait_for_selector("#pmkb-checker[data-offline=ready]", state="attached", timeout=30_000)
+        # The second visit: the runtime comes from the service worker's copy, not the network.
+        runtime = []
+        context.on("response", lambda r: runtime.append(r) if "/checker/runtime/" in r.url else None)
+        page.reload()
+        wait_ready(page)
+        assert page.evaluate("!!navigator.serviceWorker.controller")
+        wasm = [r for r in runtime if r.url.endswith("pyodide.asm.wasm")]
+        assert wasm and all(r.from_service_worker for r in wasm), [(r.url, r.from_service_worker) for r in runtime]
+        # Offline: the page, the runtime and the checker all load, and checking works.
+        context.set_offline(True)
+        page.reload()
+        wait_ready(page)
+        findings = check_text(page, FIRST_CHOICE)
+        assert [f["category"] for f in findings] == ["first-choice-claim"]
+        assert page.evaluate("fetch('https://example.org/').then(() => false, () => true)")
+    finally:
+        context.close()

@@ -15,7 +15,7 @@ from .samples import XSS_PAYLOADS, corpus_samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RUNTIME_FILES = re.compile(r"/checker/runtime/|pyodide|\.wasm|\.whl|/assets/checker/")
+RUNTIME_FILES = re.compile(r"/checker/runtime/|/checker/worker\.mjs|/checker/sw\.js|pyodide|\.wasm|\.whl|/assets/checker/")
 
 
 def open_checker(page, site_url, query: str = ""):
@@ -105,6 +105,8 @@ def test_text_typed_while_loading_is_checked_when_ready(context, site_url):
 def test_no_request_while_typing_and_checking(context, page, site_url):
     open_checker(page, site_url)
     page.wait_for_load_state("load")
+    # Loading ends with the offline copy kept (checker/sw.js), from the browser's own cache.
+    page.wait_for_selector("#pmkb-checker[data-offline]", state="attached", timeout=30_000)
     page.wait_for_timeout(500)
     mark = len(context.request_log.urls)
     page.click("#pmkb-text")

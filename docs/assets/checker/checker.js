@@ -372,6 +372,36 @@ class CheckerPage {
     this.statusText.textContent = "Ready. Your text stays in this browser.";
     this.root.dataset.checkerState = "ready";
     this.sendCheck();
+    this.keepForOffline();
+  }
+
+  // Once the checker runs, a service worker (checker/sw.js) keeps the page, the runtime and the
+  // checker, so the next visit loads them from this browser and the checker works offline.
+  keepForOffline() {
+    const { swUrl, swScope, lockVersion } = this.root.dataset;
+    if (this.offlineStarted || !swUrl || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    this.offlineStarted = true;
+    const scope = new URL(swScope, location.href);
+    const runtime = new URL(this.root.dataset.runtimeUrl, location.href).href;
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      const message = event.data || {};
+      if (message.type === "kept") {
+        this.root.dataset.offline = "ready";
+        if (this.root.dataset.checkerState === "ready") this.statusText.textContent = "Ready, and ready offline. Your text stays in this browser.";
+      } else if (message.type === "keep-failed") this.root.dataset.offline = "unavailable";
+    });
+    navigator.serviceWorker
+      .register(new URL(`${swUrl}?v=${encodeURIComponent(lockVersion || "0")}`, location.href), { scope: scope.pathname })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        const urls = [location.href.split("#")[0], new URL(this.root.dataset.workerUrl, location.href).href];
+        for (const entry of performance.getEntriesByType("resource")) urls.push(entry.name);
+        const own = [...new Set(urls)].filter((url) => new URL(url).origin === location.origin && !url.startsWith(runtime));
+        registration.active.postMessage({ type: "keep", urls: own });
+      })
+      .catch(() => {
+        this.root.dataset.offline = "unavailable";
+      });
   }
 
   fail(reason) {

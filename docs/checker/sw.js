@@ -1,0 +1,106 @@
+// The checker page's service worker: keeps the page, its runtime and the checker in this browser,
+// so a returning visitor does not download them again and the checker works offline once loaded.
+//
+// Registered by the checker page only, for the checker's folder, once the checker is ready (it
+// never competes with the first download). Its address carries the runtime lock file's version
+// (`sw.js?v=...`): a new runtime or checker wheel is a new service worker with a new cache, and
+// the old cache is deleted. Only this site's own files are fetched or kept; a draft is never sent
+// anywhere, here or elsewhere.
+const VERSION = new URL(self.location.href).searchParams.get("v") || "0";
+const RUNTIME_CACHE = `pmkb-checker-runtime-${VERSION}`;
+const PAGE_CACHE = "pmkb-checker-pages";
+const SCOPE = new URL(self.registration.scope);
+const RUNTIME = new URL("runtime/", SCOPE);
+const NETWORK_WAIT_MS = 3000; // then the copy kept here answers, if there is one
+
+// The runtime files the checker's worker loads, the wheel named by the lock file. "force-cache":
+// the page has just downloaded them, so they come from the browser's own cache, not the network.
+async function keepRuntime() {
+  const lockUrl = new URL(`pyodide-lock.json?v=${VERSION}`, RUNTIME);
+  const cache = await caches.open(RUNTIME_CACHE);
+  const lockResponse = await fetch(lockUrl, { cache: "force-cache" });
+  if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
+  const lock = await lockResponse.clone().json();
+  await cache.put(lockUrl, lockResponse);
+  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+  for (const entry of Object.values(lock.packages || {})) if (entry.file_name) files.push(entry.file_name);
+  await Promise.all(
+    files.map(async (name) => {
+      const url = new URL(name, RUNTIME);
+      const response = await fetch(url, { cache: "force-cache" });
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      await cache.put(url, response);
+    }),
+  );
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(keepRuntime().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((names) =>
+      Promise.all(names.filter((name) => name.startsWith("pmkb-checker-runtime-") && name !== RUNTIME_CACHE).map((name) => caches.delete(name))),
+    ),
+  );
+});
+
+// The page sends the addresses of its own files (page, scripts, styles, data) once it is ready.
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type !== "keep" || !Array.isArray(message.urls)) return;
+  const own = message.urls.map((url) => new URL(url, SCOPE)).filter((url) => url.origin === self.location.origin);
+  event.waitUntil(
+    caches
+      .open(PAGE_CACHE)
+      .then((cache) =>
+        Promise.all(
+          own.map((url) =>
+            fetch(url, { cache: "force-cache" }).then((response) => (response.ok ? cache.put(url, response) : undefined)),
+          ),
+        ),
+      )
+      .then(
+        () => event.source && event.source.postMessage({ type: "kept", count: own.length }),
+        (error) => event.source && event.source.postMessage({ type: "keep-failed", message: String(error) }),
+      ),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return; // the site loads nothing from elsewhere
+  if (url.href.startsWith(RUNTIME.href)) event.respondWith(runtimeFirst(request));
+  else event.respondWith(networkFirst(request));
+});
+
+// The runtime never changes under one version: the copy kept here, else the network.
+async function runtimeFirst(request) {
+  const kept = await caches.match(request, { cacheName: RUNTIME_CACHE });
+  return kept || fetch(request);
+}
+
+// Pages, scripts and data may change with the site: the network when it answers in time (and the
+// copy is refreshed), else the copy kept here; a page's address matches without its query.
+async function networkFirst(request) {
+  const cache = await caches.open(PAGE_CACHE);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    return response;
+  });
+  network.catch(() => {}); // answered from the copy instead; nothing to report
+  const kept = () => cache.match(request, { ignoreSearch: request.mode === "navigate" });
+  const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
+  try {
+    const first = await Promise.race([network, timeout]);
+    if (first) return first;
+    return (await kept()) || (await network);
+  } catch (error) {
+    const copy = await kept();
+    if (copy) return copy;
+    throw error;
+  }
+}
