@@ -35,8 +35,8 @@ def on_post_build(config, **kwargs):
 def instant_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("instant")
     docs = project / "docs"
-    (docs / "checker").mkdir(parents=True)
-    shutil.copy(PROJECT_ROOT / "docs" / "checker" / "index.md", docs / "checker" / "index.md")
+    # The checker folder: its page, its worker and its service worker.
+    shutil.copytree(PROJECT_ROOT / "docs" / "checker", docs / "checker")
     shutil.copytree(PROJECT_ROOT / "docs" / "assets", docs / "assets")
     (docs / "index.md").write_text("---\nreviewed: 2026-11-22\n---\n# Start\n\n[Open the email checker](checker/index.md)\n")
     (project / "hooks.py").write_text(HOOK.format(content=str(PROJECT_ROOT / "content"), root=str(PROJECT_ROOT)))
