@@ -1,9 +1,9 @@
 /* Leave English stop words ("I", "a", "where", ...) out of what the theme's search worker is
  * asked. The index never holds them (its pipeline filters them out), but the worker searches
  * every word of a query as a prefix, so "I" in "program asked where I rank" found every word
- * beginning with "i" (interview, interest, IMG) and put pages that matched only that first. The
- * last word is kept while it may be a word still being typed ("i" of "interview"), and a query
- * of stop words alone is sent as it is. Only the search worker's messages change. */
+ * beginning with "i" (interview, interest, IMG) and put pages that matched only that first. While
+ * a longer word is being typed ("i" of "interview") the results are those of the other words. A
+ * query of stop words alone is sent as it is. Only the search worker's messages change. */
 (function () {
   "use strict";
   var STOP = ("a able about across after all almost also am among an and any are as at be because been but by " +
@@ -19,12 +19,11 @@
   function isStop(word) { return STOP.indexOf(word.toLowerCase()) >= 0; }
 
   function withoutStopWords(query) {
-    if (/["*+\-:^~]/.test(query)) return query; // the visitor wrote query syntax: leave it alone
+    // The visitor wrote query syntax (a phrase, a wildcard, a field, +word or -word): leave it
+    // alone. A hyphen inside a word ("pre-match", "H-1B") is no syntax.
+    if (/["*:^~]|(^|\s)[+-]/.test(query)) return query;
     var words = query.split(/\s+/).filter(Boolean);
-    var typing = !/\s$/.test(query);
-    var kept = words.filter(function (word, index) {
-      return !isStop(word) || (typing && index === words.length - 1);
-    });
+    var kept = words.filter(function (word) { return !isStop(word); });
     return kept.length ? kept.join(" ") : query;
   }
 

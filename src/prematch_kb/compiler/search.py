@@ -57,7 +57,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 # The theme searches every word of a query as a prefix ("e" as "e*"). Stop words ("I", "or")
 # are left out of queries before they reach the search worker (overrides/partials/
 # search-query.js), but pieces of hyphenated words are not: "e" of "e-mail", "h" of "H-1B", "j" of
-# "J-1", and a stop word typed last may be the start of a longer word. A keyword one of these
+# "J-1"; and a query of a stop word alone ("i") is sent as it is. A keyword one of these
 # begins would pull its page above every other answer to any query holding it ("EM" for
 # "e-mail"), so keywords are checked against them (tests/test_search_meta.py).
 SHORT_QUERY_WORDS = frozenset({"e", "h", "i", "j"})
