@@ -234,6 +234,7 @@ def test_replace_a_phrasing_and_undo(open_page):
     check_text(page, "Dear Dr. [Last Name],\n\nThank you.\n\nAna Ruiz")
     placeholder = page.locator('.pmkb-finding[data-category="placeholder"]')
     assert placeholder.locator('button[data-action="replace"]').count() == 0
+    assert "What to do:" in placeholder.inner_text() and "Safer phrasing" not in placeholder.inner_text()
 
 
 def test_replace_is_undone_by_the_keyboard_too(open_page):
@@ -253,6 +254,7 @@ def test_received_mode_copy_reply_template_and_steps(open_page, site_url):
     # Worded as what the program should not have done, never as the reader's error.
     assert "Not allowed for the program" in card.locator(".pmkb-finding__message").inner_text()
     assert "What the program should not have done" in page.inner_text(".pmkb-checker__findings")
+    assert "Good to know:" in card.inner_text() and "Safer phrasing" not in card.inner_text()
     verdict = page.inner_text(".pmkb-checker__verdict")
     assert "error" not in verdict.lower() and "done nothing wrong" in verdict
     copy = card.locator('.pmkb-finding__actions button[data-action="copy"]').last

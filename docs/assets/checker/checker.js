@@ -612,8 +612,14 @@ class CheckerPage {
     item.append(el("p", { class: "pmkb-finding__excerpt" }, mode === "received" ? "In the message:" : "In your text:"), places);
     const suggestions = finding.suggestions || [];
     if (suggestions.length) {
+      // Wording you could use is a "safer phrasing"; advice on what to do, or on your rights when a
+      // program overstepped, is said as such.
+      const phrasings = suggestions.filter((s) => !INSTRUCTION.test(s)).length;
+      let subhead = phrasings === 1 ? "Safer phrasing:" : "Safer phrasings:";
+      if (mode === "received") subhead = "Good to know:";
+      else if (!phrasings) subhead = "What to do:";
       item.append(
-        el("p", { class: "pmkb-finding__subhead" }, suggestions.length === 1 ? "Safer phrasing:" : "Safer phrasings:"),
+        el("p", { class: "pmkb-finding__subhead" }, subhead),
         el("ul", { class: "pmkb-finding__suggestions" }, ...suggestions.map((s) => this.renderSuggestion(s, group, mode))),
       );
     }
