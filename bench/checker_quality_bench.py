@@ -65,7 +65,10 @@ def record(result: dict) -> None:
     new = {}
     for name, m in result["rounds"].items():
         before = old.get(name, {})
+        if name == "all rounds" and set(old) != set(result["rounds"]):
+            before = {}  # a round was added to "all rounds": its figures start again from the measurement
         new[name] = {
+            "texts": m["texts"],
             "precision": max(m["precision"], before.get("precision", 0.0)),
             "recall": max(m["recall"], before.get("recall", 0.0)),
             "error_recall": max(m["error_recall"], before.get("error_recall", 0.0)),

@@ -99,11 +99,17 @@ ERROR_CATEGORIES = frozenset({
 
 def heldout_rounds() -> dict[str, list[Entry]]:
     """Each held-out blind round (tests/heldout/round-NN.yml) by name, never used for tuning."""
-    rounds = {}
-    for path in sorted(HELDOUT_DIR.glob("round-*.yml")):
-        entries = list(load_corpus_file(path))
-        rounds[path.stem] = entries
-    return rounds
+    return {path.stem: load_corpus_file(path) for path in sorted(HELDOUT_DIR.glob("round-*.yml"))}
+
+
+FRONTIER_DIR = Path(__file__).resolve().parent / "frontier"
+FRONTIER_RATCHET = FRONTIER_DIR / "ratchet.json"
+
+
+def frontier_sets() -> dict[str, list[Entry]]:
+    """Tuning sets the checker has not mastered yet (tests/frontier/*.yml): tuned on, like the corpus,
+    but held to their own recorded figures instead of the corpus floors until they reach them."""
+    return {path.stem: load_corpus_file(path) for path in sorted(FRONTIER_DIR.glob("*.yml"))}
 
 
 def load_corpus_file(path: Path) -> list[Entry]:

@@ -181,10 +181,12 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     if policy:
         return policy
     if rule.negation == "drops":
-        inside_forms = {i for s, e in reading.spans.get("AROUND_MATCH", ()) for i in range(s, e)}
+        inside_forms = {
+            i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)
+        }
         for s, _ in reading.spans.get("NEG", ()):
             after_or = s and tokens[s - 1].text in ("or", "whether")
-            if clause_start <= s < last and s not in inside_forms and not after_or:
+            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(tokens, s):
                 # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
                 return f"negated by {tokens[s].text!r}"
     if rule.reported == "drops":
@@ -222,6 +224,19 @@ def _policy(reading: Reading, first: int) -> str | None:
     return None
 
 
+def _affirmative(tokens, s: int) -> bool:
+    """A negative word that affirms: "a pledge, not just interest", "nothing would help more than"."""
+    word = tokens[s].text
+    following = [t.text for t in tokens[s + 1 : s + 9]]
+    if word in ("not", "n't") and following[:1] and following[0] in ("just", "only", "merely", "simply"):
+        return True
+    return word in ("nothing", "nobody", "none", "no") and "than" in following
+
+
+# Forms with a negative word that say something positive: "without waiting for the Match", "I'd have
+# no hesitation", "pull my registration ... do not need the Match".
+_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "CERTAIN", "PLEDGE_STRONG", "POLICY")
+
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
 
@@ -239,8 +254,14 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     for s, e in reading.spans.get("REPORT_VERB", ()):
         if not clause_start <= s < first:
             continue
-        if s >= 1 and tokens[s - 1].text == "be":
-            continue  # "to be told whether ...": asking to be told
+        if s >= 1 and tokens[s - 1].text in ("be", "to"):
+            continue  # "to be told whether ...", "to hear that ...": asking to be told
+        if mode == "received" and any(
+            ps < s and s - pe <= 3 for ps, pe in reading.spans.get("PROGRAM", ())
+        ):
+            continue  # "Our PD mentioned she'd like to know ...": the program's own voice
+        if e < len(tokens) and tokens[e].text == "to":
+            continue  # "my dean asked me to find out where I rank": a request the writer carries
         if mode == "received" and tokens[s].text in ("asked", "asks"):
             continue  # "Dr. Hale has asked me to check with you ...": the program's own request
         return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
@@ -248,7 +269,9 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
         # Applicants in general as the ones who ask or feel: "Some applicants ask whether they
         # should promise ..." describes others, it asks nothing of this applicant.
         for s, e in reading.spans.get("APPLICANT_NOUN", ()):
-            if s < first and any(t.text in _GENERAL_VERBS for t in tokens[e : e + 2]):
+            if s < first and tokens[e : e + 1] and tokens[e].text not in ("are", "is", "were", "was", "be") and any(
+                t.text in _GENERAL_VERBS for t in tokens[e : e + 2]
+            ):
                 return f"about applicants in general ({' '.join(t.text for t in tokens[s : e + 2])!r})"
         return None
     # someone else as the one who acts, after the act: "... outside the Match by another hospital"
@@ -258,13 +281,15 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
             return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
     for s, e in reading.spans.get("THIRD_PARTY", ()):
+        if [t.text for t in tokens[e : e + 3]] in (["asked", "me", "to"], ["wants", "me", "to"], ["told", "me", "to"]):
+            continue  # "My dean asked me to find out where I rank": the writer's own request, passed on
         if clause_start <= s < first and (first - s <= THIRD_PARTY_REACH or s <= clause_start + 1):
             return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
     return None
 
 
 _GENERAL_VERBS = frozenset((
-    "ask", "asks", "wonder", "wonders", "feel", "feels", "felt", "think", "thinks", "believe", "believes",
+    "ask", "asks", "asked", "wonder", "wonders", "feel", "feels", "felt", "think", "thinks", "believe", "believes",
     "worry", "worries", "assume", "assumes", "sometimes", "often", "occasionally",
 ))
 
@@ -293,7 +318,7 @@ def _is_inquiry(reading: Reading) -> bool:
         for s, _ in reading.spans.get(concept, ()):
             if any(s - 3 <= n < s for n in negations):
                 continue
-            if "you" in words[max(0, s - 2) : s]:
+            if tuple(words[max(0, s - 2) : s]) in (("you", "to"), ("let", "you")):
                 continue  # "I wanted you to know where I stand", "let you know": telling, not asking
             return True
     return False

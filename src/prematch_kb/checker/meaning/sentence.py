@@ -79,6 +79,7 @@ _COMPLEMENT_TAKERS = frozenset((
     "know", "knowing", "ask", "asking", "asked", "wonder", "wondering", "wondered", "tell", "see", "check",
     "confirm", "inform", "sure", "clarify", "curious", "learn", "hear", "advise", "update", "share", "indicate",
     "enquire", "inquire", "enquiring", "inquiring",
+    "grateful", "appreciate", "obliged", "thankful", "glad", "happy", "delighted",
 ))
 
 
