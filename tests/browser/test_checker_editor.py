@@ -162,6 +162,12 @@ def test_clicking_a_mark_opens_its_card(open_page, device):
     # The mark itself shows which one is open, and typing still goes to the text.
     assert page.locator(".pmkb-editor__highlights mark.pmkb-mark--active").count() >= 1
     assert page.evaluate("document.activeElement.id") == "pmkb-text"
+    if device is DESKTOP:
+        # From the keyboard: moving the caret into a mark opens its card too.
+        start = check(MIXED).findings[0].start_utf16  # "[Last Name]"
+        page.evaluate(f"document.getElementById('pmkb-text').setSelectionRange({start}, {start})")
+        page.keyboard.press("ArrowRight")
+        assert active_card(page).get_attribute("data-category") == "placeholder"
 
 
 @pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])

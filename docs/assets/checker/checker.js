@@ -148,8 +148,12 @@ class CheckerPage {
   bindEditor() {
     this.textarea.addEventListener("input", () => this.onInput());
     this.textarea.addEventListener("scroll", () => this.syncScroll());
-    // A click (or tap) in a marked span opens that finding's card.
-    this.textarea.addEventListener("click", () => this.openAtCaret());
+    // A click (or tap) in a marked span opens that finding's card; so does moving the caret into
+    // one with the keyboard (on wide screens, where the card opens beside the text).
+    this.textarea.addEventListener("click", () => this.openAtCaret(true));
+    this.textarea.addEventListener("keyup", (event) => {
+      if (/^(Arrow|Home|End|Page)/.test(event.key)) this.openAtCaret(this.wide.matches);
+    });
     this.root.querySelectorAll('input[name="pmkb-mode"]').forEach((radio) =>
       radio.addEventListener("change", () => {
         this.updateModeLabel();
@@ -181,6 +185,7 @@ class CheckerPage {
     const shown = this.wide.matches || open;
     this.panel.dataset.open = shown ? "true" : "false";
     this.panelToggle.setAttribute("aria-expanded", shown ? "true" : "false");
+    this.panelToggle.disabled = this.wide.matches; // beside the text, the panel is always open
   }
 
   async loadData() {
@@ -770,14 +775,14 @@ class CheckerPage {
 
   // --- moving between marks and cards ---------------------------------------------------------
 
-  openAtCaret() {
+  openAtCaret(showCard) {
     if (this.textarea.selectionStart !== this.textarea.selectionEnd) return;
     const at = this.textarea.selectionStart;
     const rank = { error: 3, warning: 2, suggestion: 1 };
     const hits = this.spans.filter((span) => span.start <= at && at <= span.end && span.occurrence !== undefined);
     if (!hits.length) return;
     const best = hits.reduce((a, b) => (rank[b.severity] > rank[a.severity] || (rank[b.severity] === rank[a.severity] && b.end - b.start < a.end - a.start) ? b : a));
-    this.select(best.occurrence, { scrollCard: true, scrollText: false });
+    this.select(best.occurrence, { scrollCard: showCard, scrollText: false });
   }
 
   step(direction) {
