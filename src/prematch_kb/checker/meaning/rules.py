@@ -99,6 +99,7 @@ def rules() -> tuple[Rule, ...]:
     return load_rules()
 
 
+@lru_cache(maxsize=1)
 def rule_categories() -> frozenset[str]:
     return frozenset(rule.category for rule in rules())
 
