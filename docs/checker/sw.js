@@ -73,14 +73,22 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return; // the site loads nothing from elsewhere
-  if (url.href.startsWith(RUNTIME.href)) event.respondWith(runtimeFirst(request));
+  if (url.href.startsWith(RUNTIME.href)) event.respondWith(runtimeFirst(request, event.clientId));
   else event.respondWith(networkFirst(request));
 });
 
-// The runtime never changes under one version: the copy kept here, else the network.
-async function runtimeFirst(request) {
-  const kept = await caches.match(request, { cacheName: RUNTIME_CACHE });
-  return kept || fetch(request);
+// The runtime never changes under one version: the copy kept here, else the network. The copy
+// answers only the checker's worker that names this version (worker.mjs?v=...): after the site
+// is updated, a page newer than this service worker gets its runtime and its checker wheel (whose
+// file name does not change) from the network, never an older copy.
+async function runtimeFirst(request, clientId) {
+  const client = clientId ? await self.clients.get(clientId) : null;
+  const wanted = client ? new URL(client.url).searchParams.get("v") : null;
+  if (wanted === VERSION) {
+    const kept = await caches.match(request, { cacheName: RUNTIME_CACHE });
+    if (kept) return kept;
+  }
+  return fetch(request);
 }
 
 // Pages, scripts and data may change with the site: the network when it answers in time (and the

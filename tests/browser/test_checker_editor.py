@@ -368,7 +368,7 @@ def test_a_check_that_runs_too_long_is_abandoned(browser, site_url, checker_site
     try:
         worker = (checker_site / "checker" / "worker.mjs").read_text(encoding="utf-8")
         context.route(
-            "**/checker/worker.mjs",
+            "**/checker/worker.mjs*",
             lambda route: route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM),
         )
         page = context.new_page()
@@ -399,7 +399,7 @@ def test_the_same_runaway_text_is_not_checked_again(browser, site_url, checker_s
     try:
         worker = (checker_site / "checker" / "worker.mjs").read_text(encoding="utf-8")
         context.route(
-            "**/checker/worker.mjs",
+            "**/checker/worker.mjs*",
             lambda route: route.fulfill(status=200, content_type="text/javascript", body=worker + RUNAWAY_SHIM),
         )
         page = context.new_page()
@@ -521,5 +521,38 @@ def test_second_visit_loads_from_this_browser_and_works_offline(browser, site_ur
         findings = check_text(page, FIRST_CHOICE)
         assert [f["category"] for f in findings] == ["first-choice-claim"]
         assert page.evaluate("fetch('https://example.org/').then(() => false, () => true)")
+    finally:
+        context.close()
+
+
+def test_a_newer_page_never_gets_an_older_runtime_copy(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "checker/")
+        wait_ready(page)
+        page.wait_for_selector("#pmkb-checker[data-offline=ready]", state="attached", timeout=30_000)
+        page.reload()
+        wait_ready(page)
+        assert page.evaluate("!!navigator.serviceWorker.controller")
+        # A checker worker that expects another runtime version, as after a site update.
+        responses = []
+        context.on("response", lambda r: responses.append(r) if "/checker/runtime/" in r.url else None)
+        state = page.evaluate(
+            """() => new Promise((resolve) => {
+                const root = document.getElementById('pmkb-checker');
+                const url = new URL(root.dataset.workerUrl, location.href);
+                url.searchParams.set('v', 'newer');
+                const runtime = new URL(root.dataset.runtimeUrl, location.href).href;
+                const worker = new Worker(url, {type: 'module'});
+                worker.onmessage = (e) => { if (e.data.type === 'ready' || e.data.type === 'error') resolve(e.data.type); };
+                worker.postMessage({type: 'init', runtimeUrl: runtime, lockUrl: new URL('pyodide-lock.json?v=newer', runtime).href});
+            })"""
+        )
+        assert state == "ready"
+        # The wheel went over the network (a response not from the service worker's copy); on the
+        # same version it comes from the copy alone (test above).
+        wheel = [r for r in responses if r.url.endswith(".whl")]
+        assert any(not r.from_service_worker for r in wheel), [(r.url, r.from_service_worker) for r in responses]
     finally:
         context.close()

@@ -45,7 +45,11 @@ function getWorker(source) {
   if (sharedWorker) return sharedWorker;
   const runtimeUrl = new URL(source.content || source.dataset.runtimeUrl, location.href).href;
   const lockUrl = new URL(`pyodide-lock.json?v=${source.dataset.lockVersion}`, runtimeUrl).href;
-  sharedWorker = new Worker(new URL(source.dataset.workerUrl, location.href), { type: "module" });
+  // The worker's address names the runtime version it expects: the service worker (checker/sw.js)
+  // answers its runtime requests from a copy of that version only.
+  const workerUrl = new URL(source.dataset.workerUrl, location.href);
+  workerUrl.searchParams.set("v", source.dataset.lockVersion || "0");
+  sharedWorker = new Worker(workerUrl, { type: "module" });
   sharedWorker.onmessage = (event) => {
     const message = event.data;
     if (message.type === "progress") workerState.progress = message;
@@ -399,7 +403,9 @@ class CheckerPage {
       .register(new URL(`${swUrl}?v=${encodeURIComponent(lockVersion || "0")}`, location.href), { scope: scope.pathname })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
-        const urls = [location.href.split("#")[0], new URL(this.root.dataset.workerUrl, location.href).href];
+        const worker = new URL(this.root.dataset.workerUrl, location.href);
+        worker.searchParams.set("v", lockVersion || "0");
+        const urls = [location.href.split("#")[0], worker.href];
         for (const entry of performance.getEntriesByType("resource")) urls.push(entry.name);
         const own = [...new Set(urls)].filter((url) => new URL(url).origin === location.origin && !url.startsWith(runtime));
         registration.active.postMessage({ type: "keep", urls: own });
