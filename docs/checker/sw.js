@@ -22,16 +22,28 @@ async function keepRuntime() {
   if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
   const lock = await lockResponse.clone().json();
   await cache.put(lockUrl, lockResponse);
-  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
-  for (const entry of Object.values(lock.packages || {})) if (entry.file_name) files.push(entry.file_name);
+  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"].map((name) => ({ name }));
+  for (const entry of Object.values(lock.packages || {})) {
+    if (entry.file_name) files.push({ name: entry.file_name, sha256: entry.sha256 });
+  }
   await Promise.all(
-    files.map(async (name) => {
+    files.map(async ({ name, sha256 }) => {
       const url = new URL(name, RUNTIME);
-      const response = await fetch(url, { cache: "force-cache" });
+      // A package's file name stays the same from one version to the next: it is revalidated
+      // (no download when unchanged) and kept only when it is the one the lock file pins.
+      const response = await fetch(url, { cache: sha256 ? "no-cache" : "force-cache" });
       if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      if (sha256 && (await sha256Hex(await response.clone().arrayBuffer())) !== sha256) {
+        throw new Error(`${name}: not the file the lock file pins`);
+      }
       await cache.put(url, response);
     }),
   );
+}
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 self.addEventListener("install", (event) => {
@@ -88,7 +100,8 @@ async function runtimeFirst(request, clientId) {
     const kept = await caches.match(request, { cacheName: RUNTIME_CACHE });
     if (kept) return kept;
   }
-  return fetch(request);
+  // Revalidated: an older copy of a file whose name did not change must not pass for the new one.
+  return fetch(request, { cache: "no-cache" });
 }
 
 // Pages, scripts and data may change with the site: the network when it answers in time (and the
