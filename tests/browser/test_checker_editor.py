@@ -144,6 +144,18 @@ def test_phone_findings_are_a_bottom_sheet(open_page):
     assert page.get_attribute(".pmkb-panel__toggle", "aria-expanded") == "true"
     assert page.locator(".pmkb-finding").first.is_visible()
     assert box(page, ".pmkb-panel")["height"] <= size["height"] * 0.7
+    # Escape folds it away again, and so does a tap in plain text.
+    page.locator(".pmkb-finding").first.focus()
+    page.keyboard.press("Escape")
+    assert page.get_attribute(".pmkb-panel", "data-open") == "false"
+    click_mark(page, "placeholder")
+    assert page.get_attribute(".pmkb-panel", "data-open") == "true"
+    first_mark = '.pmkb-editor__highlights mark[data-category="placeholder"]'
+    page.evaluate(f"window.scrollBy(0, document.querySelector('{first_mark}').getBoundingClientRect().top - 100)")
+    text, mark = box(page, "#pmkb-text"), box(page, first_mark)
+    assert mark["y"] + mark["height"] < box(page, ".pmkb-panel")["y"], "the line is above the open sheet"
+    page.mouse.click(text["x"] + text["width"] - 10, mark["y"] + mark["height"] / 2)  # the end of the greeting line
+    assert page.get_attribute(".pmkb-panel", "data-open") == "false"
 
 
 # --- 2. marks and cards ------------------------------------------------------------------------

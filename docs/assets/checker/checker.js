@@ -172,6 +172,11 @@ class CheckerPage {
       }),
     );
     this.panelToggle.addEventListener("click", () => this.setSheetOpen(this.panel.dataset.open !== "true"));
+    this.panel.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || this.wide.matches || this.panel.dataset.open !== "true") return;
+      this.setSheetOpen(false);
+      this.panelToggle.focus();
+    });
     this.previousButton.addEventListener("click", () => this.step(-1));
     this.nextButton.addEventListener("click", () => this.step(1));
     this.wide.addEventListener("change", () => this.setSheetOpen(this.panel.dataset.open === "true"));
@@ -786,7 +791,11 @@ class CheckerPage {
     const at = this.textarea.selectionStart;
     const rank = { error: 3, warning: 2, suggestion: 1 };
     const hits = this.spans.filter((span) => span.start <= at && at <= span.end && span.occurrence !== undefined);
-    if (!hits.length) return;
+    if (!hits.length) {
+      // On a phone, a tap in plain text is a return to writing: the sheet folds away.
+      if (showCard && !this.wide.matches) this.setSheetOpen(false);
+      return;
+    }
     const best = hits.reduce((a, b) => (rank[b.severity] > rank[a.severity] || (rank[b.severity] === rank[a.severity] && b.end - b.start < a.end - a.start) ? b : a));
     this.select(best.occurrence, { scrollCard: showCard, scrollText: false });
   }
