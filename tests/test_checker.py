@@ -436,3 +436,12 @@ def test_patterns_run_on_lower_case_text_match_exactly_where_the_originals_do():
             if want != got:
                 differ.append((original.pattern[:50], text[:60]))
     assert differ == []
+
+
+def test_a_blank_line_ends_a_sentence_whatever_follows():
+    from prematch_kb.checker.text import build_document
+
+    sentences = [s.text for s in build_document("Dear applicant,\n\nWhere will you rank our program?").sentences]
+    assert sentences == ["Dear applicant,", "Where will you rank our program?"]
+    (finding,) = check("Dear applicant,\n\nWhere will you rank our program?", mode="received").findings
+    assert finding.excerpt.startswith("Where") or finding.excerpt.startswith("you")

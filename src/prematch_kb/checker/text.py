@@ -195,6 +195,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             line = text[max(line_start, start) : match.start()].rstrip()
             if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
+        elif piece[0] == "\n":
+            pass  # a blank line always ends a sentence
         elif match.end() == end or not text[match.end()].isspace():
             continue  # "3.5" or "e.g.x" inside a word; at the very end the last piece is added below
         elif piece[0] == ".":
