@@ -233,7 +233,8 @@ def main(quick: bool = False) -> dict:
         f"browser: ready cold {figures['checker_ready']['cold']['median_ms']} ms "
         f"(bare {figures['bare']['cold']['median_ms']} ms, x{ratios['cold']}), "
         f"warm {figures['checker_ready']['warm']['median_ms']} ms (bare {figures['bare']['warm']['median_ms']} ms, "
-        f"x{ratios['warm']}); offline {figures['checker_ready']['offline']['median_ms']} ms; first findings cold {figures['first_findings']['cold']['median_ms']} ms; "
+        f"x{ratios['warm']}); offline {figures['checker_ready']['offline']['median_ms']} ms; "
+        f"first findings cold {figures['first_findings']['cold']['median_ms']} ms; "
         f"keystroke to findings median {keystroke['median_ms']} ms on {keystroke['draft_words']} words"
     )
     return results

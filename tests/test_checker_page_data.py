@@ -4,7 +4,6 @@ written for a rule (for a finding's template link)."""
 from __future__ import annotations
 
 from conftest import CONTENT_DIR
-
 from prematch_kb.browser.data import checker_data
 from prematch_kb.kb.loader import load_knowledge_base
 

@@ -470,7 +470,7 @@ def test_many_drafts_table_csv_and_printable_report(open_page, tmp_path):
     download.save_as(saved)
     table = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
     assert table[0] == ["draft", "errors", "warnings", "suggestions", "first_problem", "category"]
-    assert [r[1:4] + [r[5]] for r in table[1:]] == [expected_row(text) for text in BATCH]
+    assert [[*r[1:4], r[5]] for r in table[1:]] == [expected_row(text) for text in BATCH]
 
     # The printable report: the table alone.
     page.click('button[data-action="batch-print"]')
