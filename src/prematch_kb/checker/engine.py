@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import checks  # noqa: F401  (registers the detectors)
-from . import meaning
 from .context import make_context
 from .patterns import phrase_ids, runnable_phrases
 from .registry import DETECTORS, Hit
@@ -150,6 +149,8 @@ _INQUIRIES = ("rank-inquiry", "program-rank-inquiry", "program-other-programs-in
 
 def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
     """Add the meaning layer's findings; drop phrase findings its scope rules rule out."""
+    from . import meaning  # imported on the first check, so importing the checker stays cheap
+
     kept: list[Hit] = []
     vetoes: dict[str, list[tuple[int, int]]] = {}
     for candidate in meaning.explain(doc, mode):
