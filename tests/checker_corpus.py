@@ -143,3 +143,22 @@ def figures(entries: list[Entry], check) -> dict:
         "clean_texts_with_error": clean_with_error,
         "score": result,
     }
+
+
+def ratchet_failures(name: str, measured: dict, floor: dict) -> list[str]:
+    """Where measured figures fell below their recorded floor: precision, recall and error recall
+    may only rise, error findings on clean texts only fall."""
+    failures = [
+        f"{name}: {key} {measured[key]:.3f} fell below {floor[key]:.3f}"
+        for key in ("precision", "recall", "error_recall")
+        if measured[key] < floor[key]
+    ]
+    if measured["clean_texts_with_error"] > floor["clean_texts_with_error"]:
+        failures.append(f"{name}: {measured['clean_texts_with_error']} clean texts with an error finding, "
+                        f"more than {floor['clean_texts_with_error']}")
+    return failures
+
+
+def figures_line(name: str, measured: dict) -> str:
+    return (f"{name}: precision {measured['precision']:.3f} recall {measured['recall']:.3f} "
+            f"error recall {measured['error_recall']:.3f} clean texts with an error {measured['clean_texts_with_error']}")
