@@ -75,10 +75,10 @@ def test_utf8_bom_is_accepted(tmp_path):
     "make, message",
     [
         (lambda tmp: str(tmp / "missing.txt"), "no such file"),
-        (lambda tmp: str(tmp), "is a directory"),
+        (lambda tmp: str(tmp), "no .txt, .eml or .md files in this folder"),
         (lambda tmp: _write(tmp / "latin1.txt", "café".encode("latin-1")), "not UTF-8"),
     ],
-    ids=["missing", "directory", "not-utf8"],
+    ids=["missing", "empty-folder", "not-utf8"],
 )
 def test_unreadable_input_exits_2_with_one_clear_line(tmp_path, make, message):
     result = run(make(tmp_path))

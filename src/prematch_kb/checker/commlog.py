@@ -172,7 +172,7 @@ class CommunicationLog:
         lines = [",".join(COLUMNS)]
         for e in self.entries:
             cells = [e.program, e.date.isoformat(), e.direction, e.kind, "yes" if e.first_choice_claim else "no", e.note]
-            lines.append(",".join(_csv_cell(cell) for cell in cells))
+            lines.append(",".join(csv_cell(cell) for cell in cells))
         return "\n".join(lines) + "\n"
 
     @classmethod
@@ -335,7 +335,8 @@ def _ascii_lower(value: str) -> str:
     return value.lower() if value.isascii() else value
 
 
-def _csv_cell(value: str) -> str:
+def csv_cell(value: str) -> str:
+    """One CSV cell, formula-like starts guarded (see the module note); also used by the CLI's reports."""
     guarded = "'" + value if value.startswith(FORMULA_STARTS + ("'",)) else value
     return '"' + guarded.replace('"', '""') + '"' if any(c in guarded for c in ',"\r\n') else guarded
 

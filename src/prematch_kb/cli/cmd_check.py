@@ -18,14 +18,19 @@ def register(subparsers) -> None:
         help="check an email draft (or a message from a program) against the Match communication rules",
         description=(
             "Check an email draft against the Match communication rules, or (with --mode received) a "
-            "message from a program for questions it should not ask. Exit status: 0 no error-level "
-            "finding, 1 at least one, 2 bad usage or unreadable input."
+            "message from a program for questions it should not ask. Several files, a folder or --batch "
+            "check many drafts (a line of --- separates two drafts in one file) and print a table. Exit "
+            "status: 0 no error-level finding, 1 at least one, 2 bad usage or unreadable input."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="UTF-8 text file to check, or - to read standard input")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="UTF-8 text file to check, or - to read standard input; several files or a folder "
+                        "(its .txt, .eml and .md files, sorted) check each draft in turn")
     parser.add_argument("--mode", choices=MODES, default="draft",
                         help="draft: your email (default); received: a program's message")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=("text", "json", "table", "csv"),
+                        help="output format: text (default) or json for one draft; table (default), csv, json "
+                        "or text for many")
     parser.add_argument("--applicant-type", choices=APPLICANT_TYPES, help="who is writing")
     parser.add_argument("--phase", choices=PHASES, help="where in the season the email is sent")
     parser.add_argument("--recipient", choices=RECIPIENTS, help="who will read it")
@@ -37,6 +42,9 @@ def register(subparsers) -> None:
                         help="also list every match the meaning rules considered, kept or dropped, and why")
     parser.add_argument("--kind", choices=KINDS, help="with --log: what the draft is (thank-you, update, ...), "
                         "to count it against the usual cadence")
+    parser.add_argument("--batch", action="store_true",
+                        help="treat even one file as many drafts separated by lines of --- (implied by several "
+                        "files, a folder, --format table or --format csv)")
     parser.set_defaults(func=run)
 
 
@@ -72,9 +80,13 @@ def read_input(name: str, limit: int = MAX_INPUT_BYTES) -> str:
 
 def run(args) -> int:
     from prematch_kb.checker import check
+    from prematch_kb.cli.check_batch import is_batch, run_batch
 
+    if is_batch(args):
+        return run_batch(args)
+    name = args.files[0]
     try:
-        text = read_input(args.file)
+        text = read_input(name)
         report = check(
             text,
             mode=args.mode,
@@ -93,9 +105,9 @@ def run(args) -> int:
         # JSON stays valid on an output that cannot carry every character: \u escapes then.
         print(json.dumps(report.to_dict(), ensure_ascii=not output_is_unicode(), indent=2))
     else:
-        print(format_text(report, "-" if args.file == "-" else args.file))
+        print(format_text(report, name))
         if args.explain:
-            print(format_explanation(text, args.mode, "-" if args.file == "-" else args.file))
+            print(format_explanation(text, args.mode, name))
     return EXIT_FINDINGS if report.errors else EXIT_OK
 
 
