@@ -50,12 +50,15 @@ def test_log_based_categories_are_read_against_a_log_in_every_example(content):
 
 @pytest.mark.parametrize("category, mode, kind, text, log", list(_examples()))
 def test_example_holds(category, mode, kind, text, log):
-    if log is None:
-        findings = check(text, mode=mode, **EXAMPLE_CONTEXT.get(category, {})).findings
+    context = dict(EXAMPLE_CONTEXT.get(category, {}))
+    if log is not None and log.specialty:
+        context["specialty"] = log.specialty
+    if log is None or not log.program:
+        findings = check(text, mode=mode, **context).findings
     else:
         entries = commlog.CommunicationLog.from_dict(
             {"schema": commlog.SCHEMA, "version": commlog.VERSION, "entries": list(log.entries)})
-        findings = commlog.review_draft(entries, text, log.program, kind=log.kind or None)
+        findings = commlog.review_draft(entries, text, log.program, kind=log.kind or None, check_options=context)
     found = {f.category for f in findings}
     if kind == "flag":
         assert category in found, f"{category} not flagged in: {text!r}; found {sorted(found)}"

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .checks import specialty_policy
 from .report import finding_to_dict
 from .rulebook import category_entry
 
@@ -52,6 +53,8 @@ REQUIRED_COLUMNS = ("program", "date", "direction", "kind")
 
 # The recommended most messages of one kind sent to one program in a season; kinds not listed
 # (replies, other) have no limit. Thank-you: one per interview day; update: only with news.
+# With a specialty chosen, its published policy comes first: a kind it discourages or does not
+# allow has no expected message at all (`cadence_limit`).
 CADENCE = {
     "interest": 1,
     "thank-you": 1,
@@ -65,7 +68,7 @@ CADENCE = {
 # details as [Placeholders], the ones listed here.
 MESSAGE_FIELDS = {
     "second-first-choice": ("Program", "Other Program"),
-    "cadence": ("Count", "Messages", "Program", "Limit"),
+    "cadence": ("Count", "Messages", "Program", "Limit", "Cadence"),
     "reply-due": ("Program", "Date"),
 }
 CATEGORIES = tuple(MESSAGE_FIELDS)
@@ -386,6 +389,7 @@ def review_draft(
     kind: str | None = None,
     today: date | None = None,
     check_options: dict | None = None,
+    specialty: str | None = None,
 ) -> list[LogFinding]:
     """Findings for a draft to `program_name`, given everything already in the log.
 
@@ -394,12 +398,22 @@ def review_draft(
     when not given, a draft with a first-choice claim counts as a first-choice letter and other
     drafts are not counted against the cadence. A draft of kind "first-choice" is a first-choice
     claim whatever its wording.
+
+    `specialty` (by default the one the report was checked for): when its published policy
+    discourages or does not allow the draft's kind, the cadence expects none of it, and a draft
+    of that kind earns a specialty-policy finding even if its wording escaped the checker's cues.
     """
     if not str(program_name or "").strip():
         raise ValueError("program_name is required: the log is read per program")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    claims = _first_choice_findings(report_or_text, check_options or {})
+    options = dict(check_options or {})
+    if specialty and "specialty" not in options:
+        options["specialty"] = specialty
+    report = _report_dict(report_or_text, options)
+    claims = [f for f in report.get("findings") or []
+              if isinstance(f, dict) and f.get("category") == FIRST_CHOICE_CATEGORY]
+    policy = specialty_policy.policy_for(specialty or (report.get("context") or {}).get("specialty"))
     findings: list[LogFinding] = []
     key = program_key(program_name)
 
@@ -413,14 +427,26 @@ def review_draft(
                                  claim))
 
     draft_kind = kind or ("first-choice" if claims else None)
-    limit = CADENCE.get(draft_kind or "")
+    policy_kind = specialty_policy.LOG_KINDS.get(draft_kind or "")
+    against = policy_kind is not None and specialty_policy.stance(policy, policy_kind) is not None
+    limit = cadence_limit(draft_kind, policy)
     if limit is not None:
         already = log.sent_count(program_name, draft_kind)
-        if already >= limit:
+        if already and already >= limit:
+            if against:
+                said = specialty_policy.details(policy, policy_kind)
+                cadence = f"for {said['Specialty']}, {said['Organisation']} {said['Stance']} {said['Topic']}"
+            else:
+                cadence = f"the usual cadence is at most {limit}"
             findings.append(_finding("cadence", {
                 "Count": str(already), "Messages": _kind_label(draft_kind, already),
-                "Program": program_name.strip(), "Limit": str(limit),
+                "Program": program_name.strip(), "Limit": str(limit), "Cadence": cadence,
             }))
+    # What the draft is, said by the applicant, against the specialty's policy: reported once,
+    # unless the checker already found it in the wording.
+    if against and not any(isinstance(f, dict) and f.get("category") == specialty_policy.CATEGORY
+                           for f in report.get("findings") or []):
+        findings.append(_policy_finding(policy, policy_kind))
 
     # A draft that is itself the reply needs no reminder to reply.
     for entry in ([] if draft_kind == "reply" else log.unanswered(program_name)):
@@ -445,6 +471,25 @@ def _finding(category: str, details: dict[str, str], span: dict | None = None) -
     )
 
 
+def cadence_limit(kind: str | None, policy: dict | None = None) -> int | None:
+    """The most messages of this kind one program should get in a season: 0 when the specialty's
+    policy discourages or does not allow the kind, CADENCE otherwise (None: no limit)."""
+    policy_kind = specialty_policy.LOG_KINDS.get(kind or "")
+    if policy_kind is not None and specialty_policy.stance(policy, policy_kind) is not None:
+        return 0
+    return CADENCE.get(kind or "")
+
+
+def _policy_finding(policy: dict, policy_kind: str) -> LogFinding:
+    """The specialty-policy finding for a draft the applicant says is of a kind the policy is against."""
+    entry = {**category_entry(specialty_policy.CATEGORY), **dict(specialty_policy.finding_fields(policy, policy_kind))}
+    return LogFinding(
+        specialty_policy.CATEGORY, entry["severity"], entry["rule"], entry["message"], entry["explanation"],
+        suggestions=tuple(entry["suggestions"]), link=entry["link"],
+        explanation_html=entry["explanation_html"], source=entry["source"],
+    )
+
+
 _PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
 
 
@@ -459,8 +504,8 @@ def _kind_label(kind: str, count: int) -> str:
     return label + ("s" if count != 1 else "")
 
 
-def _first_choice_findings(report_or_text, check_options: dict) -> list[dict]:
-    """The checker's first-choice-claim findings, as dicts, from a report, its dict or a text."""
+def _report_dict(report_or_text, check_options: dict) -> dict:
+    """The checker's report as a dict, from a report, its dict or a text (checked here)."""
     report = report_or_text
     if isinstance(report, str):
         from prematch_kb.checker import check  # the engine; imported late to keep this module light
@@ -471,5 +516,4 @@ def _first_choice_findings(report_or_text, check_options: dict) -> list[dict]:
         if to_dict is None:
             raise TypeError("expected a checker report, its to_dict() or the draft's text")
         report = to_dict()
-    findings = report.get("findings") or []
-    return [f for f in findings if isinstance(f, dict) and f.get("category") == FIRST_CHOICE_CATEGORY]
+    return report

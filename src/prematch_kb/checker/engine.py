@@ -200,7 +200,7 @@ def _findings(text: str, hits: list[Hit]) -> list[Finding]:
     positions = Positions(text)
     findings = []
     for hit in hits:
-        entry = entries[hit.category]
+        entry = {**entries[hit.category], **dict(hit.fields)} if hit.fields else entries[hit.category]
         start_utf16, line, column = positions.at(hit.start)
         end_utf16 = start_utf16 + _utf16_len(text, hit.start, hit.end)
         excerpt = text[hit.start : hit.end]

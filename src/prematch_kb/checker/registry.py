@@ -18,6 +18,9 @@ class Hit(NamedTuple):
     start: int
     end: int
     suggestions: tuple[str, ...] = ()  # replacements specific to this match, shown before the rule's
+    # Finding fields this match words itself, as (name, value) pairs over the rulebook's entry
+    # (a specialty's policy names its own organisation, source and page).
+    fields: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ CHECK_CATEGORIES = (
     "informal-tone", "over-apology", "program-rank-inquiry", "program-other-programs-inquiry",
     "program-commitment-request", "program-outside-match-offer", "missing-salutation",
     "missing-sign-off", "missing-identity", "too-long", "unrequested-attachment",
-    "visa-status-missing", "second-first-choice", "cadence", "reply-due",
+    "visa-status-missing", "second-first-choice", "cadence", "reply-due", "specialty-policy",
 )
 
 
@@ -159,6 +159,7 @@ class LogContext:
     program: str  # the program the draft is written to
     entries: tuple[dict, ...] = ()  # log entries in the log's JSON entry shape (dates as YYYY-MM-DD)
     kind: str = ""  # what the draft is (a log kind); "" when not said
+    specialty: str = ""  # the specialty the draft is checked for (Specialty.id); "" when not said
 
 
 @dataclass

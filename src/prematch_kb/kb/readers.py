@@ -136,7 +136,12 @@ def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
     from prematch_kb.checker.commlog import DIRECTIONS, KINDS  # the log's own vocabulary
 
     text = r.text("text")
-    program = r.text("program")
+    specialty = r.text("specialty", required=False)
+    if specialty:
+        line, name = r.value_line("specialty"), r.name("specialty")
+        r.ctx.references.append(Reference("specialty", specialty, r.path, line, name))
+    # With a specialty alone, the example is checked in that specialty's context, without a log.
+    program = r.text("program", required=not specialty or r.has("log"))
     kind = r.enum("kind", KINDS, required=False)
 
     def read_entry(entry: FieldReader) -> dict:
@@ -149,8 +154,8 @@ def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
             "note": entry.text("note", required=False),
         }
 
-    entries = tuple(r.objects("log", read_entry))
-    return text, m.LogContext(program, entries, kind)
+    entries = tuple(r.objects("log", read_entry)) if program else ()
+    return text, m.LogContext(program, entries, kind, specialty)
 
 
 def read_phase(r: FieldReader) -> m.Phase | None:

@@ -123,8 +123,26 @@ def build_rulebook(kb: KnowledgeBase, settings) -> dict:
         "version": VERSION,
         "site_url": site_url,
         "specialties": sorted(kb.specialties),
+        "policies": _policies(kb, site_url),
         "categories": categories,
     }
+
+
+def _policies(kb: KnowledgeBase, site_url: str) -> dict:
+    """Each specialty's published communication policy, for the checker's specialty-policy check
+    and its cadence: only specialties whose policy takes a stance on at least one topic."""
+    policies = {}
+    for specialty in sorted(kb.specialties.values(), key=lambda s: s.id):
+        policy = specialty.communication_policy
+        if policy is None or not policy.found:
+            continue
+        policies[specialty.id] = {
+            **policy.to_dict(),
+            "specialty": specialty.name,
+            "link": f"{site_url}{urls.page_url('specialty', specialty.id)}#communication-policy",
+            "source": primary_citation(policy.citations),
+        }
+    return policies
 
 
 def dump_rulebook(book: dict) -> str:

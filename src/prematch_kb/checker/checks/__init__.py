@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (imported for their registrations)
     placeholders,
     ranking,
     received,
+    specialty_policy,
     structure,
     tone,
 )

@@ -1,0 +1,24 @@
+"""The checker page with a specialty chosen: a draft against that specialty's published policy
+shows the specialty-policy warning, naming the organisation; with no specialty it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from .pages import check_text, wait_ready
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+THANK_YOU = "Dear Dr. Haddad,\n\nThank you for interviewing me on Thursday.\n\nSincerely,\nPriya Raman\n"
+
+
+def test_the_specialty_menu_turns_on_the_policy_warning(page, site_url):
+    page.goto(site_url + "checker/")
+    wait_ready(page)
+    findings = check_text(page, THANK_YOU, context={"specialty": "plastic-surgery"})
+    [finding] = [f for f in findings if f["category"] == "specialty-policy"]
+    assert finding["severity"] == "warning"
+    card = page.locator('.pmkb-finding[data-category="specialty-policy"]')
+    assert "ACAPS" in card.inner_text()
+    findings = check_text(page, THANK_YOU, context={})
+    assert "specialty-policy" not in {f["category"] for f in findings}
