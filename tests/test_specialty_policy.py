@@ -117,3 +117,16 @@ def test_cli_with_specialty_warns_and_names_the_policy():
     assert data["context"] == {"specialty": "plastic-surgery"}
     assert [f["source"]["publisher"] for f in data["findings"] if f["category"] == "specialty-policy"] == ["ACAPS"]
     assert "specialty-policy" not in _cli("-", stdin=THANKS.encode()).stdout.decode()
+
+
+def test_the_plan_follows_the_specialty_policy(kb):
+    from prematch_kb.browser.plan_data import plan_data
+
+    specialties = plan_data(kb)["specialties"]
+    plastic = specialties["plastic-surgery"]["policy"]
+    assert set(plastic["against_templates"]) == {"thank-you-after-interview", "first-choice-letter"}
+    assert plastic["against_templates"]["thank-you-after-interview"].startswith("Not allowed under the policy of ACAPS")
+    assert ["Thank-you notes", "Not allowed"] in plastic["rows"] and plastic["sources"]
+    assert set(specialties["internal-medicine"]["policy"]["against_templates"]) == {"thank-you-after-interview"}
+    assert specialties["neurosurgery"]["policy"]["against_templates"] == {}
+    assert specialties["pediatrics"]["policy"] is None  # no published policy: the plan's usual advice

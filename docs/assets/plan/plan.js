@@ -400,7 +400,10 @@
       const tags = (id, kind) => (forYou(id, kind) ? el("span", { class: "pmkb-plan__for-you" }, "for you") : null);
       const box = el("section", { class: "pmkb-plan__resources", "aria-labelledby": "pmkb-plan-resources" });
       box.append(el("h2", { id: "pmkb-plan-resources" }, "Templates and rules for now"));
+      // Templates the chosen specialty's published policy is against go last, marked as such.
+      const against = (specialty && specialty.policy && specialty.policy.against_templates) || {};
       const templates = firstForYou(templateIds.filter(suits), "templates");
+      templates.sort((a, b) => Number(a in against) - Number(b in against));
       if (profile || specialty) {
         const whom = [profile && profile.title, specialty && specialty.name].filter(Boolean).join(" or ");
         box.append(el("p", { class: "pmkb-plan__legend" }, el("span", { class: "pmkb-plan__for-you" }, "for you"), ` marks what the guide suggests for ${whom}.`));
@@ -413,7 +416,12 @@
             { class: "pmkb-plan__templates" },
             ...templates.map((id) => {
               const t = data.templates[id];
-              return el("li", { "data-template": id }, el("a", { href: t.url }, t.title), " ", tags(id, "templates"), `: ${t.purpose} `, el("a", { href: this.templateCheckerUrl(t.checker_url, choice, stage), class: "pmkb-plan__check" }, "Open in the checker"));
+              const item = el("li", { "data-template": id }, el("a", { href: t.url }, t.title), " ", tags(id, "templates"), `: ${t.purpose} `, el("a", { href: this.templateCheckerUrl(t.checker_url, choice, stage), class: "pmkb-plan__check" }, "Open in the checker"));
+              if (id in against) {
+                item.dataset.policy = "against";
+                item.prepend(el("strong", { class: "pmkb-plan__policy-against" }, `${against[id]}: `));
+              }
+              return item;
             }),
           ),
         );
@@ -493,6 +501,7 @@
         ["Thank-you notes", s.thank_you],
       ].filter(([, value]) => value);
       if (facts.length) box.append(el("dl", { class: "pmkb-plan__facts-table" }, ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+      if (s.policy) box.append(this.policy(s));
       if (s.pre_match_offers_html) box.append(el("h3", {}, "Offers outside the match"), trusted(s.pre_match_offers_html));
       if (s.facts.length) box.append(el("h3", {}, "Facts to know"), this.facts(s.facts));
       if (choice.signals.length) {
@@ -503,6 +512,20 @@
         );
       }
       return box;
+    }
+
+    // The specialty's published communication policy: what it says on each kind of contact, and where.
+    policy(s) {
+      const p = s.policy;
+      const part = el("div", { class: "pmkb-plan__policy", "data-policy": "found" });
+      part.append(el("h3", {}, "Communication policy"));
+      part.append(el("dl", { class: "pmkb-plan__facts-table" }, ...p.rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+      if (p.summary_html) part.append(trusted(p.summary_html, "div"));
+      const where = el("p", {}, `${p.organisation}; ${p.season}.`);
+      if (!p.confirmed) where.append(" ", verifyMark());
+      p.sources.forEach((source) => where.append(" ", el("a", { href: source.page }, source.publisher + (source.section ? `, ${source.section}` : ""))));
+      part.append(where);
+      return part;
     }
 
     profile(choice) {

@@ -16,8 +16,9 @@ import datetime as _dt
 import json
 from pathlib import Path
 
+from prematch_kb.checker.checks import specialty_policy
 from prematch_kb.kb import urls
-from prematch_kb.kb.model import APPLICANT_TYPES, Fact, KnowledgeBase
+from prematch_kb.kb.model import APPLICANT_TYPES, POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, Fact, KnowledgeBase
 from prematch_kb.kb.rulebook import render_html, resolve_links
 from prematch_kb.kb.season import season_stages
 
@@ -26,6 +27,11 @@ DATA_VERSION = 1
 PLAN_DIR = "plan"
 DATA_FILE = "data.json"
 LINK_BASE = "../" * urls.url(urls.PLAN).count("/")  # from the plan page (plan/) to the site root
+
+
+# Templates that are one of the kinds of message a specialty's policy may be against (the checker's
+# specialty-policy kinds): the plan marks them, and lists them last, for such a specialty.
+TEMPLATE_KINDS = {"thank-you-after-interview": "thank-you", "first-choice-letter": "first-choice"}
 
 
 class PlanDataError(ValueError):
@@ -97,6 +103,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
                 "templates": list(s.templates),
                 "rules": list(s.rules),
                 "url": _link("specialty", s.id),
+                "policy": _policy(kb, s),
             }
             for s in sorted(kb.specialties.values(), key=lambda s: s.name)
         },
@@ -151,6 +158,29 @@ def _stages(kb: KnowledgeBase) -> list[dict]:
         stages.append({"start": None, "starts_at": None, "offset_days": 0, "confirmed": True, "phases": [first.id]})
     stages[0]["start"] = None  # the first stage holds every earlier day
     return stages
+
+
+def _policy(kb: KnowledgeBase, specialty) -> dict | None:
+    """The specialty's published communication policy as the plan shows it: one row per topic, and
+    the templates it discourages or does not allow (with the words to say so); None if none found."""
+    policy = specialty.communication_policy
+    if policy is None or not policy.found:
+        return None
+    plain = policy.to_dict()
+    against = {}
+    for template, kind in TEMPLATE_KINDS.items():
+        stance = specialty_policy.stance(plain, kind)
+        if stance and template in kb.templates:
+            against[template] = f"{STANCE_LABELS[stance]} under the policy of {policy.organisation}"
+    return {
+        "organisation": policy.organisation,
+        "season": policy.season,
+        "confirmed": policy.confirmed,
+        "rows": [[POLICY_LABELS[topic], STANCE_LABELS[policy.stance(topic)]] for topic in POLICY_TOPICS],
+        "summary_html": _html(kb, policy.summary) if policy.summary.strip() else "",
+        "sources": [_citation(c) for c in policy.citations],
+        "against_templates": against,
+    }
 
 
 def _link(kind: str, id_: str) -> str:
