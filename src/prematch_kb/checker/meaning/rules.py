@@ -236,7 +236,7 @@ def _affirmative(tokens, s: int) -> bool:
 
 # Forms with a negative word that say something positive: "without waiting for the Match", "I'd have
 # no hesitation", "pull my registration ... do not need the Match".
-_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "CERTAIN", "PLEDGE_STRONG", "POLICY")
+_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "CERTAIN", "PLEDGE_STRONG", "POLICY")
 
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
@@ -252,9 +252,10 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     mode = rule_or_mode if isinstance(rule_or_mode, str) else rule_or_mode.mode
     tokens = reading.tokens
     clause_start = _clause_start(reading, first)
+    going_around = {i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)}
     for s, e in reading.spans.get("REPORT_VERB", ()):
-        if not clause_start <= s < first:
-            continue
+        if not clause_start <= s < first or s in going_around:
+            continue  # "withdraw from the NRMP" names the Match, it reports nothing
         if s >= 1 and tokens[s - 1].text in ("be", "to"):
             continue  # "to be told whether ...", "to hear that ...": asking to be told
         if mode == "received" and any(
