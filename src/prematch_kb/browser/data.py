@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from prematch_kb.kb.model import RECIPIENTS, KnowledgeBase
+from prematch_kb.kb.rulebook import context_ids
 
 DATA_SCHEMA = "prematch-kb/checker-data"
 DATA_VERSION = 1
@@ -25,7 +26,10 @@ _PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
 
 
 def checker_data(kb: KnowledgeBase, site_url: str = "") -> dict:
-    phases = sorted(kb.phases.values(), key=lambda phase: phase.order)
+    # The phases and specialties the checker accepts (its rulebook has the same lists).
+    ids = context_ids(kb)
+    phases = [kb.phases[phase_id] for phase_id in ids["phases"]]
+    specialties = sorted((kb.specialties[s] for s in ids["specialties"]), key=lambda s: s.name)
     return {
         "schema": DATA_SCHEMA,
         "version": DATA_VERSION,
@@ -34,7 +38,7 @@ def checker_data(kb: KnowledgeBase, site_url: str = "") -> dict:
             "applicant_type": [{"id": p.id, "label": p.title} for p in _by_id(kb.profiles)],
             "phase": [{"id": p.id, "label": p.title} for p in phases],
             "recipient": [{"id": r, "label": RECIPIENT_LABELS.get(r, r)} for r in RECIPIENTS],
-            "specialty": [{"id": s.id, "label": s.name} for s in sorted(kb.specialties.values(), key=lambda s: s.name)],
+            "specialty": [{"id": s.id, "label": s.name} for s in specialties],
         },
         "templates": {
             template.id: {

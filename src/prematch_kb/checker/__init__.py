@@ -5,20 +5,21 @@
     report.findings, report.verdict, report.to_dict()
 
 It imports nothing else from the project: its wording comes from `rulebook.json`, generated from
-the knowledge base (`prematch-kb rulebook`). The patterns live in `checks/`, one module per family
+the knowledge base (`prematch-kb rulebook`), and so do the phases and specialties a check may name
+(`known_phases()`, `known_specialties()`). The patterns live in `checks/`, one module per family
 of categories.
 """
 
-from .context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS, Context
+from .context import APPLICANT_TYPES, MODES, RECIPIENTS, Context
 from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check
 from .report import REPORT_SCHEMA, REPORT_VERSION, Finding, Report
+from .rulebook import known_phases, known_specialties
 
 __all__ = [
     "APPLICANT_TYPES",
     "INPUT_TOO_LONG",
     "MAX_CHARS",
     "MODES",
-    "PHASES",
     "RECIPIENTS",
     "REPORT_SCHEMA",
     "REPORT_VERSION",
@@ -27,4 +28,6 @@ __all__ = [
     "Report",
     "categories",
     "check",
+    "known_phases",
+    "known_specialties",
 ]

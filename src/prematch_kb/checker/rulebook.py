@@ -26,6 +26,27 @@ def load_rulebook() -> dict:
     return data
 
 
+def known_phases() -> tuple[str, ...]:
+    """The season phases a check may name, in season order (content/timeline/phases.yml); empty
+    when the rulebook does not list them, and then any well-formed id is accepted."""
+    return _choices()[0]
+
+
+def known_specialties() -> tuple[str, ...]:
+    """The specialty ids a check may name (content/specialties/); empty as for phases."""
+    return _choices()[1]
+
+
+_CHOICES: list = [None, ((), ())]  # (the rulebook read, (phases, specialties))
+
+
+def _choices() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    book = load_rulebook()
+    if _CHOICES[0] is not book:  # worked out once per rulebook read
+        _CHOICES[:] = [book, (tuple(book.get("phases", ())), tuple(book.get("specialties", ())))]
+    return _CHOICES[1]
+
+
 def category_entry(category: str) -> dict:
     """The rulebook entry for a category, or a neutral fallback when it is not generated yet."""
     book = load_rulebook()

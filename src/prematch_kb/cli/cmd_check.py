@@ -8,7 +8,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from prematch_kb.checker.commlog import KINDS
-from prematch_kb.checker.context import APPLICANT_TYPES, MODES, PHASES, RECIPIENTS
+from prematch_kb.checker.context import APPLICANT_TYPES, MODES, RECIPIENTS
 from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, output_is_unicode
 
 
@@ -32,7 +32,8 @@ def register(subparsers) -> None:
                         help="output format: text (default) or json for one draft; table (default), csv, json "
                         "or text for many")
     parser.add_argument("--applicant-type", choices=APPLICANT_TYPES, help="who is writing")
-    parser.add_argument("--phase", choices=PHASES, help="where in the season the email is sent")
+    # Phases and specialties are the knowledge base's ids, checked against the checker's rulebook.
+    parser.add_argument("--phase", help="where in the season the email is sent, e.g. post-interview")
     parser.add_argument("--recipient", choices=RECIPIENTS, help="who will read it")
     parser.add_argument("--specialty", help="specialty id, e.g. pediatrics")
     parser.add_argument("--program-name", help="the program written to")

@@ -96,6 +96,15 @@ def primary_citation(citations: tuple[Citation, ...]) -> dict | None:
     return None
 
 
+def context_ids(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """The phases (in season order) and specialties a check may name: the checker accepts exactly
+    these, and the checker page's menus list exactly these."""
+    return {
+        "phases": [phase.id for phase in sorted(kb.phases.values(), key=lambda phase: phase.order)],
+        "specialties": sorted(kb.specialties),
+    }
+
+
 def build_rulebook(kb: KnowledgeBase, settings) -> dict:
     """The rulebook as a plain dict (pure: same knowledge base, same result)."""
     site_url = _site_url(settings)
@@ -122,7 +131,7 @@ def build_rulebook(kb: KnowledgeBase, settings) -> dict:
         "schema": SCHEMA,
         "version": VERSION,
         "site_url": site_url,
-        "specialties": sorted(kb.specialties),
+        **context_ids(kb),
         "policies": _policies(kb, site_url),
         "categories": categories,
     }
@@ -168,6 +177,7 @@ def rulebook_is_current(kb: KnowledgeBase, settings, path: Path = RULEBOOK_PATH)
 __all__ = [
     "RULEBOOK_PATH",
     "build_rulebook",
+    "context_ids",
     "dump_rulebook",
     "render_html",
     "render_plain",
