@@ -136,7 +136,7 @@ def test_rulebook_check_command_fails_when_content_changed(tmp_path):
 
 
 def test_explanations_render_kb_links_as_site_addresses(content):
-    from prematch_kb.kb.rulebook import render_html, render_plain, resolve_links
+    from prematch_kb.kb.web_markdown import render_html, render_plain, resolve_links
 
     kb, settings = content
     markdown = "See [the rule](rule:no-binding-commitments) and [SOAP](glossary:soap).\n\n- one\n- *two*"

@@ -19,8 +19,8 @@ from pathlib import Path
 from prematch_kb.checker.checks import specialty_policy
 from prematch_kb.kb import urls
 from prematch_kb.kb.model import APPLICANT_TYPES, POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, Fact, KnowledgeBase
-from prematch_kb.kb.rulebook import render_html, resolve_links
 from prematch_kb.kb.season import season_stages
+from prematch_kb.kb.web_markdown import render_html, resolve_links
 
 DATA_SCHEMA = "prematch-kb/plan-data"
 DATA_VERSION = 1

@@ -1,8 +1,12 @@
 """The knowledge base as typed objects, after validation and cross-reference resolution.
 
-Nothing here knows about YAML, MkDocs or the checker: the loader builds these objects, the
-compiler and the handbook read them. Every object remembers the content file (and line) it came
-from, so pages can link "edit this page" at the source and errors can say where.
+Nothing here knows about YAML or MkDocs: the loader builds these objects, the compiler and the
+handbook read them. The ids the checker understands (modes, severities, applicant types,
+recipients, the communication log's directions and kinds) are the checker's own; the knowledge
+base reads them from `prematch_kb.checker.public`, its one import from the checker.
+
+Every object remembers the content file (and line) it came from, so pages can link "edit this
+page" at the source and errors can say where.
 """
 
 from __future__ import annotations
@@ -11,9 +15,18 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 
+from prematch_kb.checker import public as checker
 from prematch_kb.kb import urls
 
 # Fixed vocabularies; the loader rejects anything else.
+# The checker's own ids, defined by the checker (its only seam: prematch_kb.checker.public).
+SEVERITIES = checker.SEVERITIES
+CHECK_MODES = checker.MODES
+APPLICANT_TYPES = checker.APPLICANT_TYPES
+RECIPIENTS = checker.RECIPIENTS
+LOG_DIRECTIONS = checker.LOG_DIRECTIONS  # a communication log entry's direction, kind, and the
+LOG_KINDS = checker.LOG_KINDS  # [Placeholders] each log-based category's message may name
+LOG_MESSAGE_FIELDS = checker.LOG_MESSAGE_FIELDS
 BINDS = ("applicant", "program", "both")
 # What a rule asks: that someone do something, not do it, that they may do it, or nothing (it
 # explains how the Match works). Also the order rules are listed in.
@@ -24,10 +37,6 @@ BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Appli
 RULE_ASKS_HEADINGS = {"may": "What is allowed", "do": "What to do", "dont": "What not to do",
                       "fact": "How the Match works"}
 RULE_KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
-SEVERITIES = ("error", "warning", "suggestion")
-CHECK_MODES = ("draft", "received")
-APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
-RECIPIENTS = ("program-director", "coordinator", "faculty", "resident")
 GUIDE_KINDS = ("how-to", "explanation", "tutorial", "reference")
 # What a specialty's program directors' organisation says about one kind of contact. "no-policy":
 # nothing published was found (the policy's `searched` date says when someone looked).

@@ -91,9 +91,7 @@ def read_check(r: FieldReader) -> m.Check:
 
 def _check_message_fields(r: FieldReader, category: str, message: str) -> None:
     """A log-based category's message may name the log's details as [Placeholders]: only known ones."""
-    from prematch_kb.checker.commlog import MESSAGE_FIELDS
-
-    known = MESSAGE_FIELDS.get(category)
+    known = m.LOG_MESSAGE_FIELDS.get(category)
     if known is None:
         return
     for match in PLACEHOLDER_PATTERN.finditer(message):
@@ -133,8 +131,6 @@ def _read_examples(examples: FieldReader, key: str) -> tuple[tuple[str, ...], tu
 
 
 def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
-    from prematch_kb.checker.commlog import DIRECTIONS, KINDS  # the log's own vocabulary
-
     text = r.text("text")
     specialty = r.text("specialty", required=False)
     if specialty:
@@ -142,14 +138,14 @@ def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
         r.ctx.references.append(Reference("specialty", specialty, r.path, line, name))
     # With a specialty alone, the example is checked in that specialty's context, without a log.
     program = r.text("program", required=not specialty or r.has("log"))
-    kind = r.enum("kind", KINDS, required=False)
+    kind = r.enum("kind", m.LOG_KINDS, required=False)
 
     def read_entry(entry: FieldReader) -> dict:
         return {
             "program": entry.text("program"),
             "date": entry.day("date").isoformat(),
-            "direction": entry.enum("direction", DIRECTIONS),
-            "kind": entry.enum("kind", KINDS),
+            "direction": entry.enum("direction", m.LOG_DIRECTIONS),
+            "kind": entry.enum("kind", m.LOG_KINDS),
             "first_choice_claim": entry.boolean("first_choice_claim", required=False),
             "note": entry.text("note", required=False),
         }

@@ -3,23 +3,20 @@
 The checker is standard-library Python running in the browser, so it cannot read YAML or render
 Markdown. This module does both ahead of time: for each checker category it takes the wording
 from `content/checks/<category>.yml`, the link and the primary source from the rule it belongs
-to, renders the explanation to HTML and to plain text, and writes one sorted, stable JSON file
-that is committed next to the checker (`prematch-kb rulebook --check` tells when it is stale).
+to, the explanation rendered to HTML and to plain text (`web_markdown`), and the phases and
+specialties a check may name, and writes one sorted, stable JSON file that is committed next to
+the checker (`prematch-kb rulebook --check` tells when it is stale).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from prematch_kb.kb import urls
-from prematch_kb.kb.link_policy import link_problem
-from prematch_kb.kb.links import LINK_PATTERN
 from prematch_kb.kb.model import Citation, KnowledgeBase
+from prematch_kb.kb.web_markdown import render_html, render_plain, resolve_links
 
 SCHEMA = "prematch-kb/rulebook"
 VERSION = 1
@@ -28,57 +25,6 @@ RULEBOOK_PATH = Path(__file__).resolve().parent.parent / "checker" / "rulebook.j
 def _site_url(settings) -> str:
     url = settings["site_url"] if isinstance(settings, Mapping) else settings.site_url
     return url if url.endswith("/") else url + "/"
-
-
-def resolve_links(markdown: str, kb: KnowledgeBase, site_url: str) -> str:
-    """Turn [text](kind:id) links into absolute site addresses (the checker runs on any page)."""
-
-    def rule_of_check(category: str) -> str:
-        check = kb.checks.get(category)
-        return check.rule if check else ""
-
-    def target(match) -> str:
-        kind, id_, anchor = match["kind"], match["id"], match["anchor"] or ""
-        return f"]({site_url}{urls.address(kind, id_, rule_of_check, anchor)})"
-
-    return LINK_PATTERN.sub(target, markdown)
-
-
-@functools.lru_cache(maxsize=1)  # one parser for every call: building one costs more than a render
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # The browser shows explanation_html: only links the one allow-list accepts become links,
-    # judged as written (before percent-encoding would hide a tab); the rest stay text.
-    normalize = md.normalizeLink
-    md.normalizeLink = lambda url: normalize(url) if link_problem(url) is None else ""  # type: ignore[method-assign]
-    md.validateLink = lambda url: bool(url) and link_problem(url) is None  # type: ignore[method-assign]
-    return md
-
-
-def render_html(markdown: str) -> str:
-    return _markdown().render(markdown).strip()
-
-
-def render_plain(markdown: str) -> str:
-    """Markdown as plain text: paragraphs kept, markup and link targets dropped."""
-    blocks: list[str] = []
-    for token in _markdown().parse(markdown):
-        if token.type == "inline":
-            parts = []
-            for child in token.children or ():
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-            prefix = "• " if blocks and _in_list(token) else ""
-            blocks.append(prefix + " ".join("".join(parts).split()))
-        elif token.type in ("fence", "code_block"):
-            blocks.append(token.content.rstrip())
-    return "\n\n".join(b for b in blocks if b)
-
-
-def _in_list(token) -> bool:
-    return token.level >= 2  # paragraph inside a list item
 
 
 def primary_citation(citations: tuple[Citation, ...]) -> dict | None:
@@ -179,9 +125,6 @@ __all__ = [
     "build_rulebook",
     "context_ids",
     "dump_rulebook",
-    "render_html",
-    "render_plain",
-    "resolve_links",
     "rulebook_is_current",
     "write_rulebook",
 ]
