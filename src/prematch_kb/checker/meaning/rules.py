@@ -252,7 +252,9 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     mode = rule_or_mode if isinstance(rule_or_mode, str) else rule_or_mode.mode
     tokens = reading.tokens
     clause_start = _clause_start(reading, first)
-    going_around = {i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)}
+    going_around = {
+        i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)
+    }
     for s, e in reading.spans.get("REPORT_VERB", ()):
         if not clause_start <= s < first or s in going_around:
             continue  # "withdraw from the NRMP" names the Match, it reports nothing
