@@ -23,7 +23,7 @@ LAYERS = {
     "": 0, "checker": 0,
     "kb": 1,
     "compiler": 2, "handbook": 2, "browser": 2,
-    "benchmarks": 2, "sitebuild": 2,
+    "sitebuild": 2,
     "mkdocs_plugin": 3, "cli": 3,
     "__main__": 4,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import PROJECT_ROOT
-from prematch_kb.benchmarks import MARKER, figures_markdown, insert_figures
+from prematch_kb.mkdocs_plugin.benchmarks import MARKER, figures_markdown, insert_figures
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
 

@@ -136,7 +136,7 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         for key, value in search_meta(page.file.src_uri).items():
             page.meta.setdefault(key, value)
         if page.file.src_uri in BENCHMARK_PAGES:
-            from prematch_kb.benchmarks import insert_figures
+            from prematch_kb.mkdocs_plugin.benchmarks import insert_figures
 
             markdown = insert_figures(markdown, Path(config.docs_dir).parent / "bench" / "results")
         if page.file.src_uri not in self.origins:
