@@ -1,6 +1,7 @@
 // The checker's Web Worker (a module worker): loads the self-hosted Pyodide runtime and the
 // checker wheel from this site, then checks texts. Nothing here talks to any other origin.
 let checkText = null;
+let splitDrafts = null;
 let starting = null;
 let pending = null;
 
@@ -64,9 +65,15 @@ def _pmkb_check(text, options_json, log_json=None, log_kind=None):
         log = CommunicationLog.from_json(log_json)
         report.findings.extend(review_draft(log, report, options["program_name"], kind=log_kind or None))
     return _json.dumps(report.to_dict(), ensure_ascii=False)
+
+def _pmkb_split(text):
+    # Many drafts in one text: the command line's rule, so both split a text the same way.
+    from prematch_kb.checker.batch import split_drafts
+    return _json.dumps(split_drafts(text), ensure_ascii=False)
 `);
   if (failed) return;
   checkText = pyodide.globals.get("_pmkb_check");
+  splitDrafts = pyodide.globals.get("_pmkb_split");
   checkText("", JSON.stringify({ mode: "draft" })); // warm the engine's caches
   const now = performance.now();
   // Where start-up time goes, for the benchmark: runtime download and boot vs. the checker itself.
@@ -98,5 +105,13 @@ self.onmessage = (event) => {
   } else if (message.type === "check") {
     pending = message; // only the newest text matters
     runPending();
+  } else if (message.type === "split") {
+    // Sent by the page's batch mode once the worker is ready.
+    try {
+      if (!splitDrafts) throw new Error("the checker is not ready");
+      post({ type: "drafts", id: message.id, drafts: JSON.parse(splitDrafts(message.text)) });
+    } catch (error) {
+      post({ type: "check-error", id: message.id, message: describe(error) });
+    }
   }
 };

@@ -935,10 +935,9 @@ class CheckerPage {
   }
 }
 
-// Many drafts at once: split on lines of "---" (or one draft per file), checked one after the
-// other by the same worker, then a table, a CSV and a printable report. Ids "batch-N" keep the
-// editor's own checks apart.
-const SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;
+// Many drafts at once: split on lines of "---" by the checker itself (checker/batch.py, the
+// command line's rule), or one draft per file; checked one after the other by the same worker,
+// then a table, a CSV and a printable report. Ids "batch-N" keep the editor's own checks apart.
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "'"];
 
 class BatchChecker {
@@ -960,11 +959,9 @@ class BatchChecker {
   }
 
   async drafts() {
-    const drafts = this.input.value
-      .split(new RegExp(SEPARATOR.source, "gm"))
-      .map((text) => text.replace(/^\s*\n|\s+$/g, ""))
-      .filter((text) => text.trim())
-      .map((text, i) => ({ name: `Draft ${i + 1}: ${firstLine(text)}`, text }));
+    const pasted = this.input.value.trim() ? await this.ask("split", { text: this.input.value }) : [];
+    if (!pasted) throw new Error("the pasted text could not be split in time");
+    const drafts = pasted.map((text, i) => ({ name: `Draft ${i + 1}: ${firstLine(text)}`, text }));
     for (const file of this.files.files || []) {
       drafts.push({ name: file.name, text: await file.text() });
     }
@@ -973,9 +970,9 @@ class BatchChecker {
 
   async run() {
     if (this.running) return;
-    const drafts = await this.drafts();
-    if (!drafts.length) {
-      this.status.textContent = "Paste drafts separated by a line of ---, or open text files.";
+    const empty = "Paste drafts separated by a line of ---, or open text files.";
+    if (!this.input.value.trim() && !(this.files.files || []).length) {
+      this.status.textContent = empty;
       return;
     }
     this.running = true;
@@ -984,6 +981,11 @@ class BatchChecker {
     this.results.hidden = true;
     try {
       await this.whenReady();
+      const drafts = await this.drafts();
+      if (!drafts.length) {
+        this.status.textContent = empty;
+        return;
+      }
       for (const [i, draft] of drafts.entries()) {
         this.status.textContent = `Checking draft ${i + 1} of ${drafts.length}…`;
         const report = await this.check(draft.text);
@@ -1014,7 +1016,14 @@ class BatchChecker {
     });
   }
 
-  check(text) {
+  async check(text) {
+    const report = await this.ask("check", { text, options: this.page.options() });
+    return report === null ? null : JSON.parse(report);
+  }
+
+  // One request to the worker ("check" answers with a report, "split" with the drafts); null
+  // when it takes too long.
+  ask(type, fields) {
     const id = `batch-${++this.counter}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -1025,11 +1034,12 @@ class BatchChecker {
         if (message.id !== id) return;
         workerListeners.delete(listener);
         clearTimeout(timer);
-        if (message.type === "result") resolve(JSON.parse(message.report));
+        if (message.type === "result") resolve(message.report);
+        else if (message.type === "drafts") resolve(message.drafts);
         else reject(new Error(String(message.message || "check failed").trim().split("\n").pop()));
       };
       workerListeners.add(listener);
-      sharedWorker.postMessage({ type: "check", id, text, options: this.page.options() });
+      sharedWorker.postMessage({ type, id, ...fields });
     });
   }
 
