@@ -29,8 +29,8 @@ async function keepRuntime() {
   await Promise.all(
     files.map(async ({ name, sha256 }) => {
       const url = new URL(name, RUNTIME);
-      // A package's file name stays the same from one version to the next: it is revalidated
-      // (no download when unchanged) and kept only when it is the one the lock file pins.
+      // A package's address names its content (checker-<sha256 prefix>/...); it is still
+      // revalidated (no download when unchanged) and kept only when it is the one the lock file pins.
       const response = await fetch(url, { cache: sha256 ? "no-cache" : "force-cache" });
       if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
       if (sha256 && (await sha256Hex(await response.clone().arrayBuffer())) !== sha256) {
@@ -91,8 +91,8 @@ self.addEventListener("fetch", (event) => {
 
 // The runtime never changes under one version: the copy kept here, else the network. The copy
 // answers only the checker's worker that names this version (worker.mjs?v=...): after the site
-// is updated, a page newer than this service worker gets its runtime and its checker wheel (whose
-// file name does not change) from the network, never an older copy.
+// is updated, a page newer than this service worker gets its runtime and its checker wheel (at
+// an address of its own) from the network, never an older copy.
 async function runtimeFirst(request, clientId) {
   const client = clientId ? await self.clients.get(clientId) : null;
   const wanted = client ? new URL(client.url).searchParams.get("v") : null;
@@ -100,7 +100,7 @@ async function runtimeFirst(request, clientId) {
     const kept = await caches.match(request, { cacheName: RUNTIME_CACHE });
     if (kept) return kept;
   }
-  // Revalidated: an older copy of a file whose name did not change must not pass for the new one.
+  // Revalidated: an older copy of a runtime file whose name did not change must not pass for the new one.
   return fetch(request, { cache: "no-cache" });
 }
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import prematch_kb
 from conftest import PROJECT_ROOT
 from prematch_kb.browser import csp, data, runtime, wheel
 from prematch_kb.kb.loader import load_knowledge_base
@@ -118,6 +119,25 @@ def test_install_runtime_copies_core_and_lists_only_the_checker(tmp_path):
     assert list(lock["packages"]) == ["prematch-kb"]
     assert lock["packages"]["prematch-kb"]["sha256"] == build.wheel_sha256
     assert lock["info"]["python"].startswith("3.14")
+
+
+def test_the_wheel_address_changes_with_its_content_and_old_copies_go(tmp_path):
+    # A returning visitor's caches key on the address: a changed checker must have a new one.
+    runtime_dir = tmp_path / "runtime"
+
+    def address(rulebook: bytes) -> str:
+        build = runtime.install_runtime(PROJECT_ROOT, runtime_dir, rulebook=rulebook)
+        file_name = json.loads(build.lock_file.read_text())["packages"]["prematch-kb"]["file_name"]
+        assert runtime.sha256_of(runtime_dir / file_name) == build.wheel_sha256
+        assert file_name.split("/")[0] == f"checker-{build.wheel_sha256[:16]}"
+        return file_name
+
+    first, again, changed = address(b'{"a": 1}'), address(b'{"a": 1}'), address(b'{"a": 2}')
+    assert first == again != changed
+    # The wheel's own name, which Pyodide parses, stays the standard one.
+    assert changed.split("/")[1] == wheel.wheel_filename(prematch_kb.__version__)
+    # Only the current wheel is left in the runtime folder.
+    assert sorted(p.relative_to(runtime_dir).as_posix() for p in runtime_dir.rglob("*.whl")) == [changed]
 
 
 def test_wheel_carries_the_rulebook_of_the_content_it_was_built_from(tmp_path):

@@ -3,6 +3,11 @@
 The npm package's lock file lists some 350 packages that would be fetched from a CDN; the site
 ships only the core and the checker wheel, so the lock file it serves lists the checker alone.
 Pyodide then verifies the wheel's sha256 before installing it.
+
+The wheel's file name keeps the checker's version, which does not change with every rule, so the
+wheel sits in a folder named after its content (`checker-<sha256 prefix>/`): a changed checker
+has a new address, and no cache (the browser's, a CDN's, the checker's service worker) can hand
+out the old one for it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ RUNTIME_FILES = (
     "python_stdlib.zip",
 )
 LOCK_FILE = "pyodide-lock.json"
+WHEEL_FOLDER_PREFIX = "checker-"
+WHEEL_HASH_CHARS = 16  # 64 bits of the sha256: no two checkers of one site collide
 
 
 class RuntimeInstallError(BrowserBuildError):
@@ -60,13 +67,14 @@ def find_pyodide_package(project_root: Path) -> Path:
     return package_dir
 
 
-def lock_entry(wheel: Path) -> dict:
-    """The lock file entry `pyodide lockfile add-wheels` writes for a pure-Python wheel."""
+def lock_entry(wheel: Path, file_name: str | None = None) -> dict:
+    """The lock file entry `pyodide lockfile add-wheels` writes for a pure-Python wheel;
+    `file_name` is its address relative to the runtime folder (default: the wheel's name)."""
     version = wheel.name.split("-")[1]
     return {
         "name": DIST_NAME,
         "version": version,
-        "file_name": wheel.name,
+        "file_name": file_name or wheel.name,
         "install_dir": "site",
         "sha256": sha256_of(wheel),
         "package_type": "package",
@@ -85,13 +93,25 @@ def install_runtime(project_root: Path, runtime_dir: Path, *, rulebook: bytes | 
         _copy_if_changed(package_dir / name, runtime_dir / name)
     for stale in runtime_dir.glob("*.whl"):
         stale.unlink()
+    for stale_folder in runtime_dir.glob(f"{WHEEL_FOLDER_PREFIX}*"):
+        shutil.rmtree(stale_folder)
     replacements = {RULEBOOK_ARCHIVE_NAME: rulebook} if rulebook is not None else None
-    wheel = build_checker_wheel(runtime_dir, replacements=replacements)
+    wheel = _into_content_folder(build_checker_wheel(runtime_dir, replacements=replacements))
     upstream = json.loads((package_dir / LOCK_FILE).read_text())
-    lock = {"info": upstream["info"], "packages": {DIST_NAME: lock_entry(wheel)}}
+    file_name = wheel.relative_to(runtime_dir).as_posix()
+    lock = {"info": upstream["info"], "packages": {DIST_NAME: lock_entry(wheel, file_name)}}
     lock_file = runtime_dir / LOCK_FILE
     lock_file.write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
     return RuntimeBuild(runtime_dir, wheel, sha256_of(wheel), lock_file, sha256_of(lock_file))
+
+
+def _into_content_folder(wheel: Path) -> Path:
+    """Move the wheel into `checker-<sha256 prefix>/` beside it. Pyodide installs a lock entry
+    whose file name has a folder (it keeps the part after the last slash), so the wheel's own
+    name, which Pyodide parses, stays the standard one."""
+    folder = wheel.parent / f"{WHEEL_FOLDER_PREFIX}{sha256_of(wheel)[:WHEEL_HASH_CHARS]}"
+    folder.mkdir()
+    return wheel.replace(folder / wheel.name)
 
 
 def sha256_of(path: Path) -> str:
