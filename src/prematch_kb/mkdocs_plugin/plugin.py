@@ -195,7 +195,21 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
         except HandbookError as error:
             raise PluginError(f"handbook: {error}") from None
 
-    on_post_build = CombinedEvent(_build_outputs, _publish_site)
+    @event_priority(-50)  # after every plugin has written its files (the search index too), before publishing
+    def _precompress_site(self, *, config):
+        # `mkdocs serve` answers uncompressed, so its rebuilds skip the copies.
+        if not self.config.enabled or self.command == "serve":
+            return
+        from prematch_kb.compiler.precompress import precompress_site
+
+        try:
+            written = precompress_site(Path(config.site_dir))
+        except OSError as error:  # the build fails whole; the published site stays as it was
+            raise PluginError(f"pre-compressed copies: {error}") from None
+        log.info("pre-compressed %d files (%d KiB as gzip, from %d KiB)", len(written),
+                 sum(f.gzip_bytes for f in written) // 1024, sum(f.original_bytes for f in written) // 1024)
+
+    on_post_build = CombinedEvent(_build_outputs, _precompress_site, _publish_site)
 
 
 def _with_reviewed_line(markdown: str, page) -> str:
