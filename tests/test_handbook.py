@@ -219,6 +219,17 @@ def test_page_count_is_in_the_expected_range(handbook):
     assert 40 <= pages <= 200
 
 
+def test_tagged_for_screen_readers_with_language_title_and_author(handbook):
+    from pdf_readback import catalog_language, has_structure_tree, pdfinfo
+
+    info = pdfinfo(handbook.pdf)
+    assert info["Tagged"] == "yes"
+    assert info["Title"].endswith("printed handbook, 2027 Match")
+    assert info["Author"] and info["Subject"]
+    assert catalog_language(handbook.pdf) == "en"
+    assert has_structure_tree(handbook.pdf)
+
+
 def test_letter_by_default(handbook):
     assert "(letter)" in run("pdfinfo", str(handbook.pdf))
 

@@ -39,9 +39,9 @@ def build_with_handbook(tmp_path: Path, option: str | None) -> subprocess.Comple
 def test_production_build_puts_the_pdf_in_the_site(tmp_path):
     result = build_with_handbook(tmp_path, None)
     assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "site" / "handbook.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF-")
-    assert not list((tmp_path / "site").glob(".handbook.pdf*")), "temporary file left behind"
+    for name in ("handbook.pdf", "quick-reference.pdf"):
+        assert (tmp_path / "site" / name).read_bytes().startswith(b"%PDF-"), name
+    assert not list((tmp_path / "site").glob(".*.pdf*")), "temporary file left behind"
 
 
 def test_unknown_option_value_is_a_clear_config_error(tmp_path):
@@ -75,12 +75,14 @@ def test_serving_builds_in_the_background_and_survives_a_wiped_site(tmp_path, mi
         first.mkdir()
         assert handbook.after_build(kb, site, first) is None  # returns before the PDF exists
         assert handbook.wait(120)
-        assert (first / "handbook.pdf").read_bytes().startswith(b"%PDF-")
-        # a rebuild wipes the site folder: the last PDF is copied back at once
+        for name in ("handbook.pdf", "quick-reference.pdf"):
+            assert (first / name).read_bytes().startswith(b"%PDF-"), name
+        # a rebuild wipes the site folder: the last PDFs are copied back at once
         second = tmp_path / "second"
         second.mkdir()
         handbook.after_build(kb, site, second)
-        assert (second / "handbook.pdf").read_bytes().startswith(b"%PDF-")
+        for name in ("handbook.pdf", "quick-reference.pdf"):
+            assert (second / name).read_bytes().startswith(b"%PDF-"), name
         assert handbook.wait(120)
     finally:
         handbook.close()

@@ -100,6 +100,16 @@ def verify_mark() -> str:
     return '<span class="verify" title="Not confirmed from a primary source">verify</span> '
 
 
+def date_status(date, edition) -> str:
+    """A cycle date's status as printed: confirmed, expected, or passed without confirmation
+    (as of the edition), the last two with the verify mark."""
+    if date.confirmed:
+        return '<span class="confirmed">confirmed</span>'
+    if date.passed_unconfirmed(edition):
+        return verify_mark() + "passed unconfirmed"
+    return verify_mark() + "expected"
+
+
 @dataclass(frozen=True)
 class TocEntry:
     number: str  # "3" for a chapter, "3.4" for a section

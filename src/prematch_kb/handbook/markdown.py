@@ -27,14 +27,19 @@ _FIELD_HEADING_TAGS = {1: "h4", 2: "h4", 3: "h5", 4: "h5", 5: "h6", 6: "h6"}
 
 # (kind, id) -> does the handbook print that object?
 TargetExists = Callable[[str, str], bool]
+# (kind, id, "#part" or "") -> the object's public web address, for a document that does not
+# print the object itself (the quick reference).
+SiteAddress = Callable[[str, str, str], str]
 
 
 class MarkdownRenderer:
     """Renders one Markdown field at a time; `where` names the field in error messages."""
 
-    def __init__(self, target_exists: TargetExists, site_url: str = "") -> None:
+    def __init__(self, target_exists: TargetExists, site_url: str = "", on_site: SiteAddress | None = None) -> None:
+        """`on_site`, when given, turns content links into web addresses instead of anchors."""
         self._target_exists = target_exists
         self._site_url = site_url
+        self._on_site = on_site
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
         # The one allow-list of link schemes (prematch_kb.kb.link_policy), asked with the target as
         # written (entities decoded, before percent-encoding hides a tab): a refused link never
@@ -87,9 +92,13 @@ class MarkdownRenderer:
         href = str(token.attrGet("href") or "")
         match = _CONTENT_LINK.match(href)
         if match:
-            kind, object_id, _part = match.groups()
+            kind, object_id, part = match.groups()
             if not self._target_exists(kind, object_id):
                 raise HandbookError(f"{where}: link to unknown {kind} '{object_id}' ({href})")
+            if self._on_site is not None:
+                token.attrSet("href", self._on_site(kind, object_id, part or ""))
+                token.attrSet("class", "external")
+                return
             token.attrSet("href", "#" + anchor(kind, object_id))
             token.attrSet("class", "xref")
         elif href.startswith(("http://", "https://")):

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
 from prematch_kb.kb import urls
 
 # CSS page sizes the handbook can be printed on.
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
+# Where the two PDFs land in the built site, beside the home page.
+HANDBOOK_FILE = "handbook.pdf"
+QUICK_REFERENCE_FILE = "quick-reference.pdf"
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,12 @@ class HandbookSettings:
     @property
     def checker_url(self) -> str:
         return self.site_url + urls.url(urls.CHECKER)
+
+    @property
+    def author(self) -> str:
+        """Who the PDFs name as their author: the guide, by its title and its site's address."""
+        host = urlsplit(self.site_url).hostname or ""
+        return f"{self.title}, {host}" if host else self.title
 
     @classmethod
     def from_site(cls, site, paper: str = "letter", edition: date | None = None) -> HandbookSettings:

@@ -1,4 +1,5 @@
-"""The handbook as part of a site build: when to build it, and where it lands (`handbook.pdf`).
+"""The handbook as part of a site build: when to build it, and where it lands (`handbook.pdf`,
+with the two-page `quick-reference.pdf` beside it).
 
 Modes: `always` builds on every site build; `never` skips; `auto` builds during a production
 build, and while serving only when PREMATCH_KB_HANDBOOK=1, then in a background thread so the
@@ -18,12 +19,15 @@ import threading
 import time
 from pathlib import Path
 
-from prematch_kb.handbook.build import HandbookResult, build_handbook
+from prematch_kb.handbook.build import HandbookResult, build_handbook, build_quick_reference
 from prematch_kb.handbook.errors import HandbookError
-from prematch_kb.handbook.settings import HandbookSettings
+from prematch_kb.handbook.settings import HANDBOOK_FILE, QUICK_REFERENCE_FILE, HandbookSettings
 
 MODES = ("auto", "always", "never")
-FILE_NAME = "handbook.pdf"
+FILE_NAME = HANDBOOK_FILE
+# Each PDF of the site: its file name and its builder, in the order they are made (the short one
+# first, so it is there while the long one is still being laid out).
+OUTPUTS = ((QUICK_REFERENCE_FILE, build_quick_reference), (HANDBOOK_FILE, build_handbook))
 SERVE_SWITCH = "PREMATCH_KB_HANDBOOK"
 
 
@@ -44,15 +48,16 @@ class SiteHandbook:
         self._cache_dir: Path | None = None
 
     def after_build(self, kb, site_settings, site_dir: Path) -> HandbookResult | None:
-        """Put handbook.pdf into `site_dir` (or start doing so in the background)."""
+        """Put handbook.pdf and quick-reference.pdf into `site_dir` (or start doing so in the
+        background); returns the handbook's result when built at once."""
         if not self.enabled:
             return None
-        target = Path(site_dir) / FILE_NAME
+        site_dir = Path(site_dir)
         if not self.background:
-            return self._build(kb, site_settings, target)
-        self._copy_last(target)
+            return self._build(kb, site_settings, site_dir)
+        self._copy_last(site_dir)
         with self._lock:
-            self._pending = (kb, site_settings, target)
+            self._pending = (kb, site_settings, site_dir)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._worker, name="handbook-pdf", daemon=True)
                 self._thread.start()
@@ -72,12 +77,16 @@ class SiteHandbook:
             shutil.rmtree(self._cache_dir, ignore_errors=True)
             self._cache_dir = None
 
-    def _build(self, kb, site_settings, target: Path) -> HandbookResult:
-        started = time.perf_counter()
-        result = build_handbook(kb, HandbookSettings.from_site(site_settings), target)
-        for warning in result.warnings:
-            self.log.warning("handbook layout: %s", warning)
-        self.log.info("handbook written to %s in %.1f s", target.name, time.perf_counter() - started)
+    def _build(self, kb, site_settings, folder: Path) -> HandbookResult:
+        settings = HandbookSettings.from_site(site_settings)
+        result = None
+        for name, build in OUTPUTS:
+            started = time.perf_counter()
+            result = build(kb, settings, folder / name)
+            for warning in result.warnings:
+                self.log.warning("%s layout: %s", name, warning)
+            self.log.info("%s written in %.1f s", name, time.perf_counter() - started)
+        assert result is not None
         return result
 
     def _worker(self) -> None:
@@ -87,23 +96,26 @@ class SiteHandbook:
                 job, self._pending = self._pending, None
                 if job is None:
                     return
-            kb, site_settings, target = job
+            kb, site_settings, site_dir = job
             try:
-                cached = self._cache_path()
-                self._build(kb, site_settings, cached)
-                self._copy_last(target)
+                self._build(kb, site_settings, self._cache_folder())
+                self._copy_last(site_dir)
             except Exception as error:  # noqa: BLE001 - a failed background PDF must not stop serving
                 self.log.error("handbook: could not build the PDF: %s", error)
 
-    def _cache_path(self) -> Path:
+    def _cache_folder(self) -> Path:
         if self._cache_dir is None:
             self._cache_dir = Path(tempfile.mkdtemp(prefix="prematch-kb-handbook-"))
-        return self._cache_dir / FILE_NAME
+        return self._cache_dir
 
-    def _copy_last(self, target: Path) -> None:
-        cached = self._cache_dir / FILE_NAME if self._cache_dir else None
-        if cached is None or not cached.is_file() or not target.parent.is_dir():
+    def _copy_last(self, site_dir: Path) -> None:
+        """Copy the last finished PDFs into the site folder, each atomically."""
+        if self._cache_dir is None or not site_dir.is_dir():
             return
-        partial = target.with_name(f".{target.name}.part")
-        shutil.copyfile(cached, partial)
-        os.replace(partial, target)
+        for name, _build in OUTPUTS:
+            cached, target = self._cache_dir / name, site_dir / name
+            if not cached.is_file():
+                continue
+            partial = target.with_name(f".{target.name}.part")
+            shutil.copyfile(cached, partial)
+            os.replace(partial, target)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
-from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, verify_mark
+from prematch_kb.handbook.context import ChapterWriter, Context, date_status, esc, long_date, verify_mark
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:
@@ -27,12 +27,7 @@ def _dates_table(ctx: Context, dates) -> str:
         return ""
     rows = []
     for d in sorted(dates, key=lambda d: d.date):
-        if d.confirmed:
-            status = '<span class="confirmed">confirmed</span>'
-        elif d.passed_unconfirmed(ctx.settings.edition):
-            status = verify_mark() + "passed unconfirmed"
-        else:
-            status = verify_mark() + "expected"
+        status = date_status(d, ctx.settings.edition)
         note = f'<br><span class="note">{esc(d.note)}</span>' if d.note else ""
         sources = "; ".join(ctx.citation(c) for c in d.citations)
         rows.append(
