@@ -33,6 +33,7 @@ build:
 handbook:
 	@scripts/setup.sh serve
 	.venv/bin/prematch-kb handbook -o build/handbook.pdf
+	.venv/bin/prematch-kb quick-reference -o build/quick-reference.pdf
 
 validate:
 	@scripts/setup.sh serve

@@ -80,10 +80,11 @@ class PrematchKbPlugin(BasePlugin[PrematchKbConfig]):
             return ()
         from urllib.parse import urlsplit
 
-        from prematch_kb.handbook.site_output import FILE_NAME
+        from prematch_kb.handbook.settings import HANDBOOK_FILE, QUICK_REFERENCE_FILE
 
-        base = urlsplit(config.site_url or "/").path or "/"
-        return (("Printable handbook (PDF)", base.rstrip("/") + "/" + FILE_NAME),)
+        base = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
+        return (("Printable handbook (PDF)", base + HANDBOOK_FILE),
+                ("Two-page quick reference (PDF)", base + QUICK_REFERENCE_FILE))
 
     # -- build integrity: write to a staging folder, publish at the very end ----------------------
     def _stage_site_dir(self, config) -> None:
