@@ -24,7 +24,8 @@
 
   // HTML rendered at build time from the knowledge base, copied through an allow-list anyway:
   // only plain formatting and links reach the page, and only links to allowed schemes.
-  const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE"]);
+  const SAFE_TAGS = new Set(["P", "EM", "STRONG", "A", "UL", "OL", "LI", "CODE", "BR", "B", "I", "BLOCKQUOTE",
+    "TABLE", "THEAD", "TBODY", "TR", "TH", "TD"]);
   // The same list as ALLOWED_SCHEMES in prematch_kb/kb/link_policy.py (a test compares them).
   const SAFE_SCHEMES = ["http", "https", "mailto"];
 
