@@ -63,6 +63,8 @@ EXPECTED = {
     "voluntary-expression-of-interest": "Either side may",
     "soap-contact-rules": "Both sides must",
     "statements-are-not-binding": "How the Match works",
+    # NRMP advises ranking by true preference to applicants and programs alike; it requires nothing.
+    "rank-by-true-preference": "Both sides should",
 }
 
 
@@ -91,3 +93,25 @@ def test_site_and_handbook_show_the_same_badge(real):
                         handbook)
         assert row is not None and row.groups() == (badge.tone, badge.label), rule.id
     assert "status-discouraged" not in handbook and "status-allowed" not in handbook  # the old single status
+
+
+def test_a_practice_reads_as_a_practice_on_the_site_in_the_handbook_and_the_quick_reference(real):
+    from prematch_kb.handbook.quick_reference import render_quick_reference
+
+    kb, settings = real
+    rule = kb.rules["rank-by-true-preference"]
+    assert rule.kind == "practice"
+    page = {p.path: p for p in render_pages(kb, settings, today=date(2027, 1, 15))}[f"rules/{rule.id}.md"]
+    assert re.search(r'pmkb-status--should">Both sides should</span> Binds: applicants and programs · '
+                     r"Professional practice", page.markdown)
+    book_settings = HandbookSettings(title=settings.title, site_url=settings.site_url, cycle="2027",
+                                     edition=date(2026, 12, 6), description="")
+    handbook = render_document(kb, book_settings).html
+    row = re.search(rf'href="#rule-{rule.id}">[^<]*</a></td><td>(.*?)</td><td>([^<]*)</td>', handbook)
+    assert row is not None and row.groups() == ('<span class="status status-should">Both sides should</span>',
+                                                "Professional practice")
+    section = handbook[handbook.index(f'id="rule-{rule.id}"'):]
+    assert re.search(r'status-should">Both sides should</span> Professional practice · binds\s+applicants and programs',
+                     section[:2000])
+    quick = render_quick_reference(kb, book_settings)
+    assert f'status-should">Both sides should</span> <strong class="rule-title">{rule.title}</strong>' in quick
