@@ -208,10 +208,12 @@ COMPRESSED_TYPES = ("text/", "application/json", "application/javascript", "imag
 
 
 class _WireHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host does: gzip when asked, and logs the bytes it sends."""
+    """Serves the built site as a static host does: gzip when asked, and logs the bytes it sends,
+    and the bytes a host that serves the build's pre-compressed copies (FILE.gz) would send."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 - as http.server declares it
-    sent: ClassVar[list] = []  # (path, body bytes on the wire, body bytes decoded, content encoding); per server
+    # (path, body bytes on the wire, body bytes decoded, content encoding, bytes with pre-compressed copies)
+    sent: ClassVar[list] = []  # per server
     cache: ClassVar[dict] = {}  # file path -> gzip body
 
     def do_GET(self) -> None:
@@ -223,8 +225,9 @@ class _WireHandler(http.server.SimpleHTTPRequestHandler):
             return
         body = path.read_bytes()
         decoded, content_type = len(body), self.guess_type(str(path))
-        compress = ("gzip" in self.headers.get("Accept-Encoding", "")
-                    and content_type.startswith(COMPRESSED_TYPES))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = accepts_gzip and content_type.startswith(COMPRESSED_TYPES)
+        precompressed = path.with_name(path.name + ".gz")
         if compress:
             body = self.cache.get(path) or self.cache.setdefault(path, gzip.compress(body, 6, mtime=0))
         self.send_response(200)
@@ -235,7 +238,8 @@ class _WireHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         self.wfile.write(body)
-        self.sent.append((self.path.split("?", 1)[0], len(body), decoded, "gzip" if compress else "identity"))
+        static = precompressed.stat().st_size if accepts_gzip and precompressed.is_file() else len(body)
+        self.sent.append((self.path.split("?", 1)[0], len(body), decoded, "gzip" if compress else "identity", static))
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet while benchmarking
         pass
@@ -281,7 +285,8 @@ def measure_page_weight(site: Path) -> dict:
 
     Each page is loaded in a fresh browser context (empty cache) from a local server that
     compresses like a static host. `bytes`/`kb`: response bodies as the page uses them
-    (uncompressed); `wire_bytes`/`wire_kb`: the bodies as sent, gzip where the host compresses.
+    (uncompressed); `wire_bytes`/`wire_kb`: the bodies as sent, gzip where the host compresses;
+    `precompressed_kb`: the same from a host that sends the build's FILE.gz copies where there is one.
     """
     from playwright.sync_api import sync_playwright
 
@@ -302,15 +307,17 @@ def measure_page_weight(site: Path) -> dict:
                 elapsed = time.perf_counter() - started
                 context.close()
                 responses = list(sent)
-                raw = sum(decoded for _, _, decoded, _ in responses)
-                wire = sum(on_wire for _, on_wire, _, _ in responses)
+                raw = sum(decoded for _, _, decoded, _, _ in responses)
+                wire = sum(on_wire for _, on_wire, _, _, _ in responses)
+                static = sum(precompressed for *_, precompressed in responses)
                 results[name] = {
                     "path": path, "requests": len(responses),
                     "bytes": raw, "kb": round(raw / 1024, 1),
                     "wire_bytes": wire, "wire_kb": round(wire / 1024, 1),
+                    "precompressed_bytes": static, "precompressed_kb": round(static / 1024, 1),
                     "seconds_to_loaded": round(elapsed, 2),
-                    "loads_pyodide": any("pyodide" in p for p, _, _, _ in responses),
-                    "largest": sorted(((decoded, on_wire, p) for p, on_wire, decoded, _ in responses),
+                    "loads_pyodide": any("pyodide" in p for p, *_ in responses),
+                    "largest": sorted(((decoded, on_wire, p) for p, on_wire, decoded, *_ in responses),
                                       reverse=True)[:5],
                 }
         finally:
@@ -331,10 +338,14 @@ def markdown(result: dict) -> str:
         "### Page weight (bytes the browser receives, empty cache)", "",
         "Each page is loaded in Chromium from a local server that compresses like a static host "
         "(gzip for HTML, CSS, JavaScript, JSON and SVG when the browser asks; WebAssembly and zip "
-        "archives as they are).", "",
-        "| page | requests | uncompressed | over the wire (gzip) | loads Pyodide |", "|---|---|---|---|---|",
+        "archives as they are). The last column is what a host that serves the build's pre-compressed "
+        "copies sends (nginx `gzip_static`, Caddy `precompressed`, many CDNs): the same, with the "
+        "runtime's WebAssembly gzipped too.", "",
+        "| page | requests | uncompressed | over the wire (gzip) | with pre-compressed files | loads Pyodide |",
+        "|---|---|---|---|---|---|",
         *(f"| `{w['path']}` | {w['requests']} | {w['kb']:,} KB | {w['wire_kb']:,} KB | "
-          f"{'yes' if w['loads_pyodide'] else 'no'} |" for w in (guide, checker)),
+          + (f"{w['precompressed_kb']:,} KB" if "precompressed_kb" in w else "not measured")
+          + f" | {'yes' if w['loads_pyodide'] else 'no'} |" for w in (guide, checker)),
         "", f"Target: a guide page under {targets['guide_page_kb']} KB without Pyodide. Over the wire: "
         f"{met(guide['wire_kb'] < targets['guide_page_kb'] and not guide['loads_pyodide'])}; uncompressed "
         f"(a host that does not compress): {met(guide['kb'] < targets['guide_page_kb'])}. Largest on the "

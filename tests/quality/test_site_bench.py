@@ -40,6 +40,9 @@ def test_site_benchmark_quick_mode_writes_its_results(tmp_path):
     # served like a static host: text is gzipped on the wire, WebAssembly is not
     assert 0 < guide["wire_bytes"] < guide["bytes"] / 2
     assert guide["wire_bytes"] < checker["wire_bytes"] < checker["bytes"]
+    # a host that serves the build's FILE.gz copies also sends the runtime's WebAssembly gzipped
+    assert guide["precompressed_bytes"] <= guide["wire_bytes"]
+    assert checker["precompressed_bytes"] < checker["wire_bytes"] * 0.7
     sizes = written["growth"]["sizes"]
     assert [row["scale"] for row in sizes] == [1, 2]
     assert sizes[1]["pages"] > sizes[0]["pages"]
