@@ -28,7 +28,7 @@ def add(page, program: str, day: str, direction: str, kind: str, first_choice: b
     page.select_option('#pmkb-log-form select[name="direction"]', direction)
     page.select_option('#pmkb-log-form select[name="kind"]', kind)
     page.set_checked('#pmkb-log-form input[name="first_choice_claim"]', first_choice)
-    page.fill('#pmkb-log-form input[name="note"]', note)
+    page.fill('#pmkb-log-form [name="note"]', note)
     page.click('#pmkb-log-form button[type="submit"]')
     page.wait_for_selector(f'#pmkb-log[data-count="{count + 1}"]', state="attached")
 

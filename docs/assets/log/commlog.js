@@ -277,9 +277,16 @@
     });
   }
 
+  // `entries` with the first entry equal to `old` replaced by `replacement`; null when there is no
+  // such entry any more (another tab changed or deleted it).
+  function replaceEntry(entries, old, replacement) {
+    const index = entries.findIndex((e) => entryKey(e) === entryKey(old));
+    return index < 0 ? null : entries.map((e, i) => (i === index ? replacement : e));
+  }
+
   window.pmkbCommLog = {
     SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, KIND_LABELS, COLUMNS, LogFormatError,
     programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored,
-    updateStored, withoutEntries,
+    updateStored, withoutEntries, replaceEntry,
   };
 })();

@@ -35,7 +35,11 @@
       this.table = root.querySelector(".pmkb-log__table");
       this.empty = root.querySelector(".pmkb-log__empty");
       this.status = root.querySelector(".pmkb-log__status");
+      this.heading = root.querySelector("#pmkb-log-add");
+      this.submit = this.form.querySelector('button[type="submit"]');
+      this.cancel = this.form.querySelector('[data-action="cancel-edit"]');
       this.entries = [];
+      this.editing = null; // the entry being edited, as it was saved
       this.blocked = false; // true while unreadable saved data waits for the visitor's decision
     }
 
@@ -46,8 +50,9 @@
       this.form.elements.date.value = isoToday();
       this.form.addEventListener("submit", (event) => {
         event.preventDefault();
-        this.addFromForm();
+        this.saveFromForm();
       });
+      this.cancel.addEventListener("click", () => this.stopEditing("Editing cancelled; the message is unchanged."));
       this.form.elements.kind.addEventListener("change", () => {
         if (this.form.elements.kind.value === "first-choice") this.form.elements.first_choice_claim.checked = true;
       });
@@ -139,7 +144,7 @@
       return this.entries;
     }
 
-    addFromForm() {
+    saveFromForm() {
       if (this.blocked) {
         this.showFormError("Decide first what to do with the unreadable saved log (above).");
         return;
@@ -165,14 +170,63 @@
         this.showFormError(String(error.problem || error.message).replace(/^./, (c) => c.toUpperCase()) + ` (${String(error.where || "").replace(/^entries\[0\]\./, "")}).`);
         return;
       }
-      if (this.update((entries) => [...entries, entry])) {
-        this.formError.hidden = true;
-        f.program.value = "";
-        f.note.value = "";
-        f.first_choice_claim.checked = false;
-        this.render();
-        this.say(`Added: ${entry.kind} ${entry.direction === "sent" ? "to" : "from"} ${entry.program}, ${entry.date}.`);
+      const editing = this.editing;
+      let missing = false;
+      const change = editing
+        ? (entries) => {
+          const changed = this.lib.replaceEntry(entries, editing, entry);
+          missing = changed === null;
+          return missing ? entries : changed;
+        }
+        : (entries) => [...entries, entry];
+      if (!this.update(change)) return;
+      this.formError.hidden = true;
+      if (missing) {
+        this.showFormError("This message was changed or deleted in another tab, so it was not saved. Your changes are still in the form: add them as a new message or cancel.");
+        this.editing = null;
+        this.heading.textContent = "Add a message";
+        this.submit.textContent = "Add to the log";
+        return;
       }
+      const what = `${entry.kind} ${entry.direction === "sent" ? "to" : "from"} ${entry.program}, ${entry.date}`;
+      this.stopEditing(editing ? `Saved: ${what}.` : `Added: ${what}.`);
+    }
+
+    // Fill the form with a logged message to change it; saving replaces that message.
+    edit(index) {
+      if (this.blocked) return;
+      const entry = this.entries[index];
+      const f = this.form.elements;
+      f.program.value = entry.program;
+      f.date.value = entry.date;
+      f.direction.value = entry.direction;
+      f.kind.value = entry.kind;
+      f.first_choice_claim.checked = Boolean(entry.first_choice_claim);
+      f.note.value = entry.note;
+      this.editing = entry;
+      this.formError.hidden = true;
+      this.heading.textContent = "Edit a message";
+      this.submit.textContent = "Save changes";
+      this.cancel.hidden = false;
+      this.root.dataset.editing = "true";
+      this.form.scrollIntoView({ block: "start" });
+      f.program.focus({ preventScroll: true });
+    }
+
+    // Back to adding: an empty form (keeping the date) and the status line saying what happened.
+    stopEditing(message) {
+      const f = this.form.elements;
+      f.program.value = "";
+      f.note.value = "";
+      f.first_choice_claim.checked = false;
+      if (this.editing) f.date.value = isoToday();
+      this.editing = null;
+      this.heading.textContent = "Add a message";
+      this.submit.textContent = "Add to the log";
+      this.cancel.hidden = true;
+      delete this.root.dataset.editing;
+      this.render();
+      this.say(message);
     }
 
     showFormError(message) {
@@ -283,6 +337,8 @@
       const body = this.table.querySelector("tbody");
       body.replaceChildren(
         ...order.map(({ entry, index }) => {
+          const edit = el("button", { type: "button", class: "pmkb-log__edit", "aria-label": `Edit the ${entry.date} message, ${entry.program}` }, "Edit");
+          edit.addEventListener("click", () => this.edit(index));
           const button = el("button", { type: "button", class: "pmkb-log__delete", "aria-label": `Delete the ${entry.date} message, ${entry.program}` }, "Delete");
           button.addEventListener("click", () => this.remove(index));
           return el(
@@ -293,8 +349,8 @@
             el("td", {}, entry.direction === "sent" ? "Sent" : "Received"),
             el("td", {}, KIND_LABELS[entry.kind] || entry.kind),
             el("td", {}, entry.first_choice_claim || entry.kind === "first-choice" ? "Yes" : ""),
-            el("td", {}, entry.note),
-            el("td", {}, button),
+            el("td", { class: "pmkb-log__note-cell" }, entry.note),
+            el("td", {}, edit, button),
           );
         }),
       );
