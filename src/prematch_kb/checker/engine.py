@@ -99,7 +99,8 @@ def _detectors(mode: str) -> tuple:
     cached = _BY_MODE.get(mode)
     if cached is None or cached[0] != len(DETECTORS):
         detectors = tuple(
-            (d, phrase_ids(d.phrases) if d.phrases else None) for d in DETECTORS.values() if d.mode == mode
+            (d, phrase_ids(d.phrases) if d.phrases else None)
+            for d in DETECTORS.values() if d.mode == mode and not d.by_meaning
         )
         cached = _BY_MODE[mode] = (len(DETECTORS), detectors)
     return cached[1]

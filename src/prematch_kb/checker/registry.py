@@ -31,6 +31,8 @@ class Detector:
     # When set, the detector can find nothing unless one of these phrases can run on the text, so
     # the engine skips calling it on the (usual) text where none can.
     phrases: tuple = ()
+    # Decided by the meaning layer's rules (meaning/rules/<category>.json); there is no function to call.
+    by_meaning: bool = False
 
 
 DETECTORS: dict[str, Detector] = {}
@@ -50,3 +52,16 @@ def register(category: str, mode: str = "draft", *, phrases: tuple = ()) -> Call
         return func
 
     return wrap
+
+
+def _nothing(doc, ctx) -> Iterable[Hit]:
+    return ()
+
+
+def register_meaning(category: str, mode: str = "draft") -> None:
+    """Register a category whose findings come from the meaning layer's rules alone."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    if category in DETECTORS:
+        raise ValueError(f"category {category!r} registered twice")
+    DETECTORS[category] = Detector(category, mode, _nothing, by_meaning=True)
