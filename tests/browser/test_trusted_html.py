@@ -57,3 +57,16 @@ def test_only_plain_formatting_is_copied(page, site_url):
             document.createElement('div')).innerHTML"""
     )
     assert html == "<p>ab<em>c</em>alert(1)</p>"  # an SVG <a> is not an HTML link: its text only
+
+
+def test_tables_keep_their_rows_and_cells_without_attributes(page, site_url):
+    """Content Markdown may hold tables (one dialect for the site, the handbook and the browser)."""
+    page.goto(site_url + "log/")
+    page.wait_for_function("() => window.PMKB_DOM")
+    html = page.evaluate(
+        """() => window.PMKB_DOM.copyTrustedHtml(
+            '<table style="x"><thead><tr><th align="left">A</th></tr></thead>'
+            + '<tbody><tr><td onclick="x()">b</td></tr></tbody></table>',
+            document.createElement('div')).innerHTML"""
+    )
+    assert html == "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>"
