@@ -23,10 +23,12 @@
     payload(page) {
       const lib = window.pmkbCommLog;
       const panel = page.logPanel;
-      if (!lib || !panel || page.mode() !== "draft") return {};
+      if (!lib || !panel) return {};
       const program = page.root.querySelector('input[name="program_name"]').value.trim();
       const store = storage();
       if (!store) return {};
+      // The summary says what the log holds in either mode, so it is right the moment a message
+      // is added; only a draft is checked against the log.
       const stored = lib.readStored(store);
       panel.dataset.logState = stored.error ? "corrupt" : stored.entries.length ? "used" : "empty";
       if (stored.error) {
@@ -35,6 +37,10 @@
       }
       if (!stored.entries.length) {
         panel.summary.replaceChildren("No communication log in this browser yet. ", el("a", { href: page.siteLink(LOG_PAGE) }, "Start one"), ", or use “I sent this” below.");
+        return {};
+      }
+      if (page.mode() !== "draft") {
+        panel.summary.textContent = `Your log has ${stored.entries.length} message${stored.entries.length === 1 ? "" : "s"}. A program's message is not checked against it.`;
         return {};
       }
       if (!program) {
