@@ -377,7 +377,7 @@ def test_importing_the_checker_compiles_no_phrase_pattern():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     compiled, total = map(int, result.stdout.split())
-    assert total > 20 and compiled == 0, result.stdout
+    assert total >= 5 and compiled == 0, result.stdout
 
 
 @pytest.mark.slow
@@ -424,7 +424,7 @@ def test_patterns_run_on_lower_case_text_match_exactly_where_the_originals_do():
                     pairs.append((run.regex, lowered(run.regex)))
     for regex in (patterns.NEGATION, patterns.NEGATION_ONLY, patterns.INQUIRY, patterns.CLAUSE_BREAK):
         pairs.append((regex, lowered(regex)))
-    assert len(pairs) > 20 and all(run is not None for _, run in pairs)
+    assert len(pairs) >= 5 and all(run is not None for _, run in pairs)
     differ = []
     texts = [v for e in load_corpus() for v in _case_variants(e.text)]
     for original, run in pairs:

@@ -1,7 +1,6 @@
 """One module per family of categories; importing this package registers every detector."""
 
 from . import (  # noqa: F401  (imported for their registrations)
-    etiquette,
     placeholders,
     specialty_policy,
     structure,

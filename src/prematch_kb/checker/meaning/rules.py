@@ -37,6 +37,7 @@ class Rule(NamedTuple):
     also: tuple[tuple, ...]  # must match somewhere in the sentence, without widening the finding
     unless: tuple[tuple, ...]
     unless_others: tuple[tuple, ...]  # exceptions that show the act is someone else's
+    unless_in_text: tuple[tuple, ...]  # exceptions read in any of the author's sentences
     when: str
     pair: bool
     negation: str
@@ -69,7 +70,8 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
             unless = tuple(compile_pattern(p) for p in raw.get("unless", ()))
             also = tuple(compile_pattern(p) for p in raw.get("also", ()))
             others = tuple(compile_pattern(p) for p in raw.get("unless_others", ()))
-            for pattern in [p for g in groups for p in g] + list(unless) + list(also) + list(others):
+            in_text = tuple(compile_pattern(p) for p in raw.get("unless_in_text", ()))
+            for pattern in [p for g in groups for p in g] + list(unless) + list(also) + list(others) + list(in_text):
                 unknown = concepts_of(pattern) - known
                 if unknown:
                     raise RuleError(f"{where}: unknown concept(s) {', '.join(sorted(unknown))}")
@@ -87,7 +89,7 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 needs |= common or set()
             rules.append(Rule(
                 id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also,
-                unless=unless, unless_others=others,
+                unless=unless, unless_others=others, unless_in_text=in_text,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
             ))
@@ -105,7 +107,24 @@ def rule_categories() -> frozenset[str]:
 
 
 def candidates(doc, mode: str):
-    """Every candidate of every rule of the mode in the author's own sentences (kept or dropped)."""
+    """Every candidate of every rule of the mode in the author's own sentences (kept or dropped).
+    A rule's `unless_in_text` is read in every one of the author's sentences: a follow-up that
+    brings news anywhere in the email is an update, not a nudge."""
+    found = list(_sentence_candidates(doc, mode))
+    if not any(c.kept and c.rule.unless_in_text for c in found):
+        return found
+    lexicon = load_lexicon()
+    readings = [read(s.text, lexicon, mode) for s in doc.sentences if doc.is_own(s.start, s.end)]
+    return [
+        c._replace(kept=False, reason="an exception of the rule matches elsewhere in the text")
+        if c.kept and c.rule.unless_in_text
+        and any(match(p, r) is not None for r in readings for p in c.rule.unless_in_text)
+        else c
+        for c in found
+    ]
+
+
+def _sentence_candidates(doc, mode: str):
     lexicon = load_lexicon()
     single, paired = _rules_of(mode)
     previous = None
