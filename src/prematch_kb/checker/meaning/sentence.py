@@ -54,7 +54,7 @@ class Reading:
                 self.spans[role] = found
         opening = words[1:] if words and words[0] in _LEADING_WORDS else words  # "so am i in your top 10"
         self.question = "?" in words or bool(opening and opening[0] in _OPENERS and len(opening) > 2
-                                             and opening[1] in _SUBJECTS)
+                                             and opening[1] in _SUBJECTS) or _wh_question(opening)
         if self.question:
             self.spans["QUESTION"] = [(0, 0)]  # a mark on the sentence, not on words
 
@@ -69,6 +69,18 @@ _OPENERS = frozenset((
     "do", "does", "did", "is", "are", "am", "will", "would", "could", "can", "may", "might", "have", "has",
     "shall",
 ))
+def _wh_question(words) -> bool:
+    """ "How many interviews do you have lined up", "where will you rank us": a question word, then
+    an auxiliary and a subject within a few words, asks even without its question mark."""
+    if not words or words[0] not in _WH_OPENERS:
+        return False
+    for index in range(1, min(len(words) - 1, 6)):
+        if words[index] in _OPENERS and words[index + 1] in _SUBJECTS:
+            return True
+    return False
+
+
+_WH_OPENERS = frozenset(("how", "what", "where", "which", "who", "whom", "when", "why"))
 _SUBJECTS = frozenset((
     "i", "you", "we", "they", "he", "she", "it", "your", "my", "our", "the", "this", "there", "anyone",
     "someone",
