@@ -74,10 +74,8 @@ def _wh_question(words) -> bool:
     an auxiliary and a subject within a few words, asks even without its question mark."""
     if not words or words[0] not in _WH_OPENERS:
         return False
-    for index in range(1, min(len(words) - 1, 6)):
-        if words[index] in _OPENERS and words[index + 1] in _SUBJECTS:
-            return True
-    return False
+    reach = range(1, min(len(words) - 1, 6))
+    return any(words[i] in _OPENERS and words[i + 1] in _SUBJECTS for i in reach)
 
 
 _WH_OPENERS = frozenset(("how", "what", "where", "which", "who", "whom", "when", "why"))
