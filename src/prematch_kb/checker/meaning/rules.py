@@ -250,12 +250,14 @@ def _affirmative(tokens, s: int) -> bool:
     following = [t.text for t in tokens[s + 1 : s + 9]]
     if word in ("not", "n't") and following[:1] and following[0] in ("just", "only", "merely", "simply"):
         return True
+    if word in ("not", "n't") and (following[:2] == ["too", "much"] or following[:1] == ["mind"]):
+        return True  # politeness: "if it is not too much to ask", "I hope you will not mind my asking"
     return word in ("nothing", "nobody", "none", "no") and "than" in following
 
 
 # Forms with a negative word that say something positive: "without waiting for the Match", "I'd have
 # no hesitation", "pull my registration ... do not need the Match".
-_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "CERTAIN", "PLEDGE_STRONG", "POLICY")
+_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "TOP", "TOP_STRONG", "CERTAIN", "PLEDGE_STRONG", "POLICY")
 
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
