@@ -95,6 +95,7 @@ def main(quick: bool = False) -> dict:
     ours_cold = [_best_of(lambda entry=entry: cold(entry), repeats) for entry in drafts]
     emails = [t for t, e in zip(ours, drafts, strict=True) if len(e.text) >= 600]
     emails_proselint = [t for t, e in zip(theirs, drafts, strict=True) if len(e.text) >= 600]
+    emails_cold = [t for t, e in zip(ours_cold, drafts, strict=True) if len(e.text) >= 600]
 
     base = next(e.text for e in corpus if e.id == "cl-01")
     scaling = []
@@ -134,6 +135,8 @@ def main(quick: bool = False) -> dict:
             "max_ms": round(max(ours) * 1000, 3),
             "whole_emails": len(emails),
             "whole_emails_median_ms": round(statistics.median(emails) * 1000, 3) if emails else None,
+            # A pasted email is read for the first time: its sentences are in no memory yet.
+            "whole_emails_median_cold_ms": round(statistics.median(emails_cold) * 1000, 3) if emails_cold else None,
             "proselint_median_ms": round(proselint_median_ms, 3),
             "proselint_whole_emails_median_ms": (
                 round(statistics.median(emails_proselint) * 1000, 3) if emails_proselint else None
@@ -164,19 +167,22 @@ def to_markdown(result: dict) -> str:
         f"Measured {result['measured_at']} on {m['cpu']} ({m['nproc']} cores, load average "
         f"{', '.join(map(str, m['load_average_at_start']))} at start), {m['implementation']} {m['python']}. "
         "Times are CPU time per call (median of repeated runs). The checker remembers which of its "
-        "key strings each word it has seen contains, as it does while a visitor types; the second "
-        "row empties that memory before every check.",
+        "key strings each word it has seen contains and how it read each sentence, as it does while "
+        "a visitor types; the rows marked 'emptied' clear those memories before every check, which "
+        "is what a freshly pasted email costs.",
         "",
         "| measure | prematch-kb checker | proselint 0.16.0 |",
         "|---|---|---|",
         f"| median per draft ({c['drafts']} corpus drafts, median {c['median_chars']:.0f} characters) "
         f"| {c['median_ms']:.3f} ms | {c['proselint_median_ms']:.2f} ms |",
-        f"| median per draft, word memory emptied before each check | {c['median_cold_ms']:.3f} ms | |",
+        f"| median per draft, memories emptied before each check | {c['median_cold_ms']:.3f} ms | |",
         f"| 90th percentile per draft | {c['p90_ms']:.3f} ms | |",
         f"| median per whole email ({c['whole_emails']} emails of 600+ characters) "
         f"| {c['whole_emails_median_ms']} ms | {c['proselint_whole_emails_median_ms']} ms |",
+        f"| median per whole email, memories emptied before each check (a first paste) "
+        f"| {c.get('whole_emails_median_cold_ms')} ms | |",
         f"| speed-up over proselint (corpus median) | {c['proselint_ratio']}× | 1× |",
-        f"| speed-up, word memory emptied before each check | {c['proselint_ratio_cold']}× | 1× |",
+        f"| speed-up, memories emptied before each check | {c['proselint_ratio_cold']}× | 1× |",
         "",
         "| input size | checker | proselint |",
         "|---|---|---|",

@@ -75,7 +75,7 @@ def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | N
     for element in pattern:  # cheap test first: every required element has something to match
         if element.optional:
             continue
-        if not any(name in spans for name in element.concepts) and element.words.isdisjoint(reading.words):
+        if spans.keys().isdisjoint(element.concepts) and element.words.isdisjoint(reading.words):
             return None
     return _match(pattern, reading)
 
