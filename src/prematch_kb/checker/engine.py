@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from . import checks  # noqa: F401  (registers the detectors)
 from .context import make_context
@@ -64,7 +63,6 @@ def check(
         recipient=recipient,
         specialty=specialty,
         program_name=program_name,
-        known_specialties=_known_specialties(),
     )
     checked = text[:MAX_CHARS]
     doc = build_document(checked)
@@ -86,11 +84,6 @@ def check(
     report = Report(mode=mode, context=ctx.to_dict(), checked_chars=len(checked), total_chars=len(text))
     report.findings = _findings(text, hits)
     return report
-
-
-@lru_cache(maxsize=1)
-def _known_specialties() -> tuple[str, ...]:
-    return tuple(load_rulebook().get("specialties", ()))
 
 
 def _detectors(mode: str) -> tuple:

@@ -256,8 +256,10 @@ def _affirmative(tokens, s: int) -> bool:
 
 
 # Forms with a negative word that say something positive: "without waiting for the Match", "I'd have
-# no hesitation", "pull my registration ... do not need the Match".
-_NEGATION_FREE = ("AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "TOP", "TOP_STRONG", "CERTAIN", "PLEDGE_STRONG", "POLICY")
+# no hesitation", "pull my registration ... do not need the Match", "my No. 1".
+_NEGATION_FREE = (
+    "AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "TOP", "TOP_STRONG", "CERTAIN", "PLEDGE_STRONG", "POLICY",
+)
 
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
