@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from . import checks  # noqa: F401  (registers the detectors)
 from .context import make_context
 from .patterns import phrase_ids, runnable_phrases

@@ -7,8 +7,9 @@ generated from the knowledge base.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 MODES = ("draft", "received")
 
