@@ -82,13 +82,12 @@ def main(quick: bool = False) -> dict:
     for entry in drafts:  # interleaved, so both run under the same machine load
         ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **entry.context), repeats))
         theirs.append(_best_of(lambda entry=entry: proselint(entry.text), max(1, repeats // 3)))
-    # The checker remembers which key strings each word it has seen contains, and how it read each
+    # The checker remembers how it read each sentence and each misspelt word
     # sentence (as while a visitor types); the same drafts with those memories emptied before every
     # check show what they save.
-    from prematch_kb.checker import meaning, patterns
+    from prematch_kb.checker import meaning
 
     def cold(entry):
-        patterns._WORD_KEYS.clear()
         meaning.forget()
         check(entry.text, mode=entry.mode, **entry.context)
 
@@ -166,8 +165,8 @@ def to_markdown(result: dict) -> str:
         "",
         f"Measured {result['measured_at']} on {m['cpu']} ({m['nproc']} cores, load average "
         f"{', '.join(map(str, m['load_average_at_start']))} at start), {m['implementation']} {m['python']}. "
-        "Times are CPU time per call (median of repeated runs). The checker remembers which of its "
-        "key strings each word it has seen contains and how it read each sentence, as it does while "
+        "Times are CPU time per call (median of repeated runs). The checker remembers the "
+        "sentences it has read and the misspellings it has corrected, as it does while "
         "a visitor types; the rows marked 'emptied' clear those memories before every check, which "
         "is what a freshly pasted email costs.",
         "",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from . import checks  # noqa: F401  (registers the detectors)
 from .context import make_context
-from .patterns import phrase_ids, runnable_phrases
 from .registry import DETECTORS, Hit
 from .report import Finding, Report
 from .rulebook import category_entry, load_rulebook
@@ -66,17 +65,14 @@ def check(
     checked = text[:MAX_CHARS]
     doc = build_document(checked)
     hits: list[Hit] = []
-    runnable = runnable_phrases(doc)
-    for detector, needs in _detectors(mode):
-        if needs is not None and runnable.isdisjoint(needs):
-            continue  # none of its phrases can match this text: most detectors, most emails
+    for detector in _detectors(mode):
         found = 0
         for hit in detector.func(doc, ctx):
             hits.append(hit)
             found += 1
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
-    hits = _meaning_pass(doc, mode, hits)
+    hits += _meaning_hits(doc, mode)
     hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
         hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
@@ -86,14 +82,11 @@ def check(
 
 
 def _detectors(mode: str) -> tuple:
-    """The detectors of a mode in registry order, each with the ids of the phrases it needs (None:
-    it always runs); rebuilt if the registry grows."""
+    """The detectors of a mode that read shapes (placeholders, greetings, texting style), in
+    registry order; the meaning layer's categories are found by `_meaning_hits`."""
     cached = _BY_MODE.get(mode)
     if cached is None or cached[0] != len(DETECTORS):
-        detectors = tuple(
-            (d, phrase_ids(d.phrases) if d.phrases else None)
-            for d in DETECTORS.values() if d.mode == mode and not d.by_meaning
-        )
+        detectors = tuple(d for d in DETECTORS.values() if d.mode == mode and not d.by_meaning)
         cached = _BY_MODE[mode] = (len(DETECTORS), detectors)
     return cached[1]
 
@@ -129,50 +122,17 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
     return kept
 
 
-# Reasons for which a meaning candidate is dropped that say the words are not the author's own act;
-# a phrase finding on the same words is dropped with it ("I was offered a position outside the
-# Match by another hospital, which I turned down").
-_VETO_REASONS = ("negated", "reported", "about someone else", "about applicants in general", "inside quotation",
-                 "about someone else's act",
-                 "a statement of the rules")
-# Categories that are questions by definition: a phrase finding in a sentence that asks nothing
-# ("We will not ask where you plan to rank us; your rank order list is yours alone") is dropped.
-_INQUIRIES = ("rank-inquiry", "program-rank-inquiry", "program-other-programs-inquiry")
-
-
-def _meaning_pass(doc, mode: str, hits: list[Hit]) -> list[Hit]:
-    """Add the meaning layer's findings; drop phrase findings its scope rules rule out."""
+def _meaning_hits(doc, mode: str) -> list[Hit]:
+    """What the meaning layer's rules find (commitments, questions, offers, pressure ...)."""
     from . import meaning  # imported on the first check, so importing the checker stays cheap
 
-    kept: list[Hit] = []
-    vetoes: dict[str, list[tuple[int, int]]] = {}
-    for candidate in meaning.explain(doc, mode):
-        category = candidate.rule.category
-        if candidate.kept:
-            if len(kept) < MAX_FINDINGS_PER_CATEGORY * 4:
-                kept.append(Hit(category, candidate.start, candidate.end))
-        elif candidate.reason.startswith(_VETO_REASONS) or (
-            category in _INQUIRIES and candidate.reason == "not a question or request"
-        ):
-            vetoes.setdefault(category, []).append((candidate.start, candidate.end))
-    if vetoes:
-        confirmed = {(h.category, h.start, h.end) for h in kept}
-
-        def vetoed(hit: Hit) -> bool:
-            spans = vetoes.get(hit.category)
-            if not spans or (hit.category, hit.start, hit.end) in confirmed:
-                return False
-            if any(k.category == hit.category and k.start < hit.end and hit.start < k.end for k in kept):
-                return False
-            return any(s < hit.end and hit.start < e for s, e in spans)
-
-        hits = [hit for hit in hits if not vetoed(hit)]
-    covered = meaning.rule_categories()
-    hits = [
-        hit for hit in hits
-        if hit.category not in covered or not meaning.out_of_scope(doc, mode, hit.start, hit.end)
-    ]
-    return hits + kept
+    counts: dict[str, int] = {}
+    hits = []
+    for hit in meaning.find(doc, mode):
+        counts[hit.category] = counts.get(hit.category, 0) + 1
+        if counts[hit.category] <= MAX_FINDINGS_PER_CATEGORY:
+            hits.append(hit)
+    return hits
 
 
 def _within(doc, stronger: Hit, weaker: Hit, reach: str) -> bool:

@@ -29,9 +29,6 @@ class Detector:
     category: str
     mode: str
     func: Callable[..., Iterable[Hit]]
-    # When set, the detector can find nothing unless one of these phrases can run on the text, so
-    # the engine skips calling it on the (usual) text where none can.
-    phrases: tuple = ()
     # Decided by the meaning layer's rules (meaning/rules/<category>.json); there is no function to call.
     by_meaning: bool = False
 
@@ -39,17 +36,15 @@ class Detector:
 DETECTORS: dict[str, Detector] = {}
 
 
-def register(category: str, mode: str = "draft", *, phrases: tuple = ()) -> Callable:
-    """Decorator: `@register("binding-commitment")` over `def detect(doc, ctx) -> Iterable[Hit]`.
-
-    `phrases`: the phrases the detector's hits all come from (it finds nothing without them)."""
+def register(category: str, mode: str = "draft") -> Callable:
+    """Decorator: `@register("placeholder")` over `def detect(doc, ctx) -> Iterable[Hit]`."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
 
     def wrap(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if category in DETECTORS:
             raise ValueError(f"category {category!r} registered twice")
-        DETECTORS[category] = Detector(category, mode, func, tuple(phrases))
+        DETECTORS[category] = Detector(category, mode, func)
         return func
 
     return wrap

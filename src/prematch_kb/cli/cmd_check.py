@@ -114,7 +114,8 @@ def run(args) -> int:
 
 def format_explanation(text: str, mode: str, name: str) -> str:
     """Every candidate of the meaning rules, where it is, which rule, the words, and why it was
-    kept or dropped; findings the phrase patterns alone made are listed under the report above."""
+    kept or dropped; findings of the checks that read shapes (placeholders, greetings, texting
+    style) are listed in the report above."""
     from prematch_kb.checker.engine import MAX_CHARS
     from prematch_kb.checker.meaning import explain
     from prematch_kb.checker.text import build_document

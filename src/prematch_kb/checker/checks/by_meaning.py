@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..registry import DETECTORS, register_meaning
+from ..registry import register_meaning
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "meaning" / "rules"
 
 for _path in sorted(RULES_DIR.glob("*.json")):
     _header = json.loads(_path.read_text(encoding="utf-8"))
-    if _header["category"] not in DETECTORS:  # still also read by a phrase detector
-        register_meaning(_header["category"], _header.get("mode", "draft"))
+    register_meaning(_header["category"], _header.get("mode", "draft"))

@@ -1,10 +1,9 @@
-"""Tone: texting style in a professional email, and apologising for one's own training."""
+"""Tone: texting style in a professional email (apologising for one's training is a meaning rule)."""
 
 from __future__ import annotations
 
 import re
 
-from ..patterns import phrase, phrase_hits
 from ..registry import Hit, register
 
 # Texting words and what to write instead (the replacement is offered with the finding).
@@ -105,73 +104,3 @@ def _starts_line(text: str, start: int) -> bool:
 def _inside_run(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 60) : end + 60]
     return any(m.start() <= start - max(0, start - 60) < m.end() for m in _CAPS_RUN.finditer(window))
-
-
-# --- over-apology -------------------------------------------------------------------------------
-_IMG = (
-    r"(?:IMG|IMGs|FMG|international (?:medical )?graduate|foreign (?:medical )?graduate|foreign-trained"
-    r"|foreign doctor|non-US graduate|non-U\.S\. graduate|overseas graduate)"
-)
-_MY_TRAINING = (
-    r"(?:my (?:medical school|school|training|degree|background|accent|english|nationality|education"
-    r"|country of training|foreign degree|status|visa status|scores?|attempts?|gap)"
-    rf"|being (?:an? )?{_IMG}|being (?:from abroad|trained abroad|a non-native speaker|a foreigner"
-    r"|foreign|international|not from the (?:US|U\.S\.|United States))|(?:having )?trained abroad"
-    rf"|(?:that )?I am (?:an? )?{_IMG}|(?:the fact that )?I(?: am|'m) (?:an? )?{_IMG})"
-)
-OVER_APOLOGY = (
-    # Meaning family: an apology word, then where the author trained or comes from.
-    phrase(
-        r"\b(?:excuse|forgive|overlook|pardon|apologi[sz]e|sorry|regret)\b[^.?!\n]{0,40}?\b(?:(?:not|never)"
-        r" (?:train\w{0,20}|stud\w{0,20}|graduat\w{0,20}|practi[cs]\w{0,20}) (?:in|from|at) (?:the |a )?"
-        r"(?:US|U\.S\.|United States|American|Western)|trained abroad|studied abroad|abroad|foreign|overseas|non-US|non-native|accent)",
-        negatable="negation",
-    ),
-    phrase(
-        r"\b(?:apologi[sz]e|am sorry|'m sorry|sorry|forgive me|excuse me|pardon me|regret)\b[^.?!\n]{0,40}?"
-        rf"\b{_MY_TRAINING}",
-        negatable="negation",
-    ),
-    phrase(
-        rf"\b(?:just|only|merely|simply|but|nothing more than|(?:an? |the )?(?:mere|lowly|humble)) (?:an? )?{_IMG}\b",
-        negatable="negation",
-    ),
-    phrase(
-        r"\b(?:although|even though|despite|though|while|in spite of) (?:I am |I'm |being |my status as |my "
-        rf"being )?(?:only |just |merely )?(?:an? )?{_IMG}\b",
-        negatable="negation",
-    ),
-    phrase(
-        r"\bmy (?:\w{1,30} ){0,2}?(?:training|education|medical school|degree|experience|clinical training|background"
-        r"|clinical experience)\b[^.?!\n]{0,40}?\b(?:(?:(?:may|might|is|was|are|were|will) not|isn't|aren't"
-        r"|wasn't|won't) (?:\w{1,30} )?(?:be )?(?:as good|as strong|as rigorous|as thorough|equivalent|comparable"
-        r"|up to)|(?:is|was|are|were|may be|might be"
-        r"|could be|seems?) (?:inferior|less (?:rigorous|advanced|good|valuable|impressive|prestigious)|lower"
-        r"|weaker|subpar|below|lacking|second-rate))",
-        negatable="negation",
-        keys=("training", "education", "school", "degree", "experience", "background"),
-    ),
-    phrase(
-        r"\b(?:forgive|overlook|excuse|look past|see past|ignore|disregard) (?:the fact that I am |that I am"
-        rf" |my being |my status as |that I trained abroad|my )(?:an? )?(?:{_IMG}|foreign|international|non-US"
-        r"|background|training|accent|school|degree|origin)",
-        negatable="negation",
-    ),
-    phrase(
-        r"\b(?:inferior|lesser|second-rate|second-class|substandard|subpar|less prestigious|lowly|humble)"
-        r" (?:foreign |international )?(?:medical )?(?:school|training|education|degree|background"
-        r"|origins?|institution)\b",
-        negatable="negation",
-    ),
-    phrase(
-        rf"\b(?:{_IMG}|my (?:status|background|foreign degree|training abroad))[^.?!\n]{{0,40}}?\b(?:is|are"
-        r"|may be|might be|as|be) (?:a |my |an )?(?:big |major |serious |significant )?(?:disadvantage"
-        r"|drawback|weakness|liability|burden|shortcoming|handicap|limitation|red flag)",
-        negatable="negation",
-    ),
-)
-
-
-@register("over-apology", phrases=OVER_APOLOGY)
-def over_apology(doc, ctx):
-    return phrase_hits("over-apology", doc, OVER_APOLOGY)

@@ -234,7 +234,10 @@ def _policy(reading: Reading, first: int) -> str | None:
     where you will rank them, ask for a commitment, ...") up to a turn ("..., but is a contract
     before the Match ever possible?")."""
     tokens = reading.tokens
+    judged = {i for s, e in reading.spans.get("INFERIOR", ()) for i in range(s, e)}  # "may not be as good"
     for s, e in reading.spans.get("POLICY", ()):
+        if s in judged:
+            continue
         if s >= first:
             if s < first + POLICY_AFTER_REACH:  # "... before the Match is not allowed"
                 return "a statement of the rules, not an act"
@@ -259,6 +262,7 @@ def _affirmative(tokens, s: int) -> bool:
 # no hesitation", "pull my registration ... do not need the Match", "my No. 1".
 _NEGATION_FREE = (
     "AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "TOP", "TOP_STRONG", "CERTAIN", "PLEDGE_STRONG", "POLICY",
+    "INFERIOR",
 )
 
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
