@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import rulebook
 
+# The one list of modes: the registry, the CLI and the knowledge base (through `public`) use it.
 MODES = ("draft", "received")
 APPLICANT_TYPES = ("us-md-do", "us-img", "non-us-img")
 RECIPIENTS = ("program-director", "coordinator", "faculty", "resident")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-MODES = ("draft", "received")
+from .context import MODES
 
 
 class Hit(NamedTuple):

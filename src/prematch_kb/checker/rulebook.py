@@ -37,13 +37,21 @@ def known_specialties() -> tuple[str, ...]:
     return _choices()[1]
 
 
-_CHOICES: list = [None, ((), ())]  # (the rulebook read, (phases, specialties))
+def early_phases() -> frozenset[str]:
+    """The phases marked early in the knowledge base (`early: true` in content/timeline/phases.yml):
+    a US-citizen IMG's email should then state their visa status. Empty when the rulebook does not
+    list them (the visa-status check then never runs; the loader refuses content with none)."""
+    return _choices()[2]
 
 
-def _choices() -> tuple[tuple[str, ...], tuple[str, ...]]:
+_CHOICES: list = [None, ((), (), frozenset())]  # (the rulebook read, (phases, specialties, early phases))
+
+
+def _choices() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     book = load_rulebook()
     if _CHOICES[0] is not book:  # worked out once per rulebook read
-        _CHOICES[:] = [book, (tuple(book.get("phases", ())), tuple(book.get("specialties", ())))]
+        _CHOICES[:] = [book, (tuple(book.get("phases", ())), tuple(book.get("specialties", ())),
+                              frozenset(book.get("early_phases", ())))]
     return _CHOICES[1]
 
 

@@ -181,7 +181,28 @@ class _Loader:
             got = ", ".join(str(order) for order in orders)
             self.problems.add(r.path, entries[wrong].value_lines["order"], f"phases[{wrong}].order",
                               f"expected phase orders 1 to {count} without gaps or repeats; got {got}")
-        return {p.id: p for p in sorted(phases, key=lambda p: p.order)}
+        ordered = sorted(phases, key=lambda p: p.order)
+        if wrong is None:
+            self.check_early_phases(r, ordered)
+        return {p.id: p for p in ordered}
+
+    def check_early_phases(self, r: FieldReader, ordered: list[m.Phase]) -> None:
+        """At least one phase is early (the checker's visa-status check runs only in early phases),
+        and the early phases open the season: none comes after a phase that is not early."""
+        if not any(p.early for p in ordered):
+            self.problems.add(r.path, r.line("phases"), "phases",
+                              "no phase is marked 'early: true'; expected the first phases of the season "
+                              "(before interviews) to be marked, or the checker's visa-status check never runs")
+            return
+        late = next((p for p in ordered if not p.early), None)
+        misplaced = next((p for p in ordered if late and p.early and p.order > late.order), None)
+        if late is None or misplaced is None:
+            return
+        entries = r.mapping["phases"]
+        i = next(i for i, entry in enumerate(entries) if entry.get("id") == misplaced.id)
+        self.problems.add(r.path, entries[i].value_lines.get("early", entries[i].line), f"phases[{i}].early",
+                          f"expected the early phases to come first in the season; '{misplaced.id}' comes after "
+                          f"'{late.id}', which is not early")
 
     def cycle(self, phases: dict[str, m.Phase]) -> m.Cycle | None:
         relative = "timeline/cycle.yml"

@@ -253,6 +253,10 @@ class Phase:
     templates: tuple[str, ...]  # Template ids
     rules: tuple[str, ...]  # Rule ids
     body: str = ""  # Markdown
+    # An early phase: before interviews, when a program reads the application without having met
+    # the applicant; a US-citizen IMG's email should then say they need no visa (the checker's
+    # visa-status check runs in these phases). The early phases are the first ones of the season.
+    early: bool = False
     origin: Origin = Origin("")
 
 

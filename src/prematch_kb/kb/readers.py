@@ -167,6 +167,7 @@ def read_phase(r: FieldReader) -> m.Phase | None:
         templates=r.ids("templates", "template"),
         rules=r.ids("rules", "rule"),
         body=r.text("body", required=False, markdown=True),
+        early=r.boolean("early", required=False),
         origin=m.Origin(r.path_in_content, r.mapping.line),
     )
     return phase if phase.id else None

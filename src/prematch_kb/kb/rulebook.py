@@ -3,9 +3,9 @@
 The checker is standard-library Python running in the browser, so it cannot read YAML or render
 Markdown. This module does both ahead of time: for each checker category it takes the wording
 from `content/checks/<category>.yml`, the link and the primary source from the rule it belongs
-to, the explanation rendered to HTML and to plain text (`web_markdown`), and the phases and
-specialties a check may name, and writes one sorted, stable JSON file that is committed next to
-the checker (`prematch-kb rulebook --check` tells when it is stale).
+to, the explanation rendered to HTML and to plain text (`web_markdown`), the phases and
+specialties a check may name and which phases are early, and writes one sorted, stable JSON file
+that is committed next to the checker (`prematch-kb rulebook --check` tells when it is stale).
 """
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ def context_ids(kb: KnowledgeBase) -> dict[str, list[str]]:
     }
 
 
+def early_phases(kb: KnowledgeBase) -> list[str]:
+    """The phases marked `early: true` in timeline/phases.yml, in season order: the checker's
+    visa-status check runs in these alone."""
+    return [phase.id for phase in sorted(kb.phases.values(), key=lambda phase: phase.order) if phase.early]
+
+
 def build_rulebook(kb: KnowledgeBase, settings) -> dict:
     """The rulebook as a plain dict (pure: same knowledge base, same result)."""
     site_url = _site_url(settings)
@@ -78,6 +84,7 @@ def build_rulebook(kb: KnowledgeBase, settings) -> dict:
         "version": VERSION,
         "site_url": site_url,
         **context_ids(kb),
+        "early_phases": early_phases(kb),
         "policies": _policies(kb, site_url),
         "categories": categories,
     }
@@ -125,6 +132,7 @@ __all__ = [
     "build_rulebook",
     "context_ids",
     "dump_rulebook",
+    "early_phases",
     "rulebook_is_current",
     "write_rulebook",
 ]

@@ -1,5 +1,6 @@
 """The shape of a complete professional email: greeting, sign-off, identity, length, attachments,
-and (for US-citizen IMGs writing early) a clear word on visa status.
+and (for US-citizen IMGs writing early) a clear word on visa status. Which phases are early is the
+knowledge base's to say (`early: true` in content/timeline/phases.yml, read from the rulebook).
 
 These run in draft mode on messages that look like whole emails, not on a pasted sentence.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rulebook
 from ..patterns import rx
 from ..registry import Hit, register
 
@@ -59,7 +61,6 @@ _VISA_STATED = rx(
     r" for |needing |requiring )?(?:visa |any )?sponsorship|not (?:need|require)(?: any| a)? (?:visa"
     r"|sponsorship))"
 )
-EARLY_PHASES = ("before-applying", "application-submitted", "interview-invitations")
 
 
 def _own_lines(doc) -> list[tuple[int, int]]:
@@ -220,7 +221,7 @@ def unrequested_attachment(doc, ctx):
 
 @register("visa-status-missing")
 def visa_status_missing(doc, ctx):
-    if ctx.applicant_type != "us-img" or ctx.phase not in EARLY_PHASES:
+    if ctx.applicant_type != "us-img" or ctx.phase not in rulebook.early_phases():
         return
     lines = _body_lines(doc)
     if not lines or _VISA_STATED.search(doc.text, 0, doc.own_end):
