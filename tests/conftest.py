@@ -1,4 +1,5 @@
-"""Shared test set-up: paths, the fixture knowledge base, and one strict build of the real site."""
+"""Shared test set-up: paths, the fixture knowledge base, a site project over other content, the
+MkDocs build, and one strict build of the real site."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 # Material for MkDocs prints a banner about its successor on every build; keep test output clean.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+TESTS_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = TESTS_DIR.parent
 CONTENT_DIR = PROJECT_ROOT / "content"
-FIXTURE_KB = Path(__file__).resolve().parent / "fixtures" / "kb-minimal"
+DOCS_DIR = PROJECT_ROOT / "docs"
+FIXTURE_KB = TESTS_DIR / "fixtures" / "kb-minimal"
+CORPUS_DIR = TESTS_DIR / "corpus"
+PREMATCH_KB = PROJECT_ROOT / ".venv" / "bin" / "prematch-kb"  # the installed command, as a user runs it
 
 
 # Fixtures that make a test slow or need a browser: a test using one is marked so by itself, and
@@ -30,6 +36,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+
+
+def site_project(target: Path, *, content_dir: Path, docs_dir: Path | None = None, handbook: str | None = None,
+                 checker_runtime: bool | None = None) -> Path:
+    """The real site project over other content: a copy of mkdocs.yml in `target` with every folder
+    absolute and the plugin's `content_dir` (and, when given, `handbook` and `checker_runtime`)
+    set; returns the configuration's path, for `mkdocs_build`.
+
+    The checker's Pyodide runtime is taken from node_modules/ next to mkdocs.yml, so it is linked in."""
+    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir or DOCS_DIR)
+    if isinstance(config.get("theme"), dict) and config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(PROJECT_ROOT / config["theme"]["custom_dir"])
+    found = False
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "prematch-kb" in entry:
+            options = entry["prematch-kb"] = dict(entry["prematch-kb"] or {})
+            options["content_dir"] = str(content_dir)
+            if handbook is not None:
+                options["handbook"] = handbook
+            if checker_runtime is not None:
+                options["checker_runtime"] = checker_runtime
+            found = True
+    assert found, "mkdocs.yml no longer configures the prematch-kb plugin"
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(PROJECT_ROOT / "node_modules", target_is_directory=True)
+    path = target / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def mkdocs_build(config: Path, site_dir: Path, *, env: dict | None = None,

@@ -15,9 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import CONTENT_DIR, PROJECT_ROOT, mkdocs_build
+from conftest import CONTENT_DIR, PROJECT_ROOT, mkdocs_build, site_project
 from prematch_kb.browser.data import checker_data
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.rulebook import build_rulebook, dump_rulebook
@@ -101,21 +100,9 @@ def test_the_cli_checks_with_them_once_the_rulebook_is_regenerated(content, tmp_
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
-def _project(root: Path, content: Path) -> Path:
-    """The real site project (mkdocs.yml, docs/, overrides) over other content, without the PDF."""
-    shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
-    (root / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")  # the self-hosted Pyodide runtime
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(PROJECT_ROOT / "overrides")
-    (plugin,) = [p for p in config["plugins"] if isinstance(p, dict) and "prematch-kb" in p]
-    plugin["prematch-kb"] = {"content_dir": str(content), "handbook": "never"}
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    return root / "mkdocs.yml"
-
-
 @pytest.mark.slow
 def test_the_site_builds_and_its_checker_accepts_them(content, tmp_path):
-    config = _project(tmp_path / "project", content)
+    config = site_project(tmp_path / "project", content_dir=content, handbook="never")
     site = tmp_path / "project/site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stdout + result.stderr

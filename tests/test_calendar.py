@@ -4,19 +4,17 @@ all-day event per date of the cycle, expected dates marked as such, the same byt
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR
 from prematch_kb.browser.calendar import _escape, _fold, calendar_text, write_calendar
 from prematch_kb.kb.loader import load_content
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def real():
-    return load_content(PROJECT_ROOT / "content")
+    return load_content(CONTENT_DIR)
 
 
 def unfold(text: str) -> list[str]:

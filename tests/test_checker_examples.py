@@ -6,26 +6,24 @@ Examples of the log-based categories carry a communication log and are read agai
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import CONTENT_DIR, PROJECT_ROOT
 from prematch_kb.checker import categories, check, commlog
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.rulebook import RULEBOOK_PATH, build_rulebook, dump_rulebook
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
 # Some categories look at context the user gives; their examples are checked with it.
 EXAMPLE_CONTEXT = {"visa-status-missing": {"applicant_type": "us-img", "phase": "application-submitted"}}
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(CONTENT)
+    return load_content(CONTENT_DIR)
 
 
 def _examples():
-    kb, _ = load_content(CONTENT)
+    kb, _ = load_content(CONTENT_DIR)
     for category, item in sorted(kb.checks.items()):
         counts = {"flag": 0, "pass": 0}
         for kind, text, log in item.examples():
@@ -88,7 +86,7 @@ def test_findings_carry_the_rule_wording_link_and_primary_source(content):
 
 
 def _templates():
-    kb, _ = load_content(CONTENT)
+    kb, _ = load_content(CONTENT_DIR)
     return [pytest.param(t, id=t.id) for _, t in sorted(kb.templates.items())]
 
 
@@ -113,7 +111,7 @@ def _rulebook_command(*args):
 
     return subprocess.run(
         [sys.executable, "-m", "prematch_kb", "rulebook", *args], capture_output=True, text=True,
-        cwd=CONTENT.parent,
+        cwd=PROJECT_ROOT,
     )
 
 
@@ -126,7 +124,7 @@ def test_rulebook_check_command_fails_when_content_changed(tmp_path):
     import shutil
 
     copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
+    shutil.copytree(CONTENT_DIR, copy)
     path = copy / "checks" / "pressure.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("demands a reply", "asks for a reply"), encoding="utf-8")
     before = RULEBOOK_PATH.read_bytes()

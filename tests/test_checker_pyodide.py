@@ -6,18 +6,17 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from checker_corpus import load_corpus
+from conftest import PROJECT_ROOT, TESTS_DIR
 from prematch_kb.browser.wheel import build_checker_wheel
 from prematch_kb.checker import check
 
 pytestmark = pytest.mark.pyodide
 
-PROJECT = Path(__file__).resolve().parents[1]
-RUNNER = PROJECT / "tests" / "pyodide" / "run_checker.mjs"
+RUNNER = TESTS_DIR / "pyodide" / "run_checker.mjs"
 
 # Texts that stress offsets and Unicode beyond the corpus.
 EXTRA_CASES = [
@@ -46,7 +45,7 @@ def test_pyodide_gives_exactly_the_cpython_reports(tmp_path):
     cases_path.write_text(json.dumps(cases), encoding="utf-8")
 
     result = subprocess.run(
-        [node, str(RUNNER), str(wheel), str(cases_path)], cwd=PROJECT, capture_output=True, text=True,
+        [node, str(RUNNER), str(wheel), str(cases_path)], cwd=PROJECT_ROOT, capture_output=True, text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]

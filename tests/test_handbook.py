@@ -11,11 +11,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from conftest import CONTENT_DIR, PREMATCH_KB
 from prematch_kb.handbook import HandbookSettings, build_handbook, render_document
 from prematch_kb.kb.loader import load_content
-
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +38,7 @@ class BuiltHandbook:
 
 
 def _build(tmp: Path, paper: str) -> BuiltHandbook:
-    kb, site = load_content(CONTENT)
+    kb, site = load_content(CONTENT_DIR)
     settings = HandbookSettings.from_site(site, paper=paper)
     pdf = tmp / f"handbook-{paper}.pdf"
     result = build_handbook(kb, settings, pdf)
@@ -237,8 +235,8 @@ def test_letter_by_default(handbook):
 def test_cli_builds_a4_on_request_where_asked(handbook, tmp_path):
     target = tmp_path / "nested" / "hb.pdf"
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/prematch-kb"), "handbook", "-o", str(target), "--paper", "a4",
-         "--content", str(CONTENT)], capture_output=True, text=True)
+        [str(PREMATCH_KB), "handbook", "-o", str(target), "--paper", "a4",
+         "--content", str(CONTENT_DIR)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     info = run("pdfinfo", str(target))
     assert "(A4)" in info
@@ -254,7 +252,7 @@ def test_cli_reports_content_problems_and_writes_nothing(tmp_path):
     (broken / "site.yml").write_text("title: x\n")
     target = tmp_path / "hb.pdf"
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/prematch-kb"), "handbook", "-o", str(target), "--content", str(broken)],
+        [str(PREMATCH_KB), "handbook", "-o", str(target), "--content", str(broken)],
         capture_output=True, text=True)
     assert result.returncode == 1
     assert "site.yml" in result.stdout and "no PDF written" in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR
 from prematch_kb.handbook import HandbookError, HandbookSettings, build_handbook, render_document
 from prematch_kb.handbook.chapters.templates import with_blanks
 from prematch_kb.kb import model as m
@@ -138,7 +139,7 @@ def test_relative_site_links_print_as_public_addresses():
 def test_real_handbook_links_point_at_no_local_file():
     from prematch_kb.kb.loader import load_content
 
-    kb, site = load_content(Path(__file__).resolve().parents[1] / "content")
+    kb, site = load_content(CONTENT_DIR)
     html = render_document(kb, HandbookSettings.from_site(site)).html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs and [h for h in hrefs if not h.startswith(("#", "https://", "http://", "mailto:"))] == []

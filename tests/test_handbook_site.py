@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_KB, PROJECT_ROOT, mkdocs_build
+from conftest import FIXTURE_KB, mkdocs_build, site_project
 from prematch_kb.handbook import HandbookError
 from prematch_kb.handbook.site_output import SERVE_SWITCH, SiteHandbook
 from prematch_kb.kb.loader import load_content
@@ -22,18 +22,9 @@ pytestmark = pytest.mark.slow
 def build_with_handbook(tmp_path: Path, option: str | None) -> subprocess.CompletedProcess:
     """Build the real site (mkdocs.yml, docs/, checker runtime) over the minimal knowledge base.
 
-    The configuration sits beside the project's mkdocs.yml because the checker's runtime is
-    found relative to it; its name is unique and it is removed afterwards. Not strict: the
-    hand-written pages link to content the minimal knowledge base does not have."""
-    plugin = "  - search\n  - prematch-kb:\n      content_dir: tests/fixtures/kb-minimal\n"
-    if option is not None:
-        plugin += f"      handbook: {option}\n"
-    config = PROJECT_ROOT / f".mkdocs-handbook-test-{tmp_path.name}.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_dir: {tmp_path / 'site'}\nplugins:\n{plugin}", encoding="utf-8")
-    try:
-        return mkdocs_build(config, tmp_path / "site", strict=False)
-    finally:
-        config.unlink()
+    Not strict: the hand-written pages link to content the minimal knowledge base does not have."""
+    config = site_project(tmp_path / "project", content_dir=FIXTURE_KB, handbook=option)
+    return mkdocs_build(config, tmp_path / "site", strict=False)
 
 
 def test_production_build_puts_the_pdf_in_the_site(tmp_path):

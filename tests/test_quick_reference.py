@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR, PREMATCH_KB
 from pdf_readback import catalog_language, has_structure_tree, page_texts, pdfinfo
 from prematch_kb.handbook import HandbookError, HandbookSettings, build_quick_reference
 from prematch_kb.handbook.context import long_date
 from prematch_kb.handbook.quick_reference import REPORTING_RULE, render_quick_reference
 from prematch_kb.kb.loader import load_content
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 PAPERS = {"letter": "(letter)", "a4": "(A4)"}
 
 
@@ -40,7 +39,7 @@ def words(text: str) -> str:
 
 @pytest.fixture(scope="module", params=sorted(PAPERS))
 def quick(request, tmp_path_factory) -> Built:
-    kb, site = load_content(CONTENT)
+    kb, site = load_content(CONTENT_DIR)
     settings = HandbookSettings.from_site(site, paper=request.param)
     pdf = tmp_path_factory.mktemp("quick") / f"quick-reference-{request.param}.pdf"
     result = build_quick_reference(kb, settings, pdf)
@@ -128,8 +127,8 @@ def test_page_two_says_where_to_report(quick):
 def test_cli_writes_the_quick_reference(tmp_path):
     target = tmp_path / "nested" / "qr.pdf"
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/prematch-kb"), "quick-reference", "-o", str(target), "--paper", "a4",
-         "--content", str(CONTENT)], capture_output=True, text=True)
+        [str(PREMATCH_KB), "quick-reference", "-o", str(target), "--paper", "a4",
+         "--content", str(CONTENT_DIR)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert re.search(r"wrote .*qr\.pdf \(\d+ KiB, a4, [\d.]+ pt type", result.stdout), result.stdout
     assert pdfinfo(target)["Pages"] == "2"
@@ -140,7 +139,7 @@ def test_cli_writes_the_quick_reference(tmp_path):
 def test_content_too_long_for_two_pages_is_an_error_and_writes_nothing(tmp_path):
     from dataclasses import replace
 
-    kb, site = load_content(CONTENT)
+    kb, site = load_content(CONTENT_DIR)
     rule = next(iter(kb.rules.values()))
     longer = {f"{rule.id}-{n}": replace(rule, id=f"{rule.id}-{n}", kind="match-rule", summary=rule.summary * 6)
               for n in range(40)}

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR
 from prematch_kb.compiler import render_pages
 from prematch_kb.handbook import HandbookSettings, render_document
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import BINDS, RULE_ASKS, RULE_KINDS, rule_badge
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(("asks", "kind", "binds", "label"), [
@@ -49,7 +47,7 @@ def test_no_badge_contradicts_what_the_rule_asks(asks, kind, binds):
 
 @pytest.fixture(scope="module")
 def real():
-    return load_content(PROJECT_ROOT / "content")
+    return load_content(CONTENT_DIR)
 
 
 # Real rules whose old single "status" said the opposite of their title, and a few of each kind.

@@ -5,15 +5,14 @@ for applicants weigh more than the sources list, about and benchmark pages."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR, DOCS_DIR
 from prematch_kb.compiler import render_pages
 from prematch_kb.compiler.search import BOOSTS, KEYWORDS, SHORT_QUERY_WORDS, hijacking_words, search_meta
 from prematch_kb.kb.loader import load_content
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEVELOPER_PAGES = ("sources.md", "about.md", "benchmarks.md")
 CONTENT_PAGES = ("rules/no-binding-commitments.md", "faq.md", "specialties/otolaryngology.md",
                  "templates/thank-you-after-interview.md", "glossary.md", "guides/networking.md")
@@ -21,8 +20,8 @@ CONTENT_PAGES = ("rules/no-binding-commitments.md", "faq.md", "specialties/otola
 
 @pytest.fixture(scope="module")
 def real_paths() -> set[str]:
-    kb, settings = load_content(PROJECT_ROOT / "content")
-    docs = PROJECT_ROOT / "docs"
+    kb, settings = load_content(CONTENT_DIR)
+    docs = DOCS_DIR
     handwritten = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     generated = {p.path for p in render_pages(kb, settings, today=dt.date(2027, 1, 15), handwritten=handwritten)}
     return generated | handwritten

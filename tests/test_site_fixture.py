@@ -9,26 +9,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import FIXTURE_KB, PROJECT_ROOT, mkdocs_build
+from conftest import DOCS_DIR, FIXTURE_KB, mkdocs_build, site_project
 
 
 def make_project(root: Path, content_dir: Path) -> Path:
-    """A site project using the real mkdocs.yml, theme overrides and assets, with other content."""
+    """The real site project over other content, with only the hand-written pages it needs: the
+    home page, the checker page and the assets."""
     docs = root / "docs"
     (docs / "assets").mkdir(parents=True)
     for folder in ("stylesheets", "js", "checker"):
-        shutil.copytree(PROJECT_ROOT / "docs/assets" / folder, docs / "assets" / folder)
-    shutil.copytree(PROJECT_ROOT / "docs/checker", docs / "checker")
+        shutil.copytree(DOCS_DIR / "assets" / folder, docs / "assets" / folder)
+    shutil.copytree(DOCS_DIR / "checker", docs / "checker")
     (docs / "index.md").write_text("---\nreviewed: 2026-11-01\n---\n# Home\n\nSee the [rules](rules/index.md).\n",
                                     encoding="utf-8")
-    (root / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")  # the self-hosted Pyodide runtime
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(PROJECT_ROOT / "overrides")
-    config["plugins"] = ["search", {"prematch-kb": {"content_dir": str(content_dir), "handbook": "never"}}]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    return root / "mkdocs.yml"
+    return site_project(root, content_dir=content_dir, docs_dir=docs, handbook="never")
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT_DIR
 from prematch_kb.checker import check, commlog
 from prematch_kb.checker.checks import specialty_policy
 from prematch_kb.checker.rulebook import load_rulebook
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import POLICY_TOPICS
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
 THANKS = "Dear Dr. Haddad,\n\nThank you for interviewing me on Thursday.\n\nSincerely,\nPriya Raman\n"
 FIRST = "Dear Dr. Haddad,\n\nYour program is my first choice.\n\nSincerely,\nPriya Raman\n"
 SECOND_LOOK = "Dear Ms. Rivera,\n\nCould I arrange a second look in January?\n\nSincerely,\nPriya Raman\n"
@@ -29,7 +28,7 @@ def categories(text: str, **context) -> set[str]:
 
 @pytest.fixture(scope="module")
 def kb():
-    return load_content(CONTENT)[0]
+    return load_content(CONTENT_DIR)[0]
 
 
 def test_the_rulebook_holds_every_found_policy_as_the_content_states_it(kb):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
-CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
+from conftest import CORPUS_DIR
 
 # (mode, text): written for these tests, meant to touch many categories and none.
 OWN_SAMPLES: list[tuple[str, str]] = [

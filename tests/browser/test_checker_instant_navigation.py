@@ -7,12 +7,10 @@ The project's site leaves `navigation.instant` off; this builds a two-page site 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import CONTENT_DIR, DOCS_DIR, PROJECT_ROOT, mkdocs_build
 from prematch_kb.browser.devserver import free_port, serve_site
 
 from .pages import check_text, wait_ready
@@ -36,10 +34,10 @@ def instant_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("instant")
     docs = project / "docs"
     # The checker folder: its page, its worker and its service worker.
-    shutil.copytree(PROJECT_ROOT / "docs" / "checker", docs / "checker")
-    shutil.copytree(PROJECT_ROOT / "docs" / "assets", docs / "assets")
+    shutil.copytree(DOCS_DIR / "checker", docs / "checker")
+    shutil.copytree(DOCS_DIR / "assets", docs / "assets")
     (docs / "index.md").write_text("---\nreviewed: 2026-11-22\n---\n# Start\n\n[Open the email checker](checker/index.md)\n")
-    (project / "hooks.py").write_text(HOOK.format(content=str(PROJECT_ROOT / "content"), root=str(PROJECT_ROOT)))
+    (project / "hooks.py").write_text(HOOK.format(content=str(CONTENT_DIR), root=str(PROJECT_ROOT)))
     port = free_port()
     # Instant navigation only takes over links under site_url, so it names the local server.
     (project / "mkdocs.yml").write_text(
@@ -52,10 +50,7 @@ def instant_site(tmp_path_factory):
         "  features: [navigation.instant]\n"
         "hooks: [hooks.py]\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-        cwd=project, capture_output=True, text=True,
-    )
+    result = mkdocs_build(project / "mkdocs.yml", project / "site", strict=False)
     assert result.returncode == 0, result.stderr
     with serve_site(project / "site", port=port) as url:
         yield url

@@ -5,13 +5,11 @@ range open, so each page carries a small menu."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from bench.site_bench import project_config
 from bench.synthetic_kb import generate
+from conftest import mkdocs_build, site_project
 from prematch_kb.browser.devserver import serve_site
 from prematch_kb.compiler.nav import MENU_BUDGET, NAV_LIST_LIMIT
 from prematch_kb.kb.loader import load_content
@@ -54,10 +52,9 @@ def large_site(tmp_path_factory):
     """The site of a knowledge base three times the real one (handbook and checker runtime off)."""
     root = tmp_path_factory.mktemp("large-site")
     content = generate(3, root / "kb")
-    config = project_config(root / "project", content_dir=content, handbook="never", checker_runtime=False)
+    config = site_project(root / "project", content_dir=content, handbook="never", checker_runtime=False)
     site = root / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                             "-d", str(site)], capture_output=True, text=True)
+    result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_site(site) as url:
         yield url, site, load_content(content)[0]

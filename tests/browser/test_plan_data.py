@@ -8,16 +8,14 @@ import json
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import CONTENT_DIR, FIXTURE_KB
 from prematch_kb.browser.plan_data import PlanDataError, plan_data, stage_for, write_plan_data
 from prematch_kb.kb.loader import load_content
-
-FIXTURE_KB = PROJECT_ROOT / "tests" / "fixtures" / "kb-minimal"
 
 
 @pytest.fixture(scope="module")
 def kb():
-    return load_content(PROJECT_ROOT / "content")[0]
+    return load_content(CONTENT_DIR)[0]
 
 
 def test_stages_follow_the_cycle_dates(kb):

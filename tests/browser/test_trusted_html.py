@@ -4,15 +4,15 @@ with plain formatting and links to allowed schemes only, however a link target i
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import DOCS_DIR
 from prematch_kb.kb.link_policy import ALLOWED_SCHEMES
 
 pytestmark = pytest.mark.browser
 
-DOM_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js" / "dom.js"
+DOM_JS = DOCS_DIR / "assets" / "js" / "dom.js"
 PAYLOADS = [
     "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java&#9;script:alert(1)", "java&#x0A;script:alert(1)",
     "java&#13;script:alert(1)", "&#1;javascript:alert(1)", "javascript&colon;alert(1)", "&#106;avascript:alert(1)",

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, mkdocs_build
+from conftest import CONTENT_DIR, DOCS_DIR, mkdocs_build, site_project
 
-from .sitekit import tree_digest, write_project_config
+from .sitekit import tree_digest
 
 pytestmark = pytest.mark.slow  # each test runs a real MkDocs build
 
@@ -66,7 +66,7 @@ def duplicate_first_entry(path: Path) -> int:
 
 
 def first_check_file() -> str:
-    checks = sorted((PROJECT_ROOT / "content" / "checks").glob("*.yml"))
+    checks = sorted((CONTENT_DIR / "checks").glob("*.yml"))
     assert checks, "content/checks/ holds no checker category"
     return "content/checks/" + checks[0].name
 
@@ -116,7 +116,7 @@ BREAKAGES: dict[str, Breakage] = {
 def good_build(tmp_path_factory):
     """A good build of a copy of the project, and the digest of every file in it."""
     root = tmp_path_factory.mktemp("good")
-    config = write_project_config(root / "project", content_dir=PROJECT_ROOT / "content", handbook="never")
+    config = site_project(root / "project", content_dir=CONTENT_DIR, handbook="never")
     site = root / "site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
@@ -124,9 +124,9 @@ def good_build(tmp_path_factory):
 
 
 def project_copy(target: Path) -> Path:
-    shutil.copytree(PROJECT_ROOT / "content", target / "content")
-    shutil.copytree(PROJECT_ROOT / "docs", target / "docs")
-    return write_project_config(target, content_dir=target / "content", docs_dir=target / "docs", handbook="never")
+    shutil.copytree(CONTENT_DIR, target / "content")
+    shutil.copytree(DOCS_DIR, target / "docs")
+    return site_project(target, content_dir=target / "content", docs_dir=target / "docs", handbook="never")
 
 
 @pytest.mark.parametrize("case", sorted(BREAKAGES))
@@ -182,7 +182,7 @@ def test_a_good_build_replaces_the_site_whole(good_build, tmp_path):
     published = tmp_path / "site"
     shutil.copytree(site, published)
     (published / "stale.html").write_text("old", encoding="utf-8")
-    config = write_project_config(tmp_path / "project", content_dir=PROJECT_ROOT / "content", handbook="never")
+    config = site_project(tmp_path / "project", content_dir=CONTENT_DIR, handbook="never")
     result = mkdocs_build(config, published)
     assert result.returncode == 0, result.stderr
     assert not (published / "stale.html").exists()

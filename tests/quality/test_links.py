@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import CONTENT_DIR
 from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import Citation
 
@@ -102,7 +102,7 @@ def test_the_site_loads_nothing_from_another_origin(parsed_site):
 
 @pytest.fixture(scope="module")
 def knowledge_base():
-    kb, _settings = load_content(PROJECT_ROOT / "content")
+    kb, _settings = load_content(CONTENT_DIR)
     return kb
 
 
