@@ -8,10 +8,13 @@ from datetime import date
 import pytest
 
 from prematch_kb.checker.commlog import (
+    RECEIVED_KINDS,
+    VERSION,
     CommunicationLog,
     LogEntry,
     LogFormatError,
     load_log,
+    received_kind,
     review_draft,
 )
 
@@ -224,3 +227,82 @@ def test_a_draft_called_a_first_choice_letter_counts_as_a_claim_without_the_word
     findings = review_draft(sample_log(), {"findings": []}, "Riverside Medical Center", kind="first-choice")
     [error] = [f for f in findings if f.category == "second-first-choice"]
     assert "Lakeshore General" in error.message and error.start is None and error.excerpt == ""
+
+
+# -- what programs send, and their exact words -------------------------------------------------------
+
+PROGRAMS_LOG = """program,date,direction,kind,quote
+Lakeshore General,2026-12-03,sent,thank-you,
+Lakeshore General,2027-01-08,received,rank-question,"Where will you rank us?
+Dr. Reyes"
+Lakeshore General,2027-01-09,received,commitment-request,Please commit to us.
+Lakeshore General,2027-01-10,received,outside-offer,We can offer you a contract now.
+Lakeshore General,2027-01-11,received,other-programs-question,Where else did you interview?
+Lakeshore General,2027-01-12,received,invitation,
+"""
+
+
+def test_a_programs_kinds_are_read_with_their_exact_words_and_keep_them_through_csv_and_json():
+    log = CommunicationLog.from_csv(PROGRAMS_LOG)
+    assert sorted(e.kind for e in log.entries[1:]) == sorted(RECEIVED_KINDS)
+    assert log.entries[1].quote == "Where will you rank us?\nDr. Reyes"
+    assert CommunicationLog.from_json(log.to_json()) == log
+    assert CommunicationLog.from_csv(log.to_csv()) == log
+    assert json.loads(log.to_json())["version"] == VERSION == 2
+
+
+@pytest.mark.parametrize("kind", RECEIVED_KINDS)
+def test_a_programs_kind_is_never_sent(kind):
+    with pytest.raises(LogFormatError) as error:
+        CommunicationLog.from_csv(f"program,date,direction,kind\nA,2027-01-08,sent,{kind}\n")
+    assert error.value.where == "CSV row 2, column kind"
+    assert "direction must be received" in str(error.value)
+    with pytest.raises(ValueError, match="for a draft"):
+        review_draft(CommunicationLog(), {"findings": []}, "A", kind=kind)
+
+
+def test_a_programs_messages_are_no_sent_messages_for_the_cadence_but_wait_for_a_reply():
+    log = CommunicationLog.from_csv(PROGRAMS_LOG)
+    assert all(log.sent_count("Lakeshore General", kind) == 0 for kind in RECEIVED_KINDS)
+    # One thank-you sent; the five messages received do not add to any sent count.
+    assert log.sent_count("Lakeshore General", "thank-you") == 1
+    findings = review_draft(log, {"findings": []}, "Lakeshore General", kind="update")
+    assert [f.category for f in findings] == ["reply-due"] * 5
+    assert review_draft(log, {"findings": []}, "Lakeshore General", kind="reply") == []
+
+
+def test_a_version_1_file_still_loads_and_is_written_back_as_version_2():
+    old = ('{"schema": "prematch-kb/communication-log", "version": 1, "entries": [{"program": "A", '
+           '"date": "2026-12-01", "direction": "received", "kind": "other", "first_choice_claim": false, "note": "n"}]}')
+    log = CommunicationLog.from_json(old)
+    assert log.entries == [LogEntry("A", date(2026, 12, 1), "received", "other", False, "n", "")]
+    again = json.loads(log.to_json())
+    assert again["version"] == 2 and again["entries"][0]["quote"] == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "where", "what"),
+    [
+        ('{"program": "A", "date": "2027-01-08", "direction": "received", "kind": "other", "quote": "q"}',
+         "entries[0]", 'unknown field "quote"'),
+        ('{"program": "A", "date": "2027-01-08", "direction": "received", "kind": "rank-question"}',
+         "entries[0].kind", '"rank-question"'),
+    ],
+)
+def test_a_version_1_file_holds_only_what_version_1_knew(entry, where, what):
+    with pytest.raises(LogFormatError) as error:
+        CommunicationLog.from_json(f'{{"schema": "prematch-kb/communication-log", "version": 1, "entries": [{entry}]}}')
+    assert error.value.where == where and what in str(error.value)
+
+
+def test_the_kind_of_a_programs_message_comes_from_the_checkers_findings():
+    from prematch_kb.checker import check
+
+    report = check("Dear Dr. Obi,\n\nWhere will you rank our program?\n\nDr. Reyes", mode="received")
+    assert "program-rank-inquiry" in [f.category for f in report.findings]
+    assert received_kind(report) == received_kind(report.to_dict()) == "rank-question"
+    assert received_kind(check("Dear Dr. Obi,\n\nWe look forward to meeting you.\n\nDr. Reyes",
+                               mode="received")) == "other"
+    # Several at once: the weightiest for a report to the NRMP.
+    both = [{"category": "program-rank-inquiry"}, {"category": "program-commitment-request"}]
+    assert received_kind(both) == "commitment-request"

@@ -95,7 +95,7 @@ def test_csv_export_guards_every_formula_start_and_reads_back_unchanged(start):
 
 def test_csv_export_leaves_ordinary_cells_alone():
     log = CommunicationLog([LogEntry("Lakeside", date(2026, 12, 3), "sent", "update", True, "Thanked Dr. Reyes")])
-    assert log.to_csv().splitlines()[1] == "Lakeside,2026-12-03,sent,update,yes,Thanked Dr. Reyes"
+    assert log.to_csv().splitlines()[1] == "Lakeside,2026-12-03,sent,update,yes,Thanked Dr. Reyes,"  # no quote
 
 
 @needs_node

@@ -14,7 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prematch_kb.checker.commlog import COLUMNS, KINDS, CommunicationLog, LogEntry, LogFormatError, load_log
+from prematch_kb.checker.commlog import (
+    COLUMNS,
+    KINDS,
+    RECEIVED_KINDS,
+    CommunicationLog,
+    LogEntry,
+    LogFormatError,
+    load_log,
+)
 from prematch_kb.kb.errors import Problems
 from prematch_kb.kb.yamlsource import parse_yaml
 from test_commlog_formats import BROWSER_READER, NODE_RUNNER
@@ -92,6 +100,7 @@ ENTRY = st.builds(
     kind=st.sampled_from(KINDS),
     first_choice_claim=st.booleans(),
     note=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40),
+    quote=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60),
 )
 
 
@@ -101,14 +110,16 @@ ENTRY = st.builds(
 def test_exports_read_back_unchanged_and_never_start_a_cell_with_a_formula(entries):
     from prematch_kb.checker.commlog import _trim
 
-    entries = [LogEntry(_trim(e.program) or "P", e.date, e.direction, e.kind, e.first_choice_claim, _trim(e.note))
+    # A program's own kinds are valid only as received.
+    entries = [LogEntry(_trim(e.program) or "P", e.date, "received" if e.kind in RECEIVED_KINDS else e.direction,
+                        e.kind, e.first_choice_claim, _trim(e.note), _trim(e.quote))
                for e in entries]
     log = CommunicationLog(entries)
     exported = log.to_csv()
     assert CommunicationLog.from_csv(exported) == log
     assert CommunicationLog.from_json(log.to_json()) == log
     for entry in entries:
-        for value in (entry.program, entry.note):
+        for value in (entry.program, entry.note, entry.quote):
             if value[:1] in ("=", "+", "-", "@"):
                 assert "'" + value[:1] in exported
 

@@ -3,6 +3,7 @@
 //
 //   node tests/node/read_logs.mjs COMMLOG.js FILE...
 //   node tests/node/read_logs.mjs COMMLOG.js --texts TEXTS.json   (a JSON list of texts; results by index)
+//   node tests/node/read_logs.mjs COMMLOG.js --vocabulary         (the reader's own vocabularies)
 //
 // Prints one JSON object: {file name: {ok, where, message, entries, csv, json}}; `where` and
 // `message` for a refused file, `entries` and the file written back as CSV and JSON for a good one.
@@ -26,7 +27,16 @@ function read(text) {
 }
 
 const results = {};
-if (files[0] === "--texts") {
+if (files[0] === "--vocabulary") {
+  const names = ["SCHEMA", "VERSION", "VERSIONS", "DIRECTIONS", "KINDS", "RECEIVED_KINDS", "DRAFT_KINDS", "COLUMNS",
+    "KIND_FOR_CATEGORY", "MAX_FIELD", "MAX_QUOTE"];
+  for (const name of names) results[name] = lib[name];
+  results.KIND_LABELS = Object.keys(lib.KIND_LABELS);
+  // receivedKind on each received-mode category alone and on all of them together.
+  results.receivedKind = Object.fromEntries(Object.keys(lib.KIND_FOR_CATEGORY).map((c) => [c, lib.receivedKind([{ category: c }])]));
+  results.receivedKindAll = lib.receivedKind(Object.keys(lib.KIND_FOR_CATEGORY).map((category) => ({ category })));
+  results.receivedKindNone = lib.receivedKind([{ category: "placeholder" }]);
+} else if (files[0] === "--texts") {
   JSON.parse(readFileSync(files[1], "utf8")).forEach((text, index) => (results[index] = read(text)));
 } else {
   for (const file of files) results[basename(file)] = read(readFileSync(file, "utf8"));

@@ -8,16 +8,22 @@
 // in code points, and `version` the number 1. Exports guard spreadsheet formulas (a cell starting
 // with = + - @, a tab, a carriage return or an apostrophe gets an apostrophe in front, per OWASP);
 // the reader removes that apostrophe, so an export reads back unchanged.
+// The vocabularies (VERSION, KINDS, RECEIVED_KINDS, COLUMNS, KIND_FOR_CATEGORY, the limits) copy
+// commlog.py's, which is their one source: tests/test_commlog_vocabulary.py fails when they differ.
 // Reviewing a draft against the log is not done here: the checker page runs the Python module's
 // review_draft in its worker, so the review logic exists once.
 (function () {
   "use strict";
 
   const SCHEMA = "prematch-kb/communication-log";
-  const VERSION = 1;
+  const VERSION = 2;
   const STORAGE_KEY = "prematch-kb:communication-log";
   const DIRECTIONS = ["sent", "received"];
-  const KINDS = ["interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other"];
+  const KINDS = ["interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other",
+    "commitment-request", "outside-offer", "rank-question", "other-programs-question", "invitation"];
+  // Kinds of message only a program sends: direction "received" only, never a draft's kind.
+  const RECEIVED_KINDS = ["commitment-request", "outside-offer", "rank-question", "other-programs-question", "invitation"];
+  const DRAFT_KINDS = KINDS.filter((kind) => !RECEIVED_KINDS.includes(kind));
   const KIND_LABELS = Object.freeze({
     interest: "Note of interest",
     "thank-you": "Thank-you note",
@@ -26,12 +32,32 @@
     "first-choice": "First-choice letter",
     reply: "Reply",
     other: "Other",
+    "commitment-request": "Asked me to commit",
+    "outside-offer": "Offer outside the Match",
+    "rank-question": "Asked how I will rank",
+    "other-programs-question": "Asked about other programs",
+    invitation: "Interview invitation",
   });
-  const COLUMNS = ["program", "date", "direction", "kind", "first_choice_claim", "note"];
+  const COLUMNS = ["program", "date", "direction", "kind", "first_choice_claim", "note", "quote"];
   const REQUIRED = ["program", "date", "direction", "kind"];
+  // The fields and kinds each version of the JSON format may hold (version 2 added `quote` and the
+  // program's kinds); CSV has no version and is read as the current one.
+  const VOCABULARY = {
+    1: [COLUMNS.filter((c) => c !== "quote"), DRAFT_KINDS],
+    2: [COLUMNS, KINDS],
+  };
+  const VERSIONS = Object.keys(VOCABULARY).map(Number);
+  // A program's message: the checker's finding category -> the log's kind.
+  const KIND_FOR_CATEGORY = Object.freeze({
+    "program-commitment-request": "commitment-request",
+    "program-outside-match-offer": "outside-offer",
+    "program-rank-inquiry": "rank-question",
+    "program-other-programs-inquiry": "other-programs-question",
+  });
   const TRUE = ["yes", "y", "true", "1"];
   const FALSE = ["no", "n", "false", "0", ""];
   const MAX_FIELD = 5000; // code points
+  const MAX_QUOTE = 20000; // code points; a whole email, kept word for word
   // Unicode White_Space, written out as in commlog.py (JavaScript's trim() also removes U+FEFF and
   // Python's strip() also removes U+001C to U+001F).
   const SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
@@ -78,13 +104,21 @@
     return value;
   }
 
-  function entry(prefix, item, claim) {
+  // The log's kind for a program's message, from the checker's findings on it: the weightiest of
+  // RECEIVED_KINDS found (they are listed in that order), or "other" (as received_kind in commlog.py).
+  function receivedKind(findings) {
+    const found = new Set((findings || []).map((f) => f && KIND_FOR_CATEGORY[f.category]).filter(Boolean));
+    return RECEIVED_KINDS.find((kind) => found.has(kind)) || "other";
+  }
+
+  function entry(prefix, item, claim, kinds = KINDS) {
     const values = {};
-    for (const name of ["program", "date", "direction", "kind", "note"]) {
+    for (const name of ["program", "date", "direction", "kind", "note", "quote"]) {
       // Own properties only: a name such as "constructor" must not reach Object.prototype.
       const value = Object.hasOwn(item, name) ? item[name] : "";
       if (typeof value !== "string") throw new LogFormatError(prefix + name, `expected text; got ${repr(value)}`);
-      if (codePoints(value) > MAX_FIELD) throw new LogFormatError(prefix + name, `longer than ${MAX_FIELD} characters`);
+      const limit = name === "quote" ? MAX_QUOTE : MAX_FIELD;
+      if (codePoints(value) > limit) throw new LogFormatError(prefix + name, `longer than ${limit} characters`);
       // A CSV with it would not read back (NUL marks a binary file).
       if (value.includes("\u0000")) throw new LogFormatError(prefix + name, "contains a NUL character");
       values[name] = trim(value);
@@ -93,7 +127,10 @@
     const direction = asciiLower(values.direction);
     if (!DIRECTIONS.includes(direction)) throw new LogFormatError(prefix + "direction", `expected sent or received; got ${repr(values.direction)}`);
     const kind = asciiLower(values.kind);
-    if (!KINDS.includes(kind)) throw new LogFormatError(prefix + "kind", `expected one of ${KINDS.join(", ")}; got ${repr(values.kind)}`);
+    if (!kinds.includes(kind)) throw new LogFormatError(prefix + "kind", `expected one of ${kinds.join(", ")}; got ${repr(values.kind)}`);
+    if (RECEIVED_KINDS.includes(kind) && direction !== "received") {
+      throw new LogFormatError(prefix + "kind", `${repr(kind)} is a message a program sends: its direction must be received; got ${repr(values.direction)}`);
+    }
     return {
       program: values.program,
       date: checkDay(prefix + "date", values.date),
@@ -101,6 +138,7 @@
       kind,
       first_choice_claim: claim,
       note: values.note,
+      quote: values.quote,
     };
   }
 
@@ -109,16 +147,20 @@
       throw new LogFormatError("JSON", `not a communication log: expected an object with "schema": "${SCHEMA}"`);
     }
     const version = Object.hasOwn(data, "version") ? data.version : null;
-    if (version !== VERSION) throw new LogFormatError("version", `expected version ${VERSION}; got ${repr(version)}`);
+    // Own keys only, and a number: "1" or true is no version.
+    if (typeof version !== "number" || !Object.hasOwn(VOCABULARY, version)) {
+      throw new LogFormatError("version", `expected version ${VERSIONS.join(" or ")}; got ${repr(version)}`);
+    }
+    const [columns, kinds] = VOCABULARY[version];
     if (!Object.hasOwn(data, "entries") || !Array.isArray(data.entries)) throw new LogFormatError("entries", "expected a list of entries");
     return data.entries.map((item, index) => {
       const where = `entries[${index}]`;
       if (!item || typeof item !== "object" || Array.isArray(item)) throw new LogFormatError(where, "expected an object with program, date, direction and kind");
-      const unknown = Object.keys(item).filter((key) => !COLUMNS.includes(key)).sort();
-      if (unknown.length) throw new LogFormatError(where, `unknown field ${repr(unknown[0])}; expected only ${COLUMNS.join(", ")}`);
+      const unknown = Object.keys(item).filter((key) => !columns.includes(key)).sort();
+      if (unknown.length) throw new LogFormatError(where, `unknown field ${repr(unknown[0])}; expected only ${columns.join(", ")}`);
       const claim = Object.hasOwn(item, "first_choice_claim") ? item.first_choice_claim : false;
       if (typeof claim !== "boolean") throw new LogFormatError(`${where}.first_choice_claim`, `expected true or false; got ${repr(claim)}`);
-      return entry(`${where}.`, item, claim);
+      return entry(`${where}.`, item, claim, kinds);
     });
   }
 
@@ -223,7 +265,7 @@
   function toCsv(entries) {
     const lines = [COLUMNS.join(",")];
     for (const e of entries) {
-      lines.push([e.program, e.date, e.direction, e.kind, e.first_choice_claim ? "yes" : "no", e.note].map(csvCell).join(","));
+      lines.push([e.program, e.date, e.direction, e.kind, e.first_choice_claim ? "yes" : "no", e.note, e.quote || ""].map(csvCell).join(","));
     }
     return lines.join("\n") + "\n";
   }
@@ -264,7 +306,7 @@
     return { entries, before: stored.entries };
   }
 
-  const entryKey = (e) => JSON.stringify([e.program, e.date, e.direction, e.kind, Boolean(e.first_choice_claim), e.note]);
+  const entryKey = (e) => JSON.stringify([e.program, e.date, e.direction, e.kind, Boolean(e.first_choice_claim), e.note, e.quote || ""]);
 
   // `entries` without one copy of each of `removed` (entries equal in every field are the same).
   function withoutEntries(entries, removed) {
@@ -285,7 +327,8 @@
   }
 
   window.pmkbCommLog = {
-    SCHEMA, VERSION, STORAGE_KEY, DIRECTIONS, KINDS, KIND_LABELS, COLUMNS, LogFormatError,
+    SCHEMA, VERSION, VERSIONS, STORAGE_KEY, DIRECTIONS, KINDS, RECEIVED_KINDS, DRAFT_KINDS, KIND_LABELS, KIND_FOR_CATEGORY,
+    COLUMNS, MAX_FIELD, MAX_QUOTE, LogFormatError, receivedKind,
     programKey, fromJson, fromObject, fromCsv, toJson, toCsv, toObject, load, readStored, writeStored,
     updateStored, withoutEntries, replaceEntry,
   };

@@ -46,6 +46,7 @@
     start() {
       this.storage = this.openStorage();
       if (!this.storage) return;
+      this.fillKinds();
       this.readStorage();
       this.form.elements.date.value = isoToday();
       this.form.addEventListener("submit", (event) => {
@@ -54,7 +55,10 @@
       });
       this.cancel.addEventListener("click", () => this.stopEditing("Editing cancelled; the message is unchanged."));
       this.form.elements.kind.addEventListener("change", () => {
-        if (this.form.elements.kind.value === "first-choice") this.form.elements.first_choice_claim.checked = true;
+        const kind = this.form.elements.kind.value;
+        if (kind === "first-choice") this.form.elements.first_choice_claim.checked = true;
+        // Only a program sends these: the message was received.
+        if (this.lib.RECEIVED_KINDS.includes(kind)) this.form.elements.direction.value = "received";
       });
       this.root.querySelector('[data-action="export-csv"]').addEventListener("click", () => this.export("csv"));
       this.root.querySelector('[data-action="export-json"]').addEventListener("click", () => this.export("json"));
@@ -66,6 +70,21 @@
       });
       this.render();
       this.root.dataset.state = "ready";
+    }
+
+    // The kinds come from commlog.js (a copy of commlog.py's, tested against it): what I sent, what a
+    // program sent, then what either side may send.
+    fillKinds() {
+      const lib = this.lib;
+      const option = (kind) => el("option", { value: kind }, KIND_LABELS[kind] || kind);
+      const either = lib.DRAFT_KINDS.filter((kind) => ["reply", "other"].includes(kind));
+      const mine = lib.DRAFT_KINDS.filter((kind) => !either.includes(kind));
+      this.form.elements.kind.replaceChildren(
+        el("optgroup", { label: "What I sent" }, ...mine.map(option)),
+        el("optgroup", { label: "What a program sent" }, ...lib.RECEIVED_KINDS.map(option)),
+        el("optgroup", { label: "Either" }, ...either.map(option)),
+      );
+      this.form.elements.kind.value = "other";
     }
 
     openStorage() {
@@ -163,6 +182,7 @@
               kind: f.kind.value,
               first_choice_claim: f.first_choice_claim.checked,
               note: f.note.value,
+              quote: f.quote.value,
             },
           ],
         });
@@ -188,7 +208,7 @@
         this.submit.textContent = "Add to the log";
         return;
       }
-      const what = `${entry.kind} ${entry.direction === "sent" ? "to" : "from"} ${entry.program}, ${entry.date}`;
+      const what = `${entry.kind} ${entry.direction === "sent" ? "to" : "from"} ${entry.program}, ${entry.date}${entry.quote ? ", with its exact words" : ""}`;
       this.stopEditing(editing ? `Saved: ${what}.` : `Added: ${what}.`);
     }
 
@@ -203,6 +223,7 @@
       f.kind.value = entry.kind;
       f.first_choice_claim.checked = Boolean(entry.first_choice_claim);
       f.note.value = entry.note;
+      f.quote.value = entry.quote || "";
       this.editing = entry;
       this.formError.hidden = true;
       this.heading.textContent = "Edit a message";
@@ -218,6 +239,7 @@
       const f = this.form.elements;
       f.program.value = "";
       f.note.value = "";
+      f.quote.value = "";
       f.first_choice_claim.checked = false;
       if (this.editing) f.date.value = isoToday();
       this.editing = null;
@@ -350,6 +372,7 @@
             el("td", {}, KIND_LABELS[entry.kind] || entry.kind),
             el("td", {}, entry.first_choice_claim || entry.kind === "first-choice" ? "Yes" : ""),
             el("td", { class: "pmkb-log__note-cell" }, entry.note),
+            el("td", { class: "pmkb-log__quote-cell" }, entry.quote ? el("blockquote", {}, entry.quote) : null),
             el("td", {}, edit, button),
           );
         }),

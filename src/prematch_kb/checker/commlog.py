@@ -8,17 +8,25 @@ update to the same program: only a record of every message can. This module hold
 Standard library only, and nothing from the project outside `prematch_kb.checker`: it runs in the
 browser under Pyodide as it does in CPython.
 
-CSV columns (header row required, in any order; `first_choice_claim` and `note` may be left out):
+CSV columns (header row required, in any order; `first_choice_claim`, `note` and `quote` may be left
+out):
 
     program             the program's name as you write it (compared ignoring case and punctuation)
     date                YYYY-MM-DD, the day the message was sent or received
     direction           sent | received
-    kind                interest | thank-you | update | continued-interest | first-choice | reply | other
+    kind                one of KINDS: what the applicant sends (interest, thank-you, update,
+                        continued-interest, first-choice), either side's (reply, other), or what a
+                        program sends (RECEIVED_KINDS: commitment-request, outside-offer,
+                        rank-question, other-programs-question, invitation; direction received only)
     first_choice_claim  yes | no (also true/false, 1/0; empty means no): the message said "first choice"
     note                free text
+    quote               the message's exact words, kept for a report to the NRMP (free text, may run
+                        over several lines)
 
-JSON: {"schema": "prematch-kb/communication-log", "version": 1, "entries": [{...the same fields...}]}
-with `first_choice_claim` a boolean.
+JSON: {"schema": "prematch-kb/communication-log", "version": 2, "entries": [{...the same fields...}]}
+with `first_choice_claim` a boolean. Version 2 added `quote` and the kinds of RECEIVED_KINDS; a
+version 1 file still loads, and holds only what version 1 knew (`VOCABULARY`), so that any file
+written as version 1 also reads in a reader of version 1. Exports are always the current version.
 
 The browser reads and writes the same files (docs/assets/log/commlog.js), and both readers must
 give the same verdict on every file (tests/fixtures/commlog/ runs through both). So nothing here
@@ -45,11 +53,34 @@ from .report import finding_to_dict
 from .rulebook import category_entry
 
 SCHEMA = "prematch-kb/communication-log"
-VERSION = 1
+VERSION = 2
 DIRECTIONS = ("sent", "received")
-KINDS = ("interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other")
-COLUMNS = ("program", "date", "direction", "kind", "first_choice_claim", "note")
+# Every kind of message, the one list of them (the browser's copy in docs/assets/log/commlog.js is
+# compared with it by tests/test_commlog_vocabulary.py).
+KINDS = ("interest", "thank-you", "update", "continued-interest", "first-choice", "reply", "other",
+         "commitment-request", "outside-offer", "rank-question", "other-programs-question", "invitation")
+# Kinds of message only a program sends: valid with direction "received" alone, never a draft's kind,
+# never counted as a message sent. In order of weight for a report to the NRMP (`received_kind`).
+RECEIVED_KINDS = ("commitment-request", "outside-offer", "rank-question", "other-programs-question", "invitation")
+# What the applicant's own draft may be (the checker page's and the CLI's --kind).
+DRAFT_KINDS = tuple(kind for kind in KINDS if kind not in RECEIVED_KINDS)
+COLUMNS = ("program", "date", "direction", "kind", "first_choice_claim", "note", "quote")
 REQUIRED_COLUMNS = ("program", "date", "direction", "kind")
+# The fields and kinds each version of the JSON format may hold; CSV has no version and is read as
+# the current one.
+VOCABULARY = {
+    1: (tuple(c for c in COLUMNS if c != "quote"), DRAFT_KINDS),
+    2: (COLUMNS, KINDS),
+}
+# The kind of a program's message, from the checker's findings on it (received mode): the finding's
+# category -> the log's kind. Every received-mode category of the checker is listed (a test fails on
+# one that is not); an invitation has no finding of its own.
+KIND_FOR_CATEGORY = {
+    "program-commitment-request": "commitment-request",
+    "program-outside-match-offer": "outside-offer",
+    "program-rank-inquiry": "rank-question",
+    "program-other-programs-inquiry": "other-programs-question",
+}
 
 # The recommended most messages of one kind sent to one program in a season; kinds not listed
 # (replies, other) have no limit. Thank-you: one per interview day; update: only with news.
@@ -79,6 +110,7 @@ _FALSE = frozenset({"no", "n", "false", "0", ""})
 _NAME_NOISE = re.compile(r"[^\w]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_FIELD = 5000  # code points; a note longer than this is not a log entry but something pasted by mistake
+MAX_QUOTE = 20_000  # code points; a whole email, kept word for word
 # Unicode White_Space, written out so that both readers trim exactly the same characters.
 _SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 # One CSV cell at the start of a cell (RFC 4180, read leniently as spreadsheets write it): a quoted
@@ -105,6 +137,7 @@ class LogEntry:
     kind: str  # one of KINDS
     first_choice_claim: bool = False
     note: str = ""
+    quote: str = ""  # the message's exact words
 
     @property
     def program_key(self) -> str:
@@ -122,6 +155,7 @@ class LogEntry:
             "kind": self.kind,
             "first_choice_claim": self.first_choice_claim,
             "note": self.note,
+            "quote": self.quote,
         }
 
 
@@ -150,6 +184,9 @@ class CommunicationLog:
         return list(seen.values())
 
     def sent_count(self, name: str, kind: str) -> int:
+        """Messages of this kind sent to the program; a program's own kinds (RECEIVED_KINDS) never count."""
+        if kind in RECEIVED_KINDS:
+            return 0
         return sum(1 for e in self.for_program(name) if e.direction == "sent" and e.kind == kind)
 
     def unanswered(self, name: str | None = None) -> list[LogEntry]:
@@ -174,7 +211,8 @@ class CommunicationLog:
         """CSV with formula-like cells guarded; byte for byte what the browser's export writes."""
         lines = [",".join(COLUMNS)]
         for e in self.entries:
-            cells = [e.program, e.date.isoformat(), e.direction, e.kind, "yes" if e.first_choice_claim else "no", e.note]
+            cells = [e.program, e.date.isoformat(), e.direction, e.kind, "yes" if e.first_choice_claim else "no", e.note,
+                     e.quote]
             lines.append(",".join(csv_cell(cell) for cell in cells))
         return "\n".join(lines) + "\n"
 
@@ -192,8 +230,10 @@ class CommunicationLog:
             raise LogFormatError("JSON", f'not a communication log: expected an object with "schema": "{SCHEMA}"')
         version = data.get("version")
         # JSON cannot tell 1 from 1.0 in the browser; true is not a number in either.
-        if isinstance(version, bool) or not isinstance(version, (int, float)) or version != VERSION:
-            raise LogFormatError("version", f"expected version {VERSION}; got {json.dumps(version)}")
+        if isinstance(version, bool) or not isinstance(version, (int, float)) or version not in VOCABULARY:
+            raise LogFormatError("version", f"expected version {' or '.join(map(str, VOCABULARY))}; "
+                                            f"got {json.dumps(version)}")
+        columns, kinds = VOCABULARY[int(version)]
         raw = data.get("entries")
         if not isinstance(raw, list):
             raise LogFormatError("entries", "expected a list of entries")
@@ -202,13 +242,13 @@ class CommunicationLog:
             where = f"entries[{index}]"
             if not isinstance(item, dict):
                 raise LogFormatError(where, "expected an object with program, date, direction and kind")
-            unknown = sorted(set(item) - set(COLUMNS))
+            unknown = sorted(set(item) - set(columns))
             if unknown:
-                raise LogFormatError(where, f"unknown field {_shown(unknown[0])}; expected only {', '.join(COLUMNS)}")
+                raise LogFormatError(where, f"unknown field {_shown(unknown[0])}; expected only {', '.join(columns)}")
             claim = item.get("first_choice_claim", False)
             if not isinstance(claim, bool):
                 raise LogFormatError(f"{where}.first_choice_claim", f"expected true or false; got {_shown(claim)}")
-            entries.append(_entry(where + ".", item, claim))
+            entries.append(_entry(where + ".", item, claim, kinds))
         return cls(entries)
 
     @classmethod
@@ -293,14 +333,15 @@ def load_log(text: str, fmt: str | None = None) -> CommunicationLog:
     raise ValueError(f"unknown log format {fmt!r}; expected csv or json")
 
 
-def _entry(prefix: str, item: dict, claim: bool) -> LogEntry:
+def _entry(prefix: str, item: dict, claim: bool, kinds: tuple[str, ...] = KINDS) -> LogEntry:
     values = {}
-    for name in ("program", "date", "direction", "kind", "note"):
+    for name in ("program", "date", "direction", "kind", "note", "quote"):
         value = item.get(name, "")
         if not isinstance(value, str):
             raise LogFormatError(prefix + name, f"expected text; got {json.dumps(value, ensure_ascii=False)}")
-        if len(value) > MAX_FIELD:
-            raise LogFormatError(prefix + name, f"longer than {MAX_FIELD} characters")
+        limit = MAX_QUOTE if name == "quote" else MAX_FIELD
+        if len(value) > limit:
+            raise LogFormatError(prefix + name, f"longer than {limit} characters")
         if "\x00" in value:  # a CSV with it would not read back (NUL marks a binary file)
             raise LogFormatError(prefix + name, "contains a NUL character")
         values[name] = _trim(value)
@@ -310,9 +351,13 @@ def _entry(prefix: str, item: dict, claim: bool) -> LogEntry:
     if direction not in DIRECTIONS:
         raise LogFormatError(prefix + "direction", f"expected sent or received; got {_shown(values['direction'])}")
     kind = _ascii_lower(values["kind"])
-    if kind not in KINDS:
-        raise LogFormatError(prefix + "kind", f"expected one of {', '.join(KINDS)}; got {_shown(values['kind'])}")
-    return LogEntry(values["program"], _day(prefix + "date", values["date"]), direction, kind, claim, values["note"])
+    if kind not in kinds:
+        raise LogFormatError(prefix + "kind", f"expected one of {', '.join(kinds)}; got {_shown(values['kind'])}")
+    if kind in RECEIVED_KINDS and direction != "received":
+        raise LogFormatError(prefix + "kind", f"{_shown(kind)} is a message a program sends: "
+                                              f"its direction must be received; got {_shown(values['direction'])}")
+    return LogEntry(values["program"], _day(prefix + "date", values["date"]), direction, kind, claim, values["note"],
+                    values["quote"])
 
 
 def _day(where: str, value: str) -> date:
@@ -394,7 +439,7 @@ def review_draft(
     """Findings for a draft to `program_name`, given everything already in the log.
 
     `report_or_text` is the checker's report for the draft (its object or its `to_dict()`), or
-    the draft's text, which is then checked here. `kind` is what the draft is (one of KINDS);
+    the draft's text, which is then checked here. `kind` is what the draft is (one of DRAFT_KINDS);
     when not given, a draft with a first-choice claim counts as a first-choice letter and other
     drafts are not counted against the cadence. A draft of kind "first-choice" is a first-choice
     claim whatever its wording.
@@ -405,8 +450,8 @@ def review_draft(
     """
     if not str(program_name or "").strip():
         raise ValueError("program_name is required: the log is read per program")
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if kind is not None and kind not in DRAFT_KINDS:
+        raise ValueError(f"unknown kind {kind!r} for a draft; expected one of {', '.join(DRAFT_KINDS)}")
     options = dict(check_options or {})
     if specialty and "specialty" not in options:
         options["specialty"] = specialty
@@ -469,6 +514,18 @@ def _finding(category: str, details: dict[str, str], span: dict | None = None) -
         suggestions=tuple(entry["suggestions"]), link=entry["link"],
         explanation_html=entry["explanation_html"], source=entry["source"],
     )
+
+
+def received_kind(findings) -> str:
+    """The log's kind for a program's message, from the checker's findings on it (the report, its
+    dict or its list of findings): the weightiest of RECEIVED_KINDS found, or "other"."""
+    if isinstance(findings, dict):
+        findings = findings.get("findings") or []
+    elif not isinstance(findings, (list, tuple)):
+        findings = getattr(findings, "findings", [])
+    found = {f.get("category") if isinstance(f, dict) else getattr(f, "category", None) for f in findings}
+    return next((kind for kind in RECEIVED_KINDS
+                 if any(KIND_FOR_CATEGORY.get(str(category)) == kind for category in found)), "other")
 
 
 def cadence_limit(kind: str | None, policy: dict | None = None) -> int | None:

@@ -13,6 +13,7 @@ Everything the checker needs from the knowledge base goes the other way, as gene
 from __future__ import annotations
 
 from .commlog import DIRECTIONS as LOG_DIRECTIONS
+from .commlog import DRAFT_KINDS as LOG_DRAFT_KINDS
 from .commlog import KINDS as LOG_KINDS
 from .commlog import MESSAGE_FIELDS as LOG_MESSAGE_FIELDS
 from .context import APPLICANT_TYPES, MODES, RECIPIENTS
@@ -21,6 +22,7 @@ from .report import SEVERITIES
 __all__ = [
     "APPLICANT_TYPES",
     "LOG_DIRECTIONS",
+    "LOG_DRAFT_KINDS",
     "LOG_KINDS",
     "LOG_MESSAGE_FIELDS",
     "MODES",

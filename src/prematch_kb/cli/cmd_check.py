@@ -7,7 +7,7 @@ import sys
 from bisect import bisect_right
 from pathlib import Path
 
-from prematch_kb.checker.commlog import KINDS
+from prematch_kb.checker.commlog import DRAFT_KINDS
 from prematch_kb.checker.context import APPLICANT_TYPES, MODES, RECIPIENTS
 from prematch_kb.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, output_is_unicode
 
@@ -41,7 +41,7 @@ def register(subparsers) -> None:
                         "against what you already sent to and received from programs; needs --program-name")
     parser.add_argument("--explain", action="store_true",
                         help="also list every match the meaning rules considered, kept or dropped, and why")
-    parser.add_argument("--kind", choices=KINDS, help="with --log: what the draft is (thank-you, update, ...), "
+    parser.add_argument("--kind", choices=DRAFT_KINDS, help="with --log: what the draft is (thank-you, update, ...), "
                         "to count it against the usual cadence")
     parser.add_argument("--batch", action="store_true",
                         help="treat even one file as many drafts separated by lines of --- (implied by several "

@@ -26,6 +26,7 @@ APPLICANT_TYPES = checker.APPLICANT_TYPES
 RECIPIENTS = checker.RECIPIENTS
 LOG_DIRECTIONS = checker.LOG_DIRECTIONS  # a communication log entry's direction, kind, and the
 LOG_KINDS = checker.LOG_KINDS  # [Placeholders] each log-based category's message may name
+LOG_DRAFT_KINDS = checker.LOG_DRAFT_KINDS  # the kinds a draft may be (not those only a program sends)
 LOG_MESSAGE_FIELDS = checker.LOG_MESSAGE_FIELDS
 BINDS = ("applicant", "program", "both")
 # What a rule asks: that someone do something, not do it, that they may do it, or nothing (it

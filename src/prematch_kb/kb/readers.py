@@ -138,7 +138,7 @@ def _read_log_example(r: FieldReader) -> tuple[str, m.LogContext | None]:
         r.ctx.references.append(Reference("specialty", specialty, r.path, line, name))
     # With a specialty alone, the example is checked in that specialty's context, without a log.
     program = r.text("program", required=not specialty or r.has("log"))
-    kind = r.enum("kind", m.LOG_KINDS, required=False)
+    kind = r.enum("kind", m.LOG_DRAFT_KINDS, required=False)
 
     def read_entry(entry: FieldReader) -> dict:
         return {
