@@ -23,13 +23,14 @@ INPUT_TOO_LONG = "input-too-long"
 #               "... will you rank me to match? I would put you at the top of mine.");
 #   "overlap"   only on the same words: "withdraw and sign with you, and you have my word" is an
 #               offer outside the Match and, in other words, a pledge.
-_SUPERSEDES = {
-    "reciprocal-ranking": (("first-choice-claim", "binding-commitment", "rank-inquiry"), "next"),
-    "outside-match-offer": (("binding-commitment", "special-treatment"), "overlap"),
-    "other-program-leverage": (("first-choice-claim",), "sentence"),
-    "program-commitment-request": (("program-rank-inquiry",), "sentence"),
-    "program-outside-match-offer": (("program-commitment-request",), "overlap"),
-}
+_SUPERSEDES = (
+    ("reciprocal-ranking", ("first-choice-claim", "binding-commitment", "rank-inquiry"), "next"),
+    ("outside-match-offer", ("binding-commitment", "special-treatment"), "overlap"),
+    ("other-program-leverage", ("first-choice-claim",), "sentence"),
+    ("program-commitment-request", ("program-rank-inquiry",), "sentence"),
+    ("program-outside-match-offer", ("program-commitment-request",), "overlap"),
+)
+_STRONGER = frozenset(stronger for stronger, _, _ in _SUPERSEDES)
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
@@ -110,13 +111,13 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
         merged.append(hit)
     strong: dict[str, list[Hit]] = {}
     for hit in merged:
-        if hit.category in _SUPERSEDES:
+        if hit.category in _STRONGER:
             strong.setdefault(hit.category, []).append(hit)
     kept = []
     for hit in merged:
         if not any(
             hit.category in weaker and any(_within(doc, other, hit, reach) for other in strong.get(stronger, ()))
-            for stronger, (weaker, reach) in _SUPERSEDES.items()
+            for stronger, weaker, reach in _SUPERSEDES
         ):
             kept.append(hit)
     return kept

@@ -262,7 +262,7 @@ def _affirmative(tokens, s: int) -> bool:
 # no hesitation", "pull my registration ... do not need the Match", "my No. 1".
 _NEGATION_FREE = (
     "AROUND_MATCH", "AROUND_OFFER", "GO_AROUND", "TOP", "TOP_STRONG", "CERTAIN", "PLEDGE_STRONG", "POLICY",
-    "INFERIOR",
+    "INFERIOR", "IMG_STATUS",
 )
 
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))

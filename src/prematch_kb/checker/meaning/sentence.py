@@ -21,7 +21,9 @@ class Reading:
         self.words = frozenset(words)  # for the patterns' quick test: which literal words occur
         for index, word in enumerate(words):
             entries = lexicon.forms.get(word)
-            if entries is None and index and text[self.tokens[index].start].isupper():
+            if entries is None and text[self.tokens[index].start].isupper() and (
+                index or _opens_with_a_name(words, word)
+            ):
                 self.spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
                 continue
             if entries is None and word.isdigit():
@@ -69,6 +71,26 @@ _OPENERS = frozenset((
     "do", "does", "did", "is", "are", "am", "will", "would", "could", "can", "may", "might", "have", "has",
     "shall",
 ))
+def _opens_with_a_name(words, word: str) -> bool:
+    """An unknown capitalised first word is a name when a verb follows it ("Westmoor will be
+    listed first", "Brookfield has offered me ..."); otherwise it is just the sentence's first word."""
+    return len(word) > 2 and word not in _COMMON_OPENERS and len(words) > 1 and words[1] in _NAME_FOLLOWERS
+
+
+_NAME_FOLLOWERS = frozenset((
+    "is", "was", "will", "would", "has", "have", "had", "remains", "stays", "offered", "told", "ranked", "ranks",
+    "sits", "can", "could", "should", "may", "might", "must", "does", "did", "said", "says", "wants", "promised",
+    "invited", "asked", "made", "gave", "guaranteed", "assured", "extended",
+))
+# First words that are no name even before a verb ("Thanks has ..." is rare; "Everyone has ...").
+_COMMON_OPENERS = frozenset((
+    "everyone", "everybody", "someone", "somebody", "nobody", "noone", "anyone", "anybody", "nothing",
+    "something", "everything", "this", "that", "these", "those", "there", "here", "what", "which", "who",
+    "it", "he", "she", "they", "we", "you", "one", "each", "all", "both", "either", "neither", "none",
+    "time", "today", "tomorrow", "yesterday",
+))
+
+
 def _wh_question(words) -> bool:
     """ "How many interviews do you have lined up", "where will you rank us": a question word, then
     an auxiliary and a subject within a few words, asks even without its question mark."""
