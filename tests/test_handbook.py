@@ -14,6 +14,7 @@ import pytest
 from conftest import CONTENT_DIR, PREMATCH_KB
 from prematch_kb.handbook import HandbookSettings, build_handbook, render_document
 from prematch_kb.kb.loader import load_content
+from prematch_kb.kb.model import RULE_KIND_LABELS, RULE_KIND_NOTES, RULE_KINDS
 
 pytestmark = pytest.mark.slow
 
@@ -257,3 +258,15 @@ def test_cli_reports_content_problems_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     assert "site.yml" in result.stdout and "no PDF written" in result.stderr
     assert not target.exists()
+
+
+def test_each_rule_names_its_kind(handbook):
+    """Each rule's section prints its kind beside its badge: as many "<label> · binds" as rules of
+    that kind, and the chapter's legend explains all three."""
+    text = " ".join(handbook.pages)
+    for kind in RULE_KINDS:
+        label = RULE_KIND_LABELS[kind]
+        expected = sum(rule.kind == kind for rule in handbook.kb.rules.values())
+        assert expected
+        assert text.count(f"{label} · binds") == expected, kind
+        assert collapse(RULE_KIND_NOTES[kind]) in text, kind

@@ -18,6 +18,7 @@ from prematch_kb.handbook import HandbookError, HandbookSettings, build_quick_re
 from prematch_kb.handbook.context import long_date
 from prematch_kb.handbook.quick_reference import REPORTING_RULE, render_quick_reference
 from prematch_kb.kb.loader import load_content
+from prematch_kb.kb.model import RULE_KIND_LABELS, RULE_KINDS
 
 PAPERS = {"letter": "(letter)", "a4": "(A4)"}
 
@@ -34,7 +35,9 @@ class Built:
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed, and a word broken at its own hyphen at a line's end ("pre-" / "match")
+    joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
 @pytest.fixture(scope="module", params=sorted(PAPERS))
@@ -67,7 +70,7 @@ def test_tagged_with_language_title_and_author(quick):
 
 @pytest.mark.slow
 def test_page_one_lists_every_rule_with_its_badge_and_every_match_rule_summary(quick):
-    page = quick.pages[0]
+    page = words(quick.pages[0])
     for rule in quick.kb.rules.values():
         assert words(rule.title) in page, rule.id
         assert rule.badge.label.upper() in page, rule.id
@@ -180,3 +183,16 @@ def test_where_to_report_prints_the_rule_s_first_paragraph_with_web_links():
     assert 'href="https://prematch-kb.org/rules/soap-contact-rules/"' in report
     assert "How it goes on." not in report
     assert "https://www.nrmp.org/policy/mpa-applicants/" in re.sub(r"<[^>]+>|\u200b", "", report)
+
+
+@pytest.mark.slow
+def test_page_one_names_each_rule_s_kind_beside_it(quick):
+    """Match rule, Code of Conduct norm or Professional practice, printed with each rule (between its
+    title and the next rule's)."""
+    page = words(quick.pages[0])
+    starts = sorted((page.index(words(rule.title)), rule) for rule in quick.kb.rules.values())
+    kinds_seen = set()
+    for (start, rule), (end, _next) in zip(starts, [*starts[1:], (len(page), None)], strict=True):
+        assert RULE_KIND_LABELS[rule.kind] in page[start:end], rule.id
+        kinds_seen.add(rule.kind)
+    assert kinds_seen == set(RULE_KINDS)

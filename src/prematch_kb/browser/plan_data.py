@@ -19,6 +19,7 @@ from pathlib import Path
 from prematch_kb.checker.checks import specialty_policy
 from prematch_kb.kb import urls
 from prematch_kb.kb.model import APPLICANT_TYPES, POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, Fact, KnowledgeBase
+from prematch_kb.kb.rulebook import UNCONFIRMED_SECTION
 from prematch_kb.kb.season import season_stages
 from prematch_kb.kb.web_markdown import render_html, resolve_links
 
@@ -176,7 +177,7 @@ def _policy(kb: KnowledgeBase, specialty) -> dict | None:
         "organisation": policy.organisation,
         "season": policy.season,
         "confirmed": policy.confirmed,
-        "rows": [[POLICY_LABELS[topic], STANCE_LABELS[policy.stance(topic)]] for topic in POLICY_TOPICS],
+        "rows": [[POLICY_LABELS[topic], policy.position(topic)] for topic in POLICY_TOPICS],
         "summary_html": _html(kb, policy.summary) if policy.summary.strip() else "",
         "sources": [_citation(c) for c in policy.citations],
         "against_templates": against,
@@ -206,6 +207,6 @@ def _citation(citation) -> dict:
         "title": source.title,
         "publisher": source.publisher,
         "url": source.url,
-        "section": citation.section,
+        "section": citation.section + ("" if citation.confirmed else UNCONFIRMED_SECTION),
         "page": LINK_BASE + urls.address("source", source.id),
     }

@@ -69,7 +69,7 @@ class RenderContext:
         """Short inline citation linking to the sources page: 'NRMP, section 6.3'."""
         source = citation.source
         label = source.publisher + (f", section {citation.section}" if citation.section else "")
-        return f"[{md.text(label)}]({self.href(from_page, 'source', source.id)})"
+        return f"[{md.text(label)}]({self.href(from_page, 'source', source.id)}){_section_verify(citation)}"
 
     def cite_all(self, from_page: str, citations) -> str:
         return "; ".join(self.cite(from_page, c) for c in citations)
@@ -77,7 +77,7 @@ class RenderContext:
     def cite_full(self, from_page: str, citation: Citation) -> str:
         """Full citation: title (linked to the document), publisher, section, date checked."""
         s = citation.source
-        section = f", section {md.text(citation.section)}" if citation.section else ""
+        section = f", section {md.text(citation.section)}{_section_verify(citation)}" if citation.section else ""
         kind = "" if s.primary else " (secondary source)"
         return (f"[{md.text(s.title)}]({s.url}) ({md.text(s.publisher)}){section}{kind}. "
                 f"Checked {s.checked.isoformat()}. [Details]({self.href(from_page, 'source', s.id)})")
@@ -86,6 +86,14 @@ class RenderContext:
     def reviewed_line(day: _dt.date) -> str:
         shown = day.isoformat()
         return f'<p class="pmkb-reviewed">Last reviewed: <time datetime="{shown}">{shown}</time></p>'
+
+
+def _section_verify(citation: Citation) -> str:
+    """The "verify" mark after a section named from a quotation or an older version of the source."""
+    if citation.confirmed or not citation.section:
+        return ""
+    return (' <span class="pmkb-verify" title="Section not confirmed in the current text of the source">'
+            "verify</span>")
 
 
 def relative(from_page: str, target: str) -> str:

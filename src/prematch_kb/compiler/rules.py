@@ -7,7 +7,17 @@ from prematch_kb.compiler import paths
 from prematch_kb.compiler.context import RenderContext, relative
 from prematch_kb.compiler.page import SECTION_RULES, Page
 from prematch_kb.kb import urls
-from prematch_kb.kb.model import BINDS, BINDS_LABELS, RULE_ASKS, RULE_ASKS_HEADINGS, RULE_KIND_LABELS, Check, Rule
+from prematch_kb.kb.model import (
+    BINDS,
+    BINDS_LABELS,
+    RULE_ASKS,
+    RULE_ASKS_HEADINGS,
+    RULE_KIND_LABELS,
+    RULE_KIND_NOTES,
+    RULE_KINDS,
+    Check,
+    Rule,
+)
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
 MODE_LABELS = {"draft": "your draft", "received": "a message you received"}
@@ -26,10 +36,13 @@ def _index(ctx: RenderContext) -> Page:
     here = paths.RULES_INDEX
     rules = sorted(ctx.kb.rules.values(), key=lambda r: r.title.lower())
     out = ["# Rules", "",
-           "What the NRMP Match rules allow and forbid, and the professional practices that keep your "
-           "emails safe. Each rule's mark says whom it binds and what it asks of them: *must* and *must "
-           "not* for a Match rule, *should* and *should not* for a professional practice, *may* for what "
-           "is allowed. Each rule links to its sources.", ""]
+           "What the NRMP Match rules allow and forbid, what NRMP's Codes of Conduct expect, and the "
+           "professional practices that keep your emails safe. Each rule's mark says whom it binds and "
+           "what it asks of them: *must* and *must not* only for a Match rule (a clause of the Match "
+           "agreements or a match's own binding policy), *should* and *should not* for a norm of the "
+           "Codes of Conduct (which NRMP offers as a guide, not as terms of the agreement) and for a "
+           "professional practice, *may* for what is allowed. Each rule links to its sources, with the "
+           "section it comes from.", ""]
     for asks in RULE_ASKS:
         group = [r for r in rules if r.asks == asks]
         if not group:
@@ -39,6 +52,12 @@ def _index(ctx: RenderContext) -> Page:
             [ctx.link(here, "rule", r.id), badge_html(r), RULE_KIND_LABELS[r.kind], md.text(r.summary)]
             for r in group]))
         out.append("")
+    out += [md.heading(2, "By where it comes from", "by-kind"), ""]
+    for kind in RULE_KINDS:
+        group = [r for r in rules if r.kind == kind]
+        if group:
+            out += [md.heading(3, RULE_KIND_LABELS[kind], f"kind-{kind}"), "", RULE_KIND_NOTES[kind], "",
+                    md.bullets([ctx.link(here, "rule", r.id) for r in group]), ""]
     out += [md.heading(2, "By who is bound", "by-who-is-bound"), ""]
     for binds in BINDS:
         group = [r for r in rules if r.binds == binds]

@@ -7,7 +7,7 @@ from prematch_kb.compiler import paths
 from prematch_kb.compiler.context import RenderContext
 from prematch_kb.compiler.facts import render_facts
 from prematch_kb.compiler.page import SECTION_SPECIALTIES, Page
-from prematch_kb.kb.model import POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, CommunicationPolicy, Specialty
+from prematch_kb.kb.model import POLICY_LABELS, POLICY_TOPICS, CommunicationPolicy, Specialty
 
 
 def policy_line(policy: CommunicationPolicy | None) -> str:
@@ -16,7 +16,7 @@ def policy_line(policy: CommunicationPolicy | None) -> str:
         return ""
     if not policy.found:
         return f"No published policy found (searched on {policy.searched.isoformat()})"
-    return f"{STANCE_LABELS[policy.post_interview_contact]} ({policy.organisation}, {policy.season})"
+    return f"{policy.position('post_interview_contact')} ({policy.organisation}, {policy.season})"
 
 
 def render_policy(ctx: RenderContext, here: str, policy: CommunicationPolicy) -> str:
@@ -34,7 +34,7 @@ def render_policy(ctx: RenderContext, here: str, policy: CommunicationPolicy) ->
         if policy.citations:
             out += ["", f"Pages searched: {ctx.cite_all(here, policy.citations)}."]
         return "\n".join(out)
-    rows = [[POLICY_LABELS[topic], STANCE_LABELS[policy.stance(topic)]] for topic in POLICY_TOPICS]
+    rows = [[POLICY_LABELS[topic], md.text(policy.position(topic))] for topic in POLICY_TOPICS]
     if policy.signals:
         rows.append(["Program signals", md.text(policy.signals)])
     body = [f"Organisation: {organisation}.", "", md.table(["Topic", "Position"], rows), ""]

@@ -49,6 +49,8 @@ class Context:
     def citation(self, citation: Citation) -> str:
         source = citation.source
         section = f", section {esc(citation.section)}" if citation.section else ""
+        if citation.section and not citation.confirmed:
+            section += " " + verify_mark().strip()
         return (
             f'<a class="source-ref" href="#{anchor("source", source.id)}">'
             f"{esc(source.publisher)}, {esc(source.title)}</a>{section}"

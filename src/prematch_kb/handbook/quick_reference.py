@@ -17,7 +17,7 @@ from prematch_kb.handbook.document import target_checker
 from prematch_kb.handbook.markdown import MarkdownRenderer
 from prematch_kb.handbook.settings import HANDBOOK_FILE, HandbookSettings
 from prematch_kb.kb import urls
-from prematch_kb.kb.model import CHECK_CATEGORIES, RULE_ASKS_HEADINGS, KnowledgeBase
+from prematch_kb.kb.model import CHECK_CATEGORIES, RULE_ASKS_HEADINGS, RULE_KIND_LABELS, KnowledgeBase
 
 # The rule whose statement says where a suspected breach is reported.
 REPORTING_RULE = "violations-and-consequences"
@@ -70,9 +70,12 @@ pages. Edition of {esc(long_date(settings.edition))}. The full handbook, with ev
 </html>"""
 
 
-def _publishers(citations) -> str:
-    names = list(dict.fromkeys(c.source.publisher for c in citations))
-    return f' <span class="src">({esc(", ".join(names))})</span>' if names else ""
+def _origin(rule) -> str:
+    """The rule's kind (RULE_KIND_LABELS) and the publishers of its sources: "(Code of Conduct norm; NRMP)"."""
+    names = list(dict.fromkeys(c.source.publisher for c in rule.citations))
+    kind = f'<span class="kind kind-{esc(rule.kind)}">{esc(RULE_KIND_LABELS.get(rule.kind, rule.kind))}</span>'
+    publishers = "; " + esc(", ".join(names)) if names else ""
+    return f' <span class="src">({kind}{publishers})</span>'
 
 
 def _rules(kb: KnowledgeBase, settings: HandbookSettings) -> str:
@@ -84,7 +87,7 @@ def _rules(kb: KnowledgeBase, settings: HandbookSettings) -> str:
         summary = f" {esc(rule.summary)}" if rule.kind == "match-rule" else ""
         groups.setdefault(rule.asks, []).append(
             f'<li>{status_badge(rule.badge)} <strong class="rule-title">{esc(rule.title)}</strong>'
-            f"{summary}{_publishers(rule.citations)}</li>"
+            f"{summary}{_origin(rule)}</li>"
         )
     body = "".join(
         f'<h3>{esc(RULE_ASKS_HEADINGS.get(asks, asks))}</h3><ul class="rules">{"".join(items)}</ul>'
@@ -93,7 +96,8 @@ def _rules(kb: KnowledgeBase, settings: HandbookSettings) -> str:
     rules_page = printable_url(settings.site_url + urls.url(urls.RULES_INDEX))
     return (f'<section class="block rules-block"><h2>The rules</h2>'
             f'<p class="note">Rules marked <em>must</em> come from the Match agreements and are summarised here; '
-            f"<em>should</em> marks professional practice. Each is explained in full at {rules_page}.</p>"
+            f"<em>should</em> marks a Code of Conduct norm (a guide, not agreement terms) or professional "
+            f"practice, as each rule's kind says. Each is explained in full at {rules_page}.</p>"
             f"{body}</section>")
 
 

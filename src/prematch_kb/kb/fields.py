@@ -320,6 +320,11 @@ class FieldReader:
         def read(entry: FieldReader):
             source_id = entry.text("source")
             section = entry.text("section", required=False)  # quoted: "6.10" must not become 6.1
+            # confirmed: false marks a section named from a quotation or an older version of the source
+            confirmed = entry.boolean("confirmed", required=False, default=True)
+            if not confirmed and not section:
+                entry.problem("confirmed", "expected a section for confirmed: false (it says the section "
+                              "named was not read in the current text); got no section")
             if not source_id:
                 return None
             source = self.ctx.sources.get(source_id)
@@ -328,7 +333,7 @@ class FieldReader:
                               + _did_you_mean(source_id, tuple(self.ctx.sources)), entry.value_line("source"))
             if source is None:
                 return None
-            return Citation(source, section)
+            return Citation(source, section, confirmed)
 
         return tuple(self.objects(key, read, required))
 

@@ -32,12 +32,26 @@ BINDS = ("applicant", "program", "both")
 # What a rule asks: that someone do something, not do it, that they may do it, or nothing (it
 # explains how the Match works). Also the order rules are listed in.
 RULE_ASKS = ("may", "do", "dont", "fact")
-RULE_KINDS = ("match-rule", "practice")
+# Where a rule comes from: a clause of a Match agreement or a match's own binding policy
+# ("match-rule"), a norm of NRMP's Match Codes of Conduct, which NRMP offers as a guide rather than
+# as agreement terms ("code-of-conduct"), or a recommendation or professional practice ("practice").
+RULE_KINDS = ("match-rule", "code-of-conduct", "practice")
 # How the site and the handbook name them.
 BINDS_LABELS = {"applicant": "Applicants", "program": "Programs", "both": "Applicants and programs"}
 RULE_ASKS_HEADINGS = {"may": "What is allowed", "do": "What to do", "dont": "What not to do",
                       "fact": "How the Match works"}
-RULE_KIND_LABELS = {"match-rule": "Match rule", "practice": "Professional practice"}
+RULE_KIND_LABELS = {"match-rule": "Match rule", "code-of-conduct": "Code of Conduct norm",
+                    "practice": "Professional practice"}
+# What each kind is, in one or two sentences (the rules index and the handbook's rules chapter).
+RULE_KIND_NOTES = {
+    "match-rule": "Clauses of the Match Participation Agreements and policies binding on a match's "
+                  "participants. Breaking one can lead to an NRMP investigation.",
+    "code-of-conduct": "Norms of NRMP's Match Codes of Conduct for applicants and for programs. NRMP "
+                       "offers the Codes as a guide to professional conduct; they are not clauses of "
+                       "the agreement.",
+    "practice": "Recommendations from NRMP, the AAMC and specialty organisations, and professional "
+                "practice. Nobody enforces them, but programs notice.",
+}
 GUIDE_KINDS = ("how-to", "explanation", "tutorial", "reference")
 # What a specialty's program directors' organisation says about one kind of contact. "no-policy":
 # nothing published was found (the policy's `searched` date says when someone looked).
@@ -50,6 +64,11 @@ POLICY_LABELS = {
     "second_looks": "Second looks",
     "first_choice_letters": "First-choice letters",
 }
+# Whose contact a policy's stance on a topic covers (communication_policy.contact_by), and how that
+# is said after the stance: "Discouraged for programs' messages".
+CONTACT_BY = ("applicants", "programs", "both")
+CONTACT_BY_LABELS = {"applicants": "for applicants' messages", "programs": "for programs' messages",
+                     "both": "for messages either way"}
 STANCE_LABELS = {
     "allowed": "Allowed",
     "discouraged": "Discouraged",
@@ -98,6 +117,9 @@ class Citation:
 
     source: Source
     section: str = ""
+    # False: the section was named from a quotation or an older version, not read in the current
+    # text; shown with a "verify" mark.
+    confirmed: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,7 +137,7 @@ class Rule:
     title: str
     binds: str  # one of BINDS
     asks: str  # one of RULE_ASKS
-    kind: str  # one of RULE_KINDS: an NRMP/specialty rule, or a professional practice
+    kind: str  # one of RULE_KINDS: an agreement clause, a Code of Conduct norm, or a practice
     summary: str  # one sentence, plain text
     statement: str  # Markdown
     why: str  # Markdown
@@ -138,7 +160,8 @@ class Rule:
 @dataclass(frozen=True)
 class RuleBadge:
     """The mark shown beside a rule on the site and in the handbook: who it binds and what it asks
-    of them, as strongly as its kind allows ("must" for a Match rule, "should" for a practice)."""
+    of them, as strongly as its kind allows: "must" for a Match rule only; "should" for a Code of
+    Conduct norm (NRMP offers its Codes as a guide, not as agreement terms) and for a practice."""
 
     tone: str  # "may", "must", "should", "must-not", "should-not" or "fact": the badge's colour
     label: str  # "You should", "Programs must not", "Neither side may", "How the Match works"
@@ -291,6 +314,9 @@ class CommunicationPolicy:
     summary: str = ""  # Markdown: the policy in plain words
     citations: tuple[Citation, ...] = ()
     confirmed: bool = True  # False: read only in a copy or a secondary report; shown with "verify"
+    # Whose contact each topic's stance covers (topic -> one of CONTACT_BY); a topic left out is
+    # not said. AAIM, for one, discourages programs' post-interview messages, not applicants'.
+    contact_by: dict[str, str] = field(default_factory=dict)
 
     @property
     def found(self) -> bool:
@@ -299,6 +325,13 @@ class CommunicationPolicy:
 
     def stance(self, topic: str) -> str:
         return getattr(self, topic)
+
+    def position(self, topic: str) -> str:
+        """The stance on a topic as pages print it, with whose contact it covers when that is said:
+        "Discouraged for programs' messages"."""
+        label = STANCE_LABELS[self.stance(topic)]
+        whose = self.contact_by.get(topic, "")
+        return f"{label} {CONTACT_BY_LABELS[whose]}" if whose in CONTACT_BY_LABELS else label
 
     def to_dict(self) -> dict:
         """The plain shape other tools (the checker, the plan) read."""
@@ -309,6 +342,7 @@ class CommunicationPolicy:
             "season": self.season,
             "searched": self.searched.isoformat(),
             "confirmed": self.confirmed,
+            "contact_by": dict(sorted(self.contact_by.items())),
             "sources": [c.source.url for c in self.citations],
         }
 

@@ -329,6 +329,7 @@ def _read_policy(r: FieldReader) -> m.CommunicationPolicy | None:
     confirmed = policy.boolean("confirmed", required=False, default=True)
     citations = policy.citations("sources", required=found)
     season = policy.text("season", required=found)
+    contact_by = _read_contact_by(policy, stances)
     if found and confirmed and citations and not any(c.source.primary for c in citations):
         policy.problem("sources", "expected a primary source for a confirmed policy "
                        "(or mark it confirmed: false); got only secondary sources")
@@ -340,10 +341,31 @@ def _read_policy(r: FieldReader) -> m.CommunicationPolicy | None:
         summary=policy.text("summary", required=False, markdown=True),
         citations=citations,
         confirmed=confirmed,
+        contact_by=contact_by,
         **stances,
     )
     policy.finish()
     return result
+
+
+def _read_contact_by(policy: FieldReader, stances: dict[str, str]) -> dict[str, str]:
+    """communication_policy.contact_by (optional): for some topics, whose contact the stance covers
+    (applicants, programs or both). A topic must be one of POLICY_TOPICS with a published stance."""
+    mapping = policy.mapping_field("contact_by", required=False)
+    if mapping is None:
+        return {}
+    out = {}
+    for topic in m.POLICY_TOPICS:
+        who = mapping.enum(topic, m.CONTACT_BY, required=False)
+        if not who:
+            continue
+        if stances.get(topic) in ("", "no-policy"):
+            mapping.problem(topic, f"expected a topic with a published stance; {topic} is "
+                            f"{stances.get(topic) or 'not set'}")
+            continue
+        out[topic] = who
+    mapping.finish()
+    return out
 
 
 def read_placeholder(r: FieldReader) -> m.Placeholder:

@@ -27,6 +27,10 @@ def _site_url(settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+# After a section named from a quotation or an older version of the source (Citation.confirmed).
+UNCONFIRMED_SECTION = " (verify: not confirmed in the current text)"
+
+
 def primary_citation(citations: tuple[Citation, ...]) -> dict | None:
     """The first primary source a rule cites, as the checker shows it."""
     for citation in citations:
@@ -37,7 +41,7 @@ def primary_citation(citations: tuple[Citation, ...]) -> dict | None:
                 "title": source.title,
                 "publisher": source.publisher,
                 "url": source.url,
-                "section": citation.section,
+                "section": citation.section + ("" if citation.confirmed else UNCONFIRMED_SECTION),
             }
     return None
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from prematch_kb.handbook.chapters.rules import status_badge
 from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date, verify_mark
-from prematch_kb.kb.model import rule_badge
+from prematch_kb.kb.model import RULE_KIND_LABELS, RULE_KINDS, rule_badge
 
 # One badge of each kind, for the legend.
 _LEGEND = (rule_badge("may", "match-rule", "applicant"), rule_badge("do", "match-rule", "both"),
-           rule_badge("dont", "match-rule", "program"), rule_badge("do", "practice", "applicant"),
+           rule_badge("dont", "match-rule", "program"), rule_badge("do", "code-of-conduct", "applicant"),
            rule_badge("dont", "practice", "applicant"), rule_badge("fact", "match-rule", "both"))
 
 
 def write(ctx: Context, writer: ChapterWriter) -> str:
     s = ctx.settings
+    kinds = ", ".join(f"<em>{esc(RULE_KIND_LABELS[kind])}</em>" for kind in RULE_KINDS)
     return f"""
 <p class="lead">This handbook is the printed edition of the {esc(s.title)} for the {esc(s.cycle)}
 Match season. It explains what applicants may and may not say to residency programs before the
@@ -41,9 +42,10 @@ book.</li>
 <h3 class="minor">Marks used in this handbook</h3>
 <dl class="legend">
 <dt>{" ".join(status_badge(badge) for badge in _LEGEND)}</dt>
-<dd>Whom a rule binds and what it asks of them: <em>must</em> and <em>must not</em> for a Match
-rule, <em>should</em> and <em>should not</em> for a professional practice, <em>may</em> for what
-is allowed. A few rules only explain how the Match works.</dd>
+<dd>Whom a rule binds and what it asks of them: <em>must</em> and <em>must not</em> only for a
+Match rule, <em>should</em> and <em>should not</em> for a Code of Conduct norm and for a
+professional practice, <em>may</em> for what is allowed. A few rules only explain how the Match
+works. Beside the mark, each rule names its kind: {kinds}.</dd>
 <dt>{verify_mark()}</dt>
 <dd>A date or fact not yet confirmed from a primary source. Check it against the official
 document before you rely on it.</dd>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
 from prematch_kb.handbook.context import ChapterWriter, Context, esc, long_date
-from prematch_kb.kb.model import BINDS_LABELS, RULE_ASKS, RULE_KIND_LABELS, RuleBadge
+from prematch_kb.kb.model import BINDS_LABELS, RULE_ASKS, RULE_KIND_LABELS, RULE_KIND_NOTES, RULE_KINDS, RuleBadge
 
 
 def status_badge(badge: RuleBadge) -> str:
@@ -17,11 +17,12 @@ def _binds(binds: str) -> str:
 
 
 def ordered_rules(kb):
-    """What is allowed first, then what to do, what not to do, and how the Match works; Match rules
-    before practices."""
+    """What is allowed first, then what to do, what not to do, and how the Match works; within each,
+    Match rules, then Code of Conduct norms, then practices."""
     return sorted(
         kb.rules.values(),
-        key=lambda r: (RULE_ASKS.index(r.asks) if r.asks in RULE_ASKS else 9, r.kind != "match-rule"),
+        key=lambda r: (RULE_ASKS.index(r.asks) if r.asks in RULE_ASKS else 9,
+                       RULE_KINDS.index(r.kind) if r.kind in RULE_KINDS else 9),
     )
 
 
@@ -32,11 +33,12 @@ def write(ctx: Context, writer: ChapterWriter) -> str:
         f"<td>{status_badge(r.badge)}</td><td>{esc(RULE_KIND_LABELS.get(r.kind, r.kind))}</td></tr>"
         for r in rules
     )
+    kinds = "".join(f"<dt>{esc(RULE_KIND_LABELS[kind])}</dt><dd>{esc(RULE_KIND_NOTES[kind])}</dd>"
+                    for kind in RULE_KINDS)
     parts = [
-        '<p class="lead">Some rules come from the Match agreements that every applicant and program '
-        "signs; breaking them can lead to an NRMP investigation. Others are professional practice: "
-        "not enforced by anyone, but programs notice. Each rule says which kind it is and whom it "
+        '<p class="lead">Rules come from three places, and each rule says which one and whom it '
         "binds.</p>",
+        f'<dl class="legend rule-kinds">{kinds}</dl>',
         f'<table class="overview"><thead><tr><th>Rule</th><th>What it asks</th><th>Kind</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>",
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prematch_kb.handbook.anchors import anchor
 from prematch_kb.handbook.context import ChapterWriter, Context, esc, verify_mark
-from prematch_kb.kb.model import POLICY_LABELS, POLICY_TOPICS, STANCE_LABELS, CommunicationPolicy
+from prematch_kb.kb.model import POLICY_LABELS, POLICY_TOPICS, CommunicationPolicy
 
 
 def _optional_row(label: str, value: str) -> str:
@@ -22,7 +22,7 @@ def _policy(ctx: Context, policy: CommunicationPolicy | None, where: str) -> str
         return (f"{heading}<p>No published policy found (searched on {searched}) from "
                 f"{esc(policy.organisation)}. Follow each program's own instructions.</p>{summary}"
                 + ctx.citations(policy.citations, where))
-    rows = "".join(f"<tr><th>{esc(POLICY_LABELS[topic])}</th><td>{esc(STANCE_LABELS[policy.stance(topic)])}</td></tr>"
+    rows = "".join(f"<tr><th>{esc(POLICY_LABELS[topic])}</th><td>{esc(policy.position(topic))}</td></tr>"
                    for topic in POLICY_TOPICS)
     verify = "" if policy.confirmed else verify_mark()
     return (f'{heading}<p>{verify}Position of {esc(policy.organisation)} ({esc(policy.season)}; '
