@@ -65,7 +65,7 @@ def _scaled_text(base: str, size: int) -> str:
 
 
 def main(quick: bool = False) -> dict:
-    from checker_corpus import load_corpus
+    from checker_corpus import check_options, load_corpus
     from prematch_kb.checker import MAX_CHARS, check
 
     machine = _machine()
@@ -76,12 +76,12 @@ def main(quick: bool = False) -> dict:
         drafts = drafts[::5]
     proselint = _proselint()
     for entry in drafts[:10]:  # warm both up: compiled patterns, caches
-        check(entry.text, mode=entry.mode, **entry.context)
+        check(entry.text, mode=entry.mode, **check_options(entry))
         proselint(entry.text)
 
     ours, theirs = [], []
     for entry in drafts:  # interleaved, so both run under the same machine load
-        ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **entry.context), repeats))
+        ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **check_options(entry)), repeats))
         theirs.append(_best_of(lambda entry=entry: proselint(entry.text), max(1, repeats // 3)))
     # The checker remembers how it read each sentence and each misspelt word
     # sentence (as while a visitor types); the same drafts with those memories emptied before every
@@ -90,7 +90,7 @@ def main(quick: bool = False) -> dict:
 
     def cold(entry):
         meaning.forget()
-        check(entry.text, mode=entry.mode, **entry.context)
+        check(entry.text, mode=entry.mode, **check_options(entry))
 
     ours_cold = [_best_of(lambda entry=entry: cold(entry), repeats) for entry in drafts]
     emails = [t for t, e in zip(ours, drafts, strict=True) if len(e.text) >= 600]

@@ -127,22 +127,25 @@ def load_corpus_file(path: Path) -> list[Entry]:
 LOG_KEYS = ("log", "program", "kind")
 
 
+def check_options(entry: Entry) -> dict:
+    """The entry's context as options of check(): without its place in a communication log."""
+    return {k: v for k, v in entry.context.items() if k not in LOG_KEYS}
+
+
 def findings_for(entry: Entry, check) -> list:
-    """The entry's findings as (category, severity) pairs, read as the checker page reads a draft:
-    checked with its options, then, when the entry names a program and a log, reviewed against
-    that log (cadence, reply due, a second first-choice letter, a specialty's policy)."""
-    options = {k: v for k, v in entry.context.items() if k not in LOG_KEYS}
-    report = check(entry.text, mode=entry.mode, **options)
-    found = [(f.category, f.severity) for f in report.findings]
+    """The entry's findings, read as the checker page reads a draft: checked with its options,
+    then, when the entry names a program and a log, reviewed against that log (cadence, reply due,
+    a second first-choice letter, a specialty's policy). Each has `category` and `severity`."""
+    report = check(entry.text, mode=entry.mode, **check_options(entry))
+    found = list(report.findings)
     program, log = entry.context.get("program"), entry.context.get("log")
     if entry.mode == "draft" and program and log is not None:
         from prematch_kb.checker import commlog
 
         rows = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()} for row in log]
         data = {"schema": commlog.SCHEMA, "version": commlog.VERSION, "entries": rows}
-        extra = commlog.review_draft(commlog.CommunicationLog.from_dict(data), report, program,
-                                     kind=entry.context.get("kind"))
-        found += [(f.category, f.severity) for f in extra]
+        found += commlog.review_draft(commlog.CommunicationLog.from_dict(data), report, program,
+                                      kind=entry.context.get("kind"))
     return found
 
 
@@ -152,8 +155,8 @@ def figures(entries: list[Entry], check) -> dict:
     results, clean_with_error = {}, 0
     for entry in entries:
         found = findings_for(entry, check)
-        results[entry.id] = {category for category, _ in found}
-        if not entry.expect and any(severity == "error" for _, severity in found):
+        results[entry.id] = {f.category for f in found}
+        if not entry.expect and any(f.severity == "error" for f in found):
             clean_with_error += 1
     result = score(entries, results)
     tp_error = sum(result.tp[c] for c in ERROR_CATEGORIES)

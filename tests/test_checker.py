@@ -177,11 +177,11 @@ def test_a_request_after_but_is_still_flagged():
 
 # --- every category can be produced ------------------------------------------------------------
 def test_every_registered_category_is_reachable_from_the_corpus():
-    from checker_corpus import load_corpus
+    from checker_corpus import check_options, load_corpus
 
     seen = set()
     for entry in load_corpus():
-        seen |= {f.category for f in check(entry.text, mode=entry.mode, **entry.context).findings}
+        seen |= {f.category for f in check(entry.text, mode=entry.mode, **check_options(entry)).findings}
     assert seen == set(categories())
 
 
