@@ -43,6 +43,10 @@ class Rule(NamedTuple):
     negation: str
     reported: str
     needs: frozenset[str]  # concepts every match needs: the rule is skipped when one is absent
+    # Per group, the concept names and words one of which every pattern of the group needs (the
+    # alternatives of each pattern's most selective required element): a sentence with none of
+    # them cannot satisfy the group, and the rule is skipped there without trying its patterns.
+    group_anchors: tuple[frozenset[str] | None, ...] = ()  # None: a pattern there needs nothing
 
 
 class Candidate(NamedTuple):
@@ -92,6 +96,7 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 unless=unless, unless_others=others, unless_in_text=in_text,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
+                group_anchors=tuple(_group_anchors(group) for group in groups),
             ))
     return tuple(rules)
 
@@ -157,8 +162,9 @@ def _verdicts(reading: Reading, active: tuple[Rule, ...], key: str) -> list:
     on the sentence alone, so they are worked out once per reading and remembered."""
     found = reading.judged.get(key)  # a short key: hashing the rules themselves costs more than the work
     if found is None:
+        present = frozenset(reading.spans) | reading.words
         found = reading.judged[key] = [
-            (rule, *judged) for rule in active if (judged := _judge(rule, reading)) is not None
+            (rule, *judged) for rule in active if (judged := _judge(rule, reading, present)) is not None
         ]
     return found
 
@@ -171,11 +177,30 @@ def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int,
     return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
 
 
-def _judge(rule: Rule, reading: Reading) -> tuple[int, int, str | None] | None:
+def _group_anchors(group) -> frozenset[str] | None:
+    """What every pattern of a group needs one of: each pattern's most selective required element."""
+    anchors: set[str] = set()
+    for pattern in group:
+        required = [e for e in pattern if not e.optional]
+        if not required:
+            return None  # this pattern could match without any given word
+        element = min(required, key=lambda e: len(e.alternatives))
+        anchors.update(element.concepts)
+        anchors.update(element.words)
+    return frozenset(anchors)
+
+
+def _judge(rule: Rule, reading: Reading, present: frozenset[str] | None = None) -> tuple[int, int, str | None] | None:
     """Where the rule matches in the sentence (first and one-past-last token) and why it is
-    dropped (None: kept), or None when it does not match at all."""
+    dropped (None: kept), or None when it does not match at all. `present`: the sentence's
+    concept names and words, for the groups' quick test."""
     if not rule.needs.issubset(reading.spans):
         return None
+    if present is None:
+        present = frozenset(reading.spans) | reading.words
+    for anchors in rule.group_anchors:
+        if anchors is not None and anchors.isdisjoint(present):
+            return None
     found = []
     for group in rule.groups:
         for pattern in group:
