@@ -47,6 +47,7 @@ class Rule(NamedTuple):
     # alternatives of each pattern's most selective required element): a sentence with none of
     # them cannot satisfy the group, and the rule is skipped there without trying its patterns.
     group_anchors: tuple[frozenset[str] | None, ...] = ()  # None: a pattern there needs nothing
+    pattern_anchors: tuple[tuple[frozenset[str] | None, ...], ...] = ()  # the same, pattern by pattern
 
 
 class Candidate(NamedTuple):
@@ -97,6 +98,7 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
                 group_anchors=tuple(_group_anchors(group) for group in groups),
+                pattern_anchors=tuple(tuple(_group_anchors((p,)) for p in group) for group in groups),
             ))
     return tuple(rules)
 
@@ -198,12 +200,14 @@ def _judge(rule: Rule, reading: Reading, present: frozenset[str] | None = None) 
         return None
     if present is None:
         present = frozenset(reading.spans) | reading.words
-    for anchors in rule.group_anchors:
-        if anchors is not None and anchors.isdisjoint(present):
+    for group_anchor in rule.group_anchors:
+        if group_anchor is not None and group_anchor.isdisjoint(present):
             return None
     found = []
-    for group in rule.groups:
-        for pattern in group:
+    for group, anchors in zip(rule.groups, rule.pattern_anchors, strict=True):
+        for pattern, anchor in zip(group, anchors, strict=True):
+            if anchor is not None and anchor.isdisjoint(present):
+                continue
             where = match(pattern, reading)
             if where is not None:
                 found.append(where)
