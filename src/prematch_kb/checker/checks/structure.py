@@ -141,9 +141,23 @@ def _sign_off_index(doc, lines) -> int | None:
         s, e = lines[index]
         if _SIGN_OFF.match(doc.text[s:e]) or (
             index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
-        ):
+        ) or (index and _closes_before_a_name(doc, lines, index)):
             return index
     return None
+
+
+# A closing in any wording or language: a short line ending in a comma, right above the writer's
+# name ("With deep respect,", "Atenciosamente,", "Please accept my respectful greetings,").
+_CLOSING_SHAPE = re.compile(r"^\s*[^\W\d_][^\n.!?:;]{0,60},\s*$")
+
+
+def _closes_before_a_name(doc, lines, index: int) -> bool:
+    s, e = lines[index]
+    line = doc.text[s:e]
+    if index + 1 >= len(lines) or not _CLOSING_SHAPE.match(line) or len(line.split()) > 7:
+        return False
+    ns, ne = lines[index + 1]
+    return _NAME_LINE.match(doc.text[ns:ne]) is not None
 
 
 @register("missing-salutation")
