@@ -15,6 +15,7 @@ PLACEHOLDER = re.compile(
     r"|<[a-z]+(?:[ _][a-z]+){1,4}>"  # <program name>
     r"|<[A-Z][a-z]+(?:[ _][A-Za-z][a-z]*){0,4}>"  # <Program Director>, <Name>
     r"|\b[Xx]{3,}\b"  # XXXXX
+    r"|\b(?:[Xx]{2}|DD|MM)[/.-](?:[Xx]{2}|MM|DD)(?:[/.-](?:[Xx0-9]{2,4}|YYYY|YY))?\b"  # XX/XX/2026, DD/MM/YYYY
     r"|_{3,}"  # ____
     r"|\b(?:INSERT|TODO|TBD|FIXME)\b"
     r"|\[[ \t]*[a-z][a-z0-9 _.,'’/&-]{1,40}\](?!\()"  # [program name], [insert date] (not a [link](url))
@@ -32,7 +33,7 @@ _NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
 
 
 # Every placeholder contains one of these (lower case): one C-level scan skips the rest.
-_MARKERS = re.compile(r"[\[{<(%]|xxx|___|insert|todo|tbd|fixme|name")
+_MARKERS = re.compile(r"[\[{<(%]|xxx|xx[/.-]|dd[/.-]|mm[/.-]|___|insert|todo|tbd|fixme|name")
 
 
 @register("placeholder")

@@ -42,12 +42,16 @@ _NAME_LINE = re.compile(
 # Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
 # as opposed to a plan to apply some day.
 _APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
-_ATTACHMENT = rx(
-    r"\b(?:please find (?:attached|enclosed)|I(?: have|'ve) (?:attached|enclosed|included)|I am (?:attaching"
-    r"|enclosing)|I'm (?:attaching|enclosing)|attached (?:is|are|please find|you will find)|enclosed (?:is|are)"
-    r"|(?:see|find) (?:the )?attached)\b[^.!?\n]{0,60}\b(?:CV|C\.V\.|resume|résumé|curriculum vitae"
-    r"|personal statement|letters?|scores?|transcripts?|USMLE|score report|publications?|portfolio"
-    r"|certificates?|photo|documents?)\b"
+# Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
+# in either order within one sentence ("Please find the poster attached", "I attach my CV").
+_ATTACHING = rx(
+    r"\b(?:attach(?:ed|ing|es)?|enclos(?:e|ed|ing|es)|(?:please )?find\b[^.!?\n]{0,40}\b(?:attached|enclosed)"
+    r"|included (?:with|in) this (?:email|message|letter))\b"
+)
+_DOCUMENT = rx(
+    r"\b(?:CV|C\.V\.|resume|résumé|curriculum vitae|personal statement|letters?|scores?|transcripts?|USMLE"
+    r"|score report|publications?|papers?|abstracts?|posters?|portfolio|certificates?|photos?|documents?"
+    r"|scans?|copy|copies|PDF|slides|manuscript|case report)\b"
 )
 _REQUESTED = rx(
     r"\b(?:as (?:you |was )?requested|per your request|as you asked|you asked (?:for|me to)|at your request"
@@ -227,7 +231,13 @@ def too_long(doc, ctx):
 def unrequested_attachment(doc, ctx):
     if "attach" not in doc.lower and "enclos" not in doc.lower:
         return
-    hits = [m.span() for m in _ATTACHMENT.finditer(doc.text, 0, doc.own_end) if doc.is_own(*m.span())]
+    hits = []
+    for sentence in doc.sentences:
+        if not doc.is_own(sentence.start, sentence.end):
+            continue
+        act = _ATTACHING.search(sentence.text)
+        if act and _DOCUMENT.search(sentence.text):
+            hits.append((sentence.start + act.start(), sentence.start + act.end()))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
             yield Hit("unrequested-attachment", start, end)

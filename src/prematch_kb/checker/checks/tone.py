@@ -10,7 +10,7 @@ from ..registry import Hit, register
 SLANG = {
     "u": "you", "ur": "your", "thx": "thank you", "thanx": "thank you", "tnx": "thank you",
     "ty": "thank you", "tysm": "thank you very much", "pls": "please", "plz": "please",
-    "lol": "", "lmao": "", "omg": "", "btw": "by the way", "idk": "I do not know",
+    "lol": "", "lmao": "", "omg": "", "btw": "by the way", "quick q": "a quick question", "idk": "I do not know",
     "imo": "in my opinion", "imho": "in my opinion", "gonna": "going to", "wanna": "want to",
     "gotta": "have to", "ya": "you", "yeah": "yes", "yep": "yes", "nope": "no", "hey": "Dear",
     "yo": "Dear", "b4": "before", "2morrow": "tomorrow", "tmrw": "tomorrow", "cuz": "because",
@@ -50,6 +50,11 @@ _ACRONYMS = frozenset(
 )
 
 
+# A run of these in capitals is a template's placeholder ("INSERT HOSPITAL NAME"), not shouting.
+_PLACEHOLDER_WORDS = frozenset(
+    "INSERT NAME HOSPITAL PROGRAM PROGRAMME SPECIALTY DATE YOUR FULL FIRST LAST TBD TODO FIXME HERE SCHOOL"
+    " INSTITUTION DIRECTOR APPLICANT CANDIDATE CITY TITLE".split()
+)
 # The words of the slang list as the text's word index spells them ("w/" is indexed as "w").
 _SLANG_KEYS = frozenset(w.split()[0].rstrip("/").split("/")[0] for w in SLANG)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
@@ -74,7 +79,7 @@ def informal_tone(doc, ctx):
         return
     for match in _CAPS_RUN.finditer(text, 0, end):
         words = match.group().split()
-        if sum(w not in _ACRONYMS for w in words) >= 3 and doc.is_own(*match.span()):
+        if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3 and doc.is_own(*match.span()):
             yield Hit("informal-tone", *match.span())
     for match in _CAPS_WORD.finditer(text, 0, end):
         if match.group() in _SHOUT_WORDS and doc.is_own(*match.span()):
