@@ -13,32 +13,48 @@ const SCOPE = new URL(self.registration.scope);
 const RUNTIME = new URL("runtime/", SCOPE);
 const NETWORK_WAIT_MS = 3000; // then the copy kept here answers, if there is one
 
-// The runtime files the checker's worker loads, the wheel named by the lock file. "force-cache":
-// the page has just downloaded them, so they come from the browser's own cache, not the network.
+// The runtime files the checker's worker loads, the wheel named by the lock file. The worker has
+// just downloaded them and left a copy of each in a staging cache for this version
+// (worker.mjs): kept from there, so no file crosses the network twice, even where the browser's
+// own cache could not hold it (a private window's cache refuses a file as large as the
+// WebAssembly). A file the worker did not leave (the two JavaScript modules, which it imports
+// rather than fetches) comes from the browser's cache: "force-cache", the page has just loaded it.
+const STAGING_CACHE = `pmkb-checker-fetched-${VERSION}`;
+
 async function keepRuntime() {
-  const lockUrl = new URL(`pyodide-lock.json?v=${VERSION}`, RUNTIME);
-  const cache = await caches.open(RUNTIME_CACHE);
-  const lockResponse = await fetch(lockUrl, { cache: "force-cache" });
-  if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
-  const lock = await lockResponse.clone().json();
-  await cache.put(lockUrl, lockResponse);
-  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"].map((name) => ({ name }));
-  for (const entry of Object.values(lock.packages || {})) {
-    if (entry.file_name) files.push({ name: entry.file_name, sha256: entry.sha256 });
+  try {
+    const cache = await caches.open(RUNTIME_CACHE);
+    const staging = await caches.open(STAGING_CACHE);
+    // The worker's copy when it passes `check`, else the network (through the browser's cache).
+    const obtain = async (url, cacheMode, check = async () => true) => {
+      const staged = await staging.match(url);
+      if (staged && (await check(staged.clone()))) return staged;
+      const response = await fetch(url, { cache: cacheMode });
+      if (!response.ok) throw new Error(`${url.pathname.split("/").pop()}: HTTP ${response.status}`);
+      if (!(await check(response.clone()))) throw new Error(`${url.pathname.split("/").pop()}: not the file the lock file pins`);
+      return response;
+    };
+    const lockUrl = new URL(`pyodide-lock.json?v=${VERSION}`, RUNTIME);
+    const lockResponse = await obtain(lockUrl, "force-cache");
+    const lock = await lockResponse.clone().json();
+    await cache.put(lockUrl, lockResponse);
+    const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"].map((name) => ({ name }));
+    for (const entry of Object.values(lock.packages || {})) {
+      if (entry.file_name) files.push({ name: entry.file_name, sha256: entry.sha256 });
+    }
+    await Promise.all(
+      files.map(async ({ name, sha256 }) => {
+        const url = new URL(name, RUNTIME);
+        // A package's address names its content (checker-<sha256 prefix>/...); it is still kept
+        // only when it is the one the lock file pins, and otherwise revalidated (no download when
+        // unchanged).
+        const pinned = async (response) => !sha256 || (await sha256Hex(await response.arrayBuffer())) === sha256;
+        await cache.put(url, await obtain(url, sha256 ? "no-cache" : "force-cache", pinned));
+      }),
+    );
+  } finally {
+    await caches.delete(STAGING_CACHE);
   }
-  await Promise.all(
-    files.map(async ({ name, sha256 }) => {
-      const url = new URL(name, RUNTIME);
-      // A package's address names its content (checker-<sha256 prefix>/...); it is still
-      // revalidated (no download when unchanged) and kept only when it is the one the lock file pins.
-      const response = await fetch(url, { cache: sha256 ? "no-cache" : "force-cache" });
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      if (sha256 && (await sha256Hex(await response.clone().arrayBuffer())) !== sha256) {
-        throw new Error(`${name}: not the file the lock file pins`);
-      }
-      await cache.put(url, response);
-    }),
-  );
 }
 
 async function sha256Hex(bytes) {
@@ -53,7 +69,12 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) =>
-      Promise.all(names.filter((name) => name.startsWith("pmkb-checker-runtime-") && name !== RUNTIME_CACHE).map((name) => caches.delete(name))),
+      Promise.all(
+        names
+          // runtime copies of other versions, and what a worker left for a service worker that never came
+          .filter((name) => (name.startsWith("pmkb-checker-runtime-") && name !== RUNTIME_CACHE) || name.startsWith("pmkb-checker-fetched-"))
+          .map((name) => caches.delete(name)),
+      ),
     ),
   );
 });

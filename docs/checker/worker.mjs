@@ -17,6 +17,32 @@ function fail(reason) {
   post({ type: "error", message: reason });
 }
 
+// The runtime version this worker expects, from its own address (worker.mjs?v=...).
+const VERSION = new URL(self.location.href).searchParams.get("v") || "0";
+// What the page's service worker (sw.js) keeps: its cache for this version, and where this worker
+// leaves the runtime files it downloaded for it. The service worker checks them (the wheel's
+// sha256 against the lock file), keeps them and deletes this staging cache; it never answers
+// from it. So each runtime file crosses the network once, even when the browser's own cache
+// cannot hold it (a private window's cache refuses a file as large as the WebAssembly).
+const RUNTIME_CACHE = `pmkb-checker-runtime-${VERSION}`;
+const STAGING_CACHE = `pmkb-checker-fetched-${VERSION}`;
+let runtimeUrl = null; // set by "init"; only files under it are left for the service worker
+let keepFor = null; // the staging cache, when the page will register the service worker
+const keeping = [];
+
+// A runtime file as it arrives, left for the service worker, unless its copy is already kept.
+function leaveForServiceWorker(url, response) {
+  if (!keepFor || !runtimeUrl || !url.startsWith(runtimeUrl)) return;
+  if (response.status !== 200 || response.type !== "basic") return;
+  const copy = response.clone(); // read alongside the runtime's own use of the response
+  keeping.push(
+    caches
+      .match(url, { cacheName: RUNTIME_CACHE })
+      .then((kept) => (kept ? undefined : keepFor.then((cache) => cache.put(url, copy))))
+      .catch(() => {}), // then the service worker downloads the file itself
+  );
+}
+
 // The runtime's WebAssembly loader can stall instead of failing when a file is missing, so every
 // file it fetches is checked here, and anything left unhandled is reported too.
 const siteFetch = self.fetch.bind(self);
@@ -30,13 +56,16 @@ self.fetch = async (resource, init) => {
     throw error;
   }
   if (!response.ok) fail(`could not download ${url.split("/").pop().split("?")[0]} (HTTP ${response.status})`);
+  else leaveForServiceWorker(new URL(url, self.location.href).href, response);
   return response;
 };
 self.addEventListener("unhandledrejection", (event) => fail(describe(event.reason)));
 self.addEventListener("error", (event) => fail(describe(event.message || event.error)));
 
-async function start({ runtimeUrl, lockUrl }) {
+async function start({ runtimeUrl: runtime, lockUrl, keep }) {
   const started = performance.now();
+  runtimeUrl = new URL(runtime, self.location.href).href;
+  if (keep && self.caches) keepFor = caches.open(STAGING_CACHE);
   progress(1, "Loading the Python runtime and the checker (about 6 MB, once)…");
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
   const imported = performance.now();
@@ -79,6 +108,10 @@ def _pmkb_split(text):
   // Where start-up time goes, for the benchmark: runtime download and boot vs. the checker itself.
   const timings = { import_ms: imported - started, boot_ms: booted - imported, checker_ms: now - booted };
   post({ type: "ready", ms: now - started, timings });
+  runPending(); // a text that came while loading is checked now, not after what follows
+  // Then the copies for the service worker are written: the page registers it after this message.
+  await Promise.all(keeping);
+  post({ type: "staged", staging: keepFor ? STAGING_CACHE : null });
 }
 
 function runPending() {

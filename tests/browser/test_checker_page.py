@@ -105,7 +105,7 @@ def test_text_typed_while_loading_is_checked_when_ready(context, site_url):
 def test_no_request_while_typing_and_checking(context, page, site_url):
     open_checker(page, site_url)
     page.wait_for_load_state("load")
-    # Loading ends with the offline copy kept (checker/sw.js), from the browser's own cache.
+    # Loading ends with the offline copy kept (checker/sw.js), from what the checker's worker downloaded.
     page.wait_for_selector("#pmkb-checker[data-offline]", state="attached", timeout=30_000)
     page.wait_for_timeout(500)
     mark = len(context.request_log.urls)

@@ -37,6 +37,12 @@ const CONTEXT_FIELDS = ["applicant_type", "phase", "recipient", "specialty"];
 
 let sharedWorker = null; // one runtime per tab, kept across the theme's instant navigation
 let workerState = { state: "loading", error: "", progress: null };
+// After "ready", the worker says it has left the runtime files it downloaded in a cache for the
+// service worker (sw.js), which keeps them from there and deletes it; deleted here when no service
+// worker comes to take them.
+let runtimeStaged = false;
+let runtimeStaging = null;
+const canKeepOffline = () => "serviceWorker" in navigator && window.isSecureContext && "caches" in window;
 const workerListeners = new Set();
 
 // `source` is the page head's runtime meta element or, after instant navigation, the checker's
@@ -54,6 +60,10 @@ function getWorker(source) {
     const message = event.data;
     if (message.type === "progress") workerState.progress = message;
     if (message.type === "ready") workerState = { state: "ready", error: "", progress: null };
+    if (message.type === "staged") {
+      runtimeStaged = true;
+      runtimeStaging = message.staging || null;
+    }
     if (message.type === "error") workerState = { state: "error", error: message.message, progress: null };
     workerListeners.forEach((listener) => listener(message));
   };
@@ -61,7 +71,9 @@ function getWorker(source) {
     workerState = { state: "error", error: event.message || "the checker's worker did not start" };
     workerListeners.forEach((listener) => listener({ type: "error", message: workerState.error }));
   };
-  sharedWorker.postMessage({ type: "init", runtimeUrl, lockUrl });
+  // `keep`: the worker leaves the runtime files it downloads for the service worker that
+  // keepForOffline registers, so that it need not download them again.
+  sharedWorker.postMessage({ type: "init", runtimeUrl, lockUrl, keep: canKeepOffline() });
   return sharedWorker;
 }
 
@@ -360,6 +372,8 @@ class CheckerPage {
     } else if (message.type === "ready") {
       this.becomeReady();
       this.root.dispatchEvent(new CustomEvent("pmkb:ready", { detail: message.timings || {} }));
+    } else if (message.type === "staged") {
+      this.keepForOffline();
     } else if (message.type === "error") {
       this.fail(message.message);
     } else if (message.type === "result" || message.type === "check-error") {
@@ -391,9 +405,11 @@ class CheckerPage {
 
   // Once the checker runs, a service worker (checker/sw.js) keeps the page, the runtime and the
   // checker, so the next visit loads them from this browser and the checker works offline.
+  // Registered when the worker has left its runtime files for it (never during the first download).
   keepForOffline() {
     const { swUrl, swScope, lockVersion } = this.root.dataset;
-    if (this.offlineStarted || !swUrl || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    if (this.offlineStarted || !runtimeStaged || this.root.dataset.checkerState !== "ready") return;
+    if (!swUrl || !canKeepOffline()) return;
     this.offlineStarted = true;
     const scope = new URL(swScope, location.href);
     const runtime = new URL(this.root.dataset.runtimeUrl, location.href).href;
@@ -417,6 +433,7 @@ class CheckerPage {
       })
       .catch(() => {
         this.root.dataset.offline = "unavailable";
+        if (runtimeStaging) caches.delete(runtimeStaging).catch(() => {});
       });
   }
 
