@@ -32,6 +32,7 @@ def _pages(pdf: Path) -> int:
 
 def main(quick: bool = False) -> dict:
     from prematch_kb.handbook import HandbookSettings, render_document
+    from prematch_kb.handbook.build import handbook_metadata
     from prematch_kb.handbook.pdf import write_pdf
     from prematch_kb.kb.loader import load_content
 
@@ -47,7 +48,7 @@ def main(quick: bool = False) -> dict:
             settings = HandbookSettings.from_site(site)
             document = render_document(kb, settings)
             rendered = time.perf_counter()
-            warnings = write_pdf(document.html, pdf, settings.paper, settings.title)
+            warnings = write_pdf(document.html, pdf, settings.paper, handbook_metadata(settings))
             written = time.perf_counter()
             samples.append({"load_s": loaded - started, "html_s": rendered - loaded, "pdf_s": written - rendered,
                             "total_s": written - started, "cpu_s": time.process_time() - cpu_started})

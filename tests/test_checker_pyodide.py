@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from checker_corpus import load_corpus
+from checker_corpus import check_options, load_corpus
 from conftest import PROJECT_ROOT, TESTS_DIR
 from prematch_kb.browser.wheel import build_checker_wheel
 from prematch_kb.checker import check
@@ -39,7 +39,7 @@ def test_pyodide_gives_exactly_the_cpython_reports(tmp_path):
     assert node, "Node.js is required (installed by the project set-up)"
     wheel = build_checker_wheel(tmp_path)
     cases = [
-        {"id": e.id, "mode": e.mode, "context": e.context, "text": e.text} for e in load_corpus()
+        {"id": e.id, "mode": e.mode, "context": check_options(e), "text": e.text} for e in load_corpus()
     ] + EXTRA_CASES
     cases_path = tmp_path / "cases.json"
     cases_path.write_text(json.dumps(cases), encoding="utf-8")

@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
-MANY_FINDINGS = "I promise to rank your program first. 😀 Thx!!\n" * 3000  # output far beyond a pipe's buffer
+# Output far beyond a pipe's 64 KB buffer, even with findings capped per category: six categories a line.
+MANY_FINDINGS = (
+    "I promise to rank your program first. 😀 Thx!! Where do I stand on your list? "
+    "Could you offer me a contract before the Match? Dear [Program Name],\n"
+) * 3000
 COMMAND = [sys.executable, "-m", "prematch_kb"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from checker_corpus import LOG_KEYS
 from conftest import CORPUS_DIR
 
 # (mode, text): written for these tests, meant to touch many categories and none.
@@ -70,7 +71,9 @@ def corpus_samples(limit: int = 25) -> list[tuple[str, str, dict]]:
     entries: list[tuple[str, str, dict]] = []
     for path in sorted(CORPUS_DIR.glob("*.yml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            entries.append((raw.get("mode", "draft"), raw["text"], dict(raw.get("context") or {})))
+            # The checker's own options only: a communication log is the log page's business.
+            options = {k: v for k, v in (raw.get("context") or {}).items() if k not in LOG_KEYS}
+            entries.append((raw.get("mode", "draft"), raw["text"], options))
     with_context = [e for e in entries if e[2]]
     plain = [e for e in entries if not e[2]]
     # Keep a few with context, so the context menus are exercised too.

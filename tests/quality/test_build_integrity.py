@@ -33,6 +33,17 @@ class Breakage:
     slack: int = 0  # a YAML syntax error is noticed where parsing stops: up to this many lines later
 
 
+def replace_line(pattern: str, new: str) -> Callable[[Path], int]:
+    """Replace the first line matching `pattern` (whatever date a review last set) with `new`."""
+    def apply(path: Path) -> int:
+        text = path.read_text(encoding="utf-8")
+        found = re.search(rf"^{pattern}$", text, re.MULTILINE)
+        assert found, f"{path}: the test expected a line like {pattern!r}; update the case"
+        return replace(found.group(), new)(path)
+
+    return apply
+
+
 def replace(old: str, new: str, *, mark: str = "") -> Callable[[Path], int]:
     """Replace the first `old` with `new`. The error must name the line holding `mark` (by default
     the first line of `new`), searched from the start of the file."""
@@ -87,7 +98,7 @@ BREAKAGES: dict[str, Breakage] = {
                                   "interview-days"),
     "unknown-source": Breakage(RULE, replace("source: nrmp-mpa-applicants\n", "source: nrmp-mpa-applicant\n"),
                                "nrmp-mpa-applicant"),
-    "bad-date": Breakage(RULE, replace("reviewed: 2026-11-22", "reviewed: 2026-13-45"), "reviewed"),
+    "bad-date": Breakage(RULE, replace_line(r"reviewed: \d{4}-\d{2}-\d{2}", "reviewed: 2026-13-45"), "reviewed"),
     "source-without-url": Breakage("content/sources.yml", replace(
         "    url: https://www.nrmp.org/residency-applicant-match-participation-agreement/\n", "",
         mark="id: nrmp-mpa-applicants\n"), "url"),

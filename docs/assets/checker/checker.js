@@ -85,16 +85,10 @@ function restartWorker(source) {
   return getWorker(source);
 }
 
+// The site's one DOM helper (assets/js/dom.js), looked up when used: this module may run before
+// that classic script has.
 function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) node.setAttribute(name, value);
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
+  return window.PMKB_DOM.el(tag, attributes, ...children);
 }
 
 class CheckerPage {

@@ -26,11 +26,15 @@ class HandbookResult:
     font_size: float = 0.0  # the quick reference's base type size in points (0 for the handbook)
 
 
+def handbook_metadata(settings: HandbookSettings) -> PdfMetadata:
+    """The full handbook's document information (title, author, subject)."""
+    return PdfMetadata(title=f"{settings.title}: printed handbook, {settings.cycle} Match",
+                       author=settings.author, subject=settings.description)
+
+
 def build_handbook(kb: KnowledgeBase, settings: HandbookSettings, output: Path) -> HandbookResult:
     document = render_document(kb, settings)
-    metadata = PdfMetadata(title=f"{settings.title}: printed handbook, {settings.cycle} Match",
-                           author=settings.author, subject=settings.description)
-    warnings = write_pdf(document.html, Path(output), settings.paper, metadata)
+    warnings = write_pdf(document.html, Path(output), settings.paper, handbook_metadata(settings))
     return HandbookResult(output=Path(output), warnings=tuple(warnings))
 
 
