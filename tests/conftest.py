@@ -4,6 +4,7 @@ MkDocs build, and one strict build of the real site."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,21 @@ def mkdocs_build(config: Path, site_dir: Path, *, env: dict | None = None,
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A writable copy of the fixture knowledge base (a test module may define its own instead)."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_KB, target)
+    return target
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a content file in place: the first `old` becomes `new` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

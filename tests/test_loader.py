@@ -9,23 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_KB
+from conftest import FIXTURE_KB, replace_once
 from prematch_kb.kb.errors import ContentError, Problem
 from prematch_kb.kb.loader import load_content, load_knowledge_base
 from prematch_kb.kb.site import load_site_settings
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE_KB, target)
-    return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(content: Path) -> list[Problem]:
@@ -87,9 +74,9 @@ def test_problem_prints_file_line_field_and_message():
 
 
 def test_all_problems_are_reported_at_once(content):
-    edit(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
-    edit(content / "rules/proofread-before-sending.yml", "asks: do", "asks: maybe")
-    edit(content / "glossary.yml", "term: ROL", "term: ''")
+    replace_once(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
+    replace_once(content / "rules/proofread-before-sending.yml", "asks: do", "asks: maybe")
+    replace_once(content / "glossary.yml", "term: ROL", "term: ''")
     found = problems(content)
     assert len(found) == 3
     assert str(found[0]).count("\n") == 0
@@ -99,7 +86,7 @@ def test_all_problems_are_reported_at_once(content):
 
 def test_malformed_yaml_gives_its_line(content):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "kind: practice", "kind: [practice")
+    replace_once(path, "kind: practice", "kind: [practice")
     found = problems(content)
     problem = next(p for p in found if p.path.endswith("proofread-before-sending.yml"))
     assert "malformed YAML" in problem.message
@@ -115,7 +102,7 @@ def test_malformed_yaml_gives_its_line(content):
 ], ids=["sequence-over-lines", "mapping"])
 def test_something_left_open_is_reported_where_it_was_opened(content, old, new, opened_on):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, old, new)
+    replace_once(path, old, new)
     problem = next(p for p in problems(content) if p.path.endswith("proofread-before-sending.yml"))
     assert problem.line == line_of(path, opened_on), problem
 
@@ -139,7 +126,7 @@ def test_yaml_aliases_and_deep_nesting_are_problems_with_a_line(content, yaml_te
     import time
 
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "why: Small errors read as carelessness. This is professional advice, not an NRMP rule.\n",
+    replace_once(path, "why: Small errors read as carelessness. This is professional advice, not an NRMP rule.\n",
          yaml_text)
     start = time.perf_counter()
     found = problems(content)
@@ -161,7 +148,7 @@ def test_yaml_alias_in_front_matter_counts_lines_from_the_file_top(content):
 
 def test_missing_required_field(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "summary: No promise about ranking binds anyone.\n", "")
+    replace_once(path, "summary: No promise about ranking binds anyone.\n", "")
     problem = one(problems(content), "rules/no-binding-commitments.yml", "summary")
     assert problem.message == "missing required field"
     assert problem.line == 1
@@ -169,7 +156,7 @@ def test_missing_required_field(content):
 
 def test_unknown_field_suggests_the_right_name(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "summary: No promise", "sumary: No promise")
+    replace_once(path, "summary: No promise", "sumary: No promise")
     found = problems(content)
     problem = one(found, "rules/no-binding-commitments.yml", "sumary")
     assert problem.line == line_of(path, "sumary:")
@@ -190,7 +177,7 @@ def test_unknown_field_suggests_the_right_name(content):
 ])
 def test_wrong_type_says_what_was_expected(content, file, old, new, field, expected):
     path = content / file
-    edit(path, old, new)
+    replace_once(path, old, new)
     found = [p for p in problems(content) if p.field == field]
     assert found, f"no problem at {field}"
     assert found[0].path.endswith(file)
@@ -200,7 +187,7 @@ def test_wrong_type_says_what_was_expected(content, file, old, new, field, expec
 
 def test_bad_enum_value_lists_the_choices(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "binds: both", "binds: applicants")
+    replace_once(path, "binds: both", "binds: applicants")
     problem = one(problems(content), "rules/no-binding-commitments.yml", "binds")
     assert problem.line == line_of(path, "binds:")
     assert problem.message.startswith("expected one of applicant, program, both; got 'applicants'")
@@ -209,14 +196,14 @@ def test_bad_enum_value_lists_the_choices(content):
 
 def test_bad_enum_in_a_list(content):
     path = content / "templates/thank-you-after-interview.yml"
-    edit(path, "audience: [program-director, faculty]", "audience: [program-director, dean]")
+    replace_once(path, "audience: [program-director, faculty]", "audience: [program-director, dean]")
     problem = one(problems(content), "templates/thank-you-after-interview.yml", "audience[1]")
     assert "expected one of program-director, coordinator, faculty, resident; got 'dean'" in problem.message
 
 
 def test_duplicate_id_in_a_list_names_both_places(content):
     path = content / "glossary.yml"
-    edit(path, "  - id: rol", "  - id: soap")
+    replace_once(path, "  - id: rol", "  - id: soap")
     first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "id: soap" in line]
     problem = one(problems(content), "glossary.yml", "entries[1].id")
     assert problem.line == second
@@ -263,7 +250,7 @@ def test_check_category_must_match_file_name(content):
 ])
 def test_reference_to_unknown_id(content, file, old, new, field, kind, bad):
     path = content / file
-    edit(path, old, new)
+    replace_once(path, old, new)
     problem = one(problems(content), file, field)
     assert problem.line == line_of(path, new)
     assert problem.message.startswith(f"expected an existing {kind} id; got '{bad}'")
@@ -271,7 +258,7 @@ def test_reference_to_unknown_id(content, file, old, new, field, kind, bad):
 
 def test_unknown_source_in_a_citation(content):
     path = content / "faq.yml"
-    edit(path, "sources: [{source: nrmp-mpa-applicants, section", "sources: [{source: nrmp-mpa-applicant, section")
+    replace_once(path, "sources: [{source: nrmp-mpa-applicants, section", "sources: [{source: nrmp-mpa-applicant, section")
     problem = one(problems(content), "faq.yml", "entries[0].sources[0].source")
     assert problem.line == line_of(path, "nrmp-mpa-applicant,")
     assert "expected a source id defined in sources.yml; got 'nrmp-mpa-applicant'" in problem.message
@@ -298,7 +285,7 @@ def test_unknown_id_in_a_markdown_link(content, kind, bad):
 
 def test_link_in_a_yaml_markdown_field_is_checked_with_its_line(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "(rule:proofread-before-sending)", "(rule:proofread)")
+    replace_once(path, "(rule:proofread-before-sending)", "(rule:proofread)")
     problem = one(problems(content), "rules/no-binding-commitments.yml", "statement")
     assert problem.line == line_of(path, "(rule:proofread)")
 
@@ -320,7 +307,7 @@ def test_link_in_a_yaml_markdown_field_is_checked_with_its_line(content):
 def test_markup_that_could_carry_script_is_refused_with_its_line(content, markdown, expected):
     """Before: each of these passed validation and reached the built pages."""
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "why: Only the certified rank order list decides;", f"why: {markdown!r} # Only the certified rank order list decides;")
+    replace_once(path, "why: Only the certified rank order list decides;", f"why: {markdown!r} # Only the certified rank order list decides;")
     found = [p for p in problems(content) if p.path.endswith("no-binding-commitments.yml") and p.field == "why"]
     assert any(expected in p.message for p in found), found
     assert {p.line for p in found} == {line_of(path, "why: ")}
@@ -328,8 +315,8 @@ def test_markup_that_could_carry_script_is_refused_with_its_line(content, markdo
 
 def test_unsafe_markup_in_a_guide_body_names_its_own_line(content):
     path = content / "guides/networking.md"
-    edit(path, "[agreement](source:nrmp-mpa-applicants)", "[agreement](javascript:alert(document.cookie))")
-    edit(path, "Read the [binding rule]", "Read <b onmouseover=alert(1)>the</b> [binding rule]")
+    replace_once(path, "[agreement](source:nrmp-mpa-applicants)", "[agreement](javascript:alert(document.cookie))")
+    replace_once(path, "Read the [binding rule]", "Read <b onmouseover=alert(1)>the</b> [binding rule]")
     found = [p for p in problems(content) if p.path.endswith("networking.md")]
     assert [(p.line, p.message.split(" (")[0]) for p in found] == [
         (line_of(path, "Read <b"), "raw HTML is not allowed in content"),
@@ -340,7 +327,7 @@ def test_unsafe_markup_in_a_guide_body_names_its_own_line(content):
 
 def test_code_spans_web_links_and_content_links_are_fine(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "why: Only the certified rank order list decides;",
+    replace_once(path, "why: Only the certified rank order list decides;",
          "why: 'Write `<NAME>` never; see <https://www.nrmp.org/> and [mail](mailto:a@example.org).' # Only the certified rank order list decides;")
     kb, _ = load_content(content)
     assert "<NAME>" in kb.rules["no-binding-commitments"].why
@@ -349,7 +336,7 @@ def test_code_spans_web_links_and_content_links_are_fine(content):
 @pytest.mark.parametrize("value, shown", [("2026-02-30", "'2026-02-30'"), ("soon", "'soon'"), ("2026-13-01", "'2026-13-01'")])
 def test_bad_date(content, value, shown):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "reviewed: 2026-11-21", f"reviewed: {value}")
+    replace_once(path, "reviewed: 2026-11-21", f"reviewed: {value}")
     problem = one(problems(content), "rules/proofread-before-sending.yml", "reviewed")
     assert problem.line == line_of(path, "reviewed:")
     assert problem.message == f"expected a real date written YYYY-MM-DD; got {shown}"
@@ -357,7 +344,7 @@ def test_bad_date(content, value, shown):
 
 def test_source_without_url(content):
     path = content / "sources.yml"
-    edit(path, "    url: https://blog.example.com/advice\n", "")
+    replace_once(path, "    url: https://blog.example.com/advice\n", "")
     problem = one(problems(content), "sources.yml", "sources[2].url")
     assert problem.message == "missing required field"
     assert problem.line == line_of(path, "id: advice-blog")
@@ -366,7 +353,7 @@ def test_source_without_url(content):
 @pytest.mark.parametrize("url", ["www.nrmp.org/policy", "ftp://nrmp.org/x", "https://nrmp org/x", "https://localhost/x"])
 def test_source_with_malformed_url(content, url):
     path = content / "sources.yml"
-    edit(path, "url: https://blog.example.com/advice", f"url: {url}")
+    replace_once(path, "url: https://blog.example.com/advice", f"url: {url}")
     problem = one(problems(content), "sources.yml", "sources[2].url")
     assert problem.line == line_of(path, f"url: {url}")
     assert problem.message.startswith("expected a full web address starting with https:// or http://")
@@ -374,7 +361,7 @@ def test_source_with_malformed_url(content, url):
 
 def test_rule_without_a_primary_source(content):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "sources: [{source: nrmp-mpa-applicants}]", "sources: [{source: advice-blog}]")
+    replace_once(path, "sources: [{source: nrmp-mpa-applicants}]", "sources: [{source: advice-blog}]")
     problem = one(problems(content), "rules/proofread-before-sending.yml", "sources")
     assert problem.line == line_of(path, "sources:")
     assert problem.message == ("expected at least one primary source (primary: true in sources.yml); "
@@ -383,14 +370,14 @@ def test_rule_without_a_primary_source(content):
 
 def test_rule_without_any_source(content):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "sources: [{source: nrmp-mpa-applicants}]", "sources: []")
+    replace_once(path, "sources: [{source: nrmp-mpa-applicants}]", "sources: []")
     problem = one(problems(content), "rules/proofread-before-sending.yml", "sources")
     assert problem.message == "expected a non-empty list; got an empty list"
 
 
 def test_confirmed_fact_needs_a_primary_source(content):
     path = content / "profiles/non-us-img.yml"
-    edit(path, "    sources: [{source: nrmp-mpa-applicants}]\n    confirmed: true",
+    replace_once(path, "    sources: [{source: nrmp-mpa-applicants}]\n    confirmed: true",
          "    sources: [{source: advice-blog}]\n    confirmed: true")
     problem = one(problems(content), "profiles/non-us-img.yml", "facts[0].sources")
     assert "expected a primary source for a confirmed fact" in problem.message
@@ -398,7 +385,7 @@ def test_confirmed_fact_needs_a_primary_source(content):
 
 def test_template_placeholder_used_but_not_declared(content):
     path = content / "templates/thank-you-after-interview.yml"
-    edit(path, "I enjoyed learning about the program.", "I enjoyed learning about [Program Name].")
+    replace_once(path, "I enjoyed learning about the program.", "I enjoyed learning about [Program Name].")
     problem = one(problems(content), "templates/thank-you-after-interview.yml", "body")
     assert problem.line == line_of(path, "[Program Name]")
     assert problem.message.startswith("placeholder [Program Name] is used but not declared")
@@ -407,14 +394,14 @@ def test_template_placeholder_used_but_not_declared(content):
 
 def test_template_placeholder_in_subject_not_declared(content):
     path = content / "templates/thank-you-after-interview.yml"
-    edit(path, "subject: Thank you, [Interview Date] interview", "subject: Thank you, [Date] interview")
+    replace_once(path, "subject: Thank you, [Interview Date] interview", "subject: Thank you, [Date] interview")
     problem = one(problems(content), "templates/thank-you-after-interview.yml", "subject")
     assert problem.line == line_of(path, "subject:")
 
 
 def test_template_placeholder_declared_but_unused(content):
     path = content / "templates/thank-you-after-interview.yml"
-    edit(path, "  [Your Name]\n", "  Amina\n")
+    replace_once(path, "  [Your Name]\n", "  Amina\n")
     problem = one(problems(content), "templates/thank-you-after-interview.yml", "placeholders[2].name")
     assert problem.message.startswith("placeholder 'Your Name' is declared but never used")
     assert problem.line == line_of(path, "- name: Your Name")
@@ -426,7 +413,7 @@ def test_check_needs_two_examples_of_each_kind(content, key):
     old = {"flag": 'flag: ["I will rank you first.", "I promise to rank your program number one."]',
            "pass": 'pass: ["I will rank your program highly.", "Thank you for the interview."]'}[key]
     new = {"flag": 'flag: ["I will rank you first."]', "pass": 'pass: ["Thank you for the interview."]'}[key]
-    edit(path, old, new)
+    replace_once(path, old, new)
     problem = one(problems(content), "checks/binding-commitment.yml", f"examples.{key}")
     assert problem.line == line_of(path, new)
     assert problem.message == f"expected at least two '{key}' examples; got 1"
@@ -439,7 +426,7 @@ def test_check_needs_two_examples_of_each_kind(content, key):
 ])
 def test_check_with_invalid_category_mode_or_severity(content, old, new, field, expected):
     path = content / "checks/placeholder.yml"
-    edit(path, old, new)
+    replace_once(path, old, new)
     problem = one(problems(content), "checks/placeholder.yml", field)
     assert problem.line == line_of(path, new)
     assert problem.message.startswith(expected)
@@ -447,7 +434,7 @@ def test_check_with_invalid_category_mode_or_severity(content, old, new, field, 
 
 def test_check_rule_must_exist(content):
     path = content / "checks/placeholder.yml"
-    edit(path, "rule: proofread-before-sending", "rule: proofread-before-sendng")
+    replace_once(path, "rule: proofread-before-sending", "rule: proofread-before-sendng")
     problem = one(problems(content), "checks/placeholder.yml", "rule")
     assert problem.line == line_of(path, "rule: proofread-before-sendng")
     assert problem.message.startswith("expected an existing rule id; got 'proofread-before-sendng'")
@@ -459,7 +446,7 @@ def test_check_rule_must_exist(content):
 ])
 def test_empty_required_text(content, old, new, field):
     file = "glossary.yml" if "ROL" in old else "rules/proofread-before-sending.yml"
-    edit(content / file, old, new)
+    replace_once(content / file, old, new)
     problem = one(problems(content), file, field)
     assert problem.message == "expected non-empty text; got an empty string"
     assert problem.line == line_of(content / file, new)
@@ -491,7 +478,7 @@ def test_phase_order_must_run_from_one_without_gaps(content, orders, shown):
 
 def test_stage_starting_at_an_unknown_date(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "  - starts_at: rank-deadline", "  - starts_at: rank-deadlin")
+    replace_once(path, "  - starts_at: rank-deadline", "  - starts_at: rank-deadlin")
     problem = one(problems(content), "timeline/cycle.yml", "stages[1].starts_at")
     assert problem.line == line_of(path, "starts_at: rank-deadlin")
     assert problem.message == ("expected the id of one of this file's dates; got 'rank-deadlin' "
@@ -500,7 +487,7 @@ def test_stage_starting_at_an_unknown_date(content):
 
 def test_stages_must_be_in_date_order(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "  - starts_at: match-day\n", "  - starts_at: eras-opens\n")
+    replace_once(path, "  - starts_at: match-day\n", "  - starts_at: eras-opens\n")
     problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
     assert problem.line == line_of(path, "starts_at: eras-opens")
     assert problem.message == ("expected a start after the stage before (2027-03-03); got 2026-06-04. "
@@ -509,7 +496,7 @@ def test_stages_must_be_in_date_order(content):
 
 def test_only_the_first_stage_may_leave_out_its_date(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "  - starts_at: match-day\n    phases", "  - phases")
+    replace_once(path, "  - starts_at: match-day\n    phases", "  - phases")
     problem = one(problems(content), "timeline/cycle.yml", "stages[2].starts_at")
     assert problem.line == line_of(path, "  - phases: [match-week]")
     assert problem.message.startswith("missing required field; only the first stage may leave it out")
@@ -517,7 +504,7 @@ def test_only_the_first_stage_may_leave_out_its_date(content):
 
 def test_every_phase_must_be_current_in_some_stage(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "    phases: [match-week]\n", "    phases: [post-interview]\n")
+    replace_once(path, "    phases: [match-week]\n", "    phases: [post-interview]\n")
     problem = one(problems(content), "timeline/cycle.yml", "stages")
     assert problem.line == line_of(path, "stages:")
     assert problem.message.startswith("phase 'match-week' is in no stage; expected every phase")
@@ -535,7 +522,7 @@ def test_every_phase_must_be_current_in_some_stage(content):
 ])
 def test_bad_stage_fields(content, old, new, field, expected):
     path = content / "timeline/cycle.yml"
-    edit(path, old, new)
+    replace_once(path, old, new)
     problem = one(problems(content), "timeline/cycle.yml", field)
     assert problem.message == expected
     assert problem.line == line_of(path, new.splitlines()[-1].strip())
@@ -559,7 +546,7 @@ def test_missing_file_and_guide_without_front_matter(content):
 
 def test_guide_front_matter_lines_count_from_the_file_top(content):
     path = content / "guides/networking.md"
-    edit(path, "kind: how-to", "kind: howto")
+    replace_once(path, "kind: how-to", "kind: howto")
     problem = one(problems(content), "guides/networking.md", "kind")
     assert problem.line == line_of(path, "kind: howto")
     assert "expected one of how-to, explanation, tutorial, reference; got 'howto'" in problem.message
@@ -567,14 +554,14 @@ def test_guide_front_matter_lines_count_from_the_file_top(content):
 
 def test_field_given_twice(content):
     path = content / "rules/proofread-before-sending.yml"
-    edit(path, "kind: practice\n", "kind: practice\nkind: match-rule\n")
+    replace_once(path, "kind: practice\n", "kind: practice\nkind: match-rule\n")
     problem = one(problems(content), "rules/proofread-before-sending.yml", "kind")
     assert problem.line == line_of(path, "kind: match-rule")
     assert "given twice" in problem.message
 
 
 def test_site_cycle_must_match_the_cycle_file(content):
-    edit(content / "site.yml", 'cycle: "2027"', 'cycle: "2028"')
+    replace_once(content / "site.yml", 'cycle: "2027"', 'cycle: "2028"')
     with pytest.raises(ContentError) as caught:
         load_content(content)
     problem = one(caught.value.problems, "site.yml", "cycle")
@@ -635,7 +622,7 @@ def notes(found: list[Problem]) -> list[Problem]:
 def test_malformed_file_gives_one_problem_and_one_note_not_unknown_ids(content):
     """References to a rule whose file does not parse wait for the fix instead of each being an error."""
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "binds: both\n", "binds: [both\n")
+    replace_once(path, "binds: both\n", "binds: [both\n")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     error, note = found
@@ -648,9 +635,9 @@ def test_malformed_file_gives_one_problem_and_one_note_not_unknown_ids(content):
 
 def test_malformed_rule_file_still_reports_unknown_ids_it_cannot_define(content):
     """A file named after its id can only define that id: other unknown rule ids are still errors."""
-    edit(content / "rules/no-binding-commitments.yml", "binds: both\n", "binds: [both\n")
+    replace_once(content / "rules/no-binding-commitments.yml", "binds: both\n", "binds: [both\n")
     mistakes = content / "mistakes.yml"
-    edit(mistakes, "rules: [no-binding-commitments]", "rules: [no-binding-commitments, no-such-rule]")
+    replace_once(mistakes, "rules: [no-binding-commitments]", "rules: [no-binding-commitments, no-such-rule]")
     found = problems(content)
     assert len(found) == 3, "\n".join(map(str, found))
     unknown = one(found, "mistakes.yml", "entries[0].rules[1]")
@@ -662,8 +649,8 @@ def test_malformed_rule_file_still_reports_unknown_ids_it_cannot_define(content)
 def test_malformed_list_file_leaves_references_to_its_kind_unchecked(content):
     """glossary.yml could have defined any glossary id; every other kind is still checked."""
     path = content / "glossary.yml"
-    edit(path, "  - id: rol\n", "  - id: rol\n   bad: indent\n")
-    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    replace_once(path, "  - id: rol\n", "  - id: rol\n   bad: indent\n")
+    replace_once(content / "checklists.yml", "phase: post-interview", "phase: interviews")
     found = problems(content)
     assert len(found) == 3, "\n".join(map(str, found))
     assert one(found, "checklists.yml", "entries[1].phase").message.startswith("expected an existing phase id; got 'interviews'")
@@ -673,7 +660,7 @@ def test_malformed_list_file_leaves_references_to_its_kind_unchecked(content):
 
 
 def test_malformed_sources_file_does_not_report_every_citation(content):
-    edit(content / "sources.yml", "primary: false", "primary: [false")
+    replace_once(content / "sources.yml", "primary: false", "primary: [false")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     assert found[0].message.startswith("malformed YAML")
@@ -691,7 +678,7 @@ def test_missing_list_file_leaves_references_to_its_kind_unchecked(content):
 
 def test_entry_without_a_readable_id_leaves_its_kind_unchecked(content):
     path = content / "glossary.yml"
-    edit(path, "  - id: soap\n", "  - id: [soap]\n")
+    replace_once(path, "  - id: soap\n", "  - id: [soap]\n")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     error = one(found, "glossary.yml", "entries[0].id")
@@ -704,8 +691,8 @@ def test_entry_without_a_readable_id_leaves_its_kind_unchecked(content):
 
 def test_file_without_an_id_leaves_only_its_own_id_unchecked(content):
     path = content / "specialties/otolaryngology.yml"
-    edit(path, "id: otolaryngology\n", "")
-    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:otolaryngologie)")
+    replace_once(path, "id: otolaryngology\n", "")
+    replace_once(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:otolaryngologie)")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))  # nothing refers to it but the broken link: no note
     assert one(found, "guides/networking.md", "body").message.startswith("expected an existing specialty id; got 'otolaryngologie'")
@@ -731,7 +718,7 @@ def test_missing_folder_leaves_references_to_its_kind_unchecked(content):
 
 def test_date_without_an_id_does_not_make_its_stage_unknown(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "  - id: match-day\n", "  - id: 19\n")
+    replace_once(path, "  - id: match-day\n", "  - id: 19\n")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     error = one(found, "timeline/cycle.yml", "dates[2].id")
@@ -741,16 +728,16 @@ def test_date_without_an_id_does_not_make_its_stage_unknown(content):
 
 def test_every_unknown_reference_is_reported_when_all_files_read(content):
     """With every file readable, nothing is held back: each unknown id of each kind is an error."""
-    edit(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
-    edit(content / "rules/no-binding-commitments.yml", "related: [proofread-before-sending]", "related: [proofread]")
-    edit(content / "checklists.yml", "phase: post-interview", "phase: interviews")
-    edit(content / "faq.yml", "sources: [{source: nrmp-mpa-applicants,", "sources: [{source: nrmp-mpa,")
-    edit(content / "profiles/non-us-img.yml", "(glossary:soap)", "(glossary:soaps)")
-    edit(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:ent)")
-    edit(content / "guides/networking.md", "(guide:networking)", "(guide:networks)")
-    edit(content / "guides/networking.md", "(source:nrmp-mpa-applicants)", "(source:mpa)")
-    edit(content / "timeline/phases.yml", "templates: [thank-you-after-interview]", "templates: [thanks]")
-    edit(content / "specialties/otolaryngology.yml", "phases: [post-interview]", "phases: [interviews]")
+    replace_once(content / "rules/no-binding-commitments.yml", "binds: both", "binds: applicants")
+    replace_once(content / "rules/no-binding-commitments.yml", "related: [proofread-before-sending]", "related: [proofread]")
+    replace_once(content / "checklists.yml", "phase: post-interview", "phase: interviews")
+    replace_once(content / "faq.yml", "sources: [{source: nrmp-mpa-applicants,", "sources: [{source: nrmp-mpa,")
+    replace_once(content / "profiles/non-us-img.yml", "(glossary:soap)", "(glossary:soaps)")
+    replace_once(content / "guides/networking.md", "(specialty:otolaryngology)", "(specialty:ent)")
+    replace_once(content / "guides/networking.md", "(guide:networking)", "(guide:networks)")
+    replace_once(content / "guides/networking.md", "(source:nrmp-mpa-applicants)", "(source:mpa)")
+    replace_once(content / "timeline/phases.yml", "templates: [thank-you-after-interview]", "templates: [thanks]")
+    replace_once(content / "specialties/otolaryngology.yml", "phases: [post-interview]", "phases: [interviews]")
     found = problems(content)
     assert not notes(found)
     unknown = [p for p in found if p.message.startswith(("expected an existing", "expected a source id"))]
@@ -764,8 +751,8 @@ def test_every_unknown_reference_is_reported_when_all_files_read(content):
 
 def test_duplicate_placeholder_points_at_the_repeat_and_names_the_first(content):
     path = content / "templates/thank-you-after-interview.yml"
-    edit(path, "  - name: Your Name\n", "  - name: Last Name\n")
-    edit(path, "  [Your Name]\n", "  [Last Name]\n")
+    replace_once(path, "  - name: Your Name\n", "  - name: Last Name\n")
+    replace_once(path, "  [Your Name]\n", "  [Last Name]\n")
     first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- name: Last Name" in line]
     found = problems(content)
     assert len(found) == 1, "\n".join(map(str, found))
@@ -777,8 +764,8 @@ def test_duplicate_placeholder_points_at_the_repeat_and_names_the_first(content)
 
 def test_duplicate_date_points_at_the_repeat_and_names_the_first(content):
     path = content / "timeline/cycle.yml"
-    edit(path, "  - id: match-day\n", "  - id: rank-deadline\n")
-    edit(path, "starts_at: match-day", "starts_at: rank-deadline\n    offset_days: 16")
+    replace_once(path, "  - id: match-day\n", "  - id: rank-deadline\n")
+    replace_once(path, "starts_at: match-day", "starts_at: rank-deadline\n    offset_days: 16")
     first, second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- id: rank-deadline" in line]
     found = problems(content)
     problem = one(found, "timeline/cycle.yml", "dates[2].id")
@@ -789,21 +776,21 @@ def test_duplicate_date_points_at_the_repeat_and_names_the_first(content):
 
 def test_phase_order_problem_points_at_the_order_line(content):
     path = content / "timeline/phases.yml"
-    edit(path, "    order: 3\n", "    order: 4\n")
+    replace_once(path, "    order: 3\n", "    order: 4\n")
     problem = one(problems(content), "timeline/phases.yml", "phases[2].order")
     assert problem.line == line_of(path, "order: 4")
 
 
 def test_duplicate_phase_id_is_not_also_an_order_gap(content):
     path = content / "timeline/phases.yml"
-    edit(path, "  - id: match-week\n", "  - id: post-interview\n")
+    replace_once(path, "  - id: match-week\n", "  - id: post-interview\n")
     found = [p for p in problems(content) if p.path.endswith("timeline/phases.yml")]
     assert len(found) == 1 and "duplicate phase id 'post-interview'" in found[0].message, "\n".join(map(str, found))
 
 
 def test_id_not_matching_its_file_name_is_one_problem(content):
     path = content / "rules/no-binding-commitments.yml"
-    edit(path, "id: no-binding-commitments", "id: no-binding-commitment")
+    replace_once(path, "id: no-binding-commitments", "id: no-binding-commitment")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     problem = one(found, "rules/no-binding-commitments.yml", "id")
@@ -814,7 +801,7 @@ def test_id_not_matching_its_file_name_is_one_problem(content):
 
 def test_invalid_id_in_a_list_leaves_its_kind_unchecked(content):
     path = content / "glossary.yml"
-    edit(path, "  - id: soap\n", "  - id: SOAP\n")
+    replace_once(path, "  - id: soap\n", "  - id: SOAP\n")
     found = problems(content)
     assert len(found) == 2, "\n".join(map(str, found))
     problem = one(found, "glossary.yml", "entries[0].id")

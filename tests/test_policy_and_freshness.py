@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,11 +30,6 @@ FOUND_POLICY = """communication_policy:
 """
 
 
-@pytest.fixture
-def content(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE_KB, target)
-    return target
 
 
 def with_policy(content: Path, policy: str) -> Path:

@@ -8,13 +8,12 @@ says whose contact each stance covers when its organisation's text does."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT_DIR, FIXTURE_KB
+from conftest import CONTENT_DIR, replace_once
 from prematch_kb.compiler import render_pages
 from prematch_kb.handbook import HandbookSettings, render_document
 from prematch_kb.handbook.context import esc
@@ -46,17 +45,8 @@ def outputs(real):
     return pages, render_document(kb, book_settings).html, render_quick_reference(kb, book_settings)
 
 
-@pytest.fixture
-def content(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE_KB, target)
-    return target
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _problems(content: Path):
@@ -75,21 +65,21 @@ def test_the_three_kinds_each_have_one_label():
 
 def test_loader_refuses_an_unknown_kind(content):
     path = content / "rules/proofread-before-sending.yml"
-    _edit(path, "kind: practice", "kind: norm")
+    replace_once(path, "kind: practice", "kind: norm")
     found = [p for p in _problems(content) if p.path.endswith("proofread-before-sending.yml") and p.field == "kind"]
     assert len(found) == 1
     assert found[0].message.startswith("expected one of match-rule, code-of-conduct, practice; got 'norm'")
 
 
 def test_loader_accepts_a_code_of_conduct_norm(content):
-    _edit(content / "rules/proofread-before-sending.yml", "kind: practice", "kind: code-of-conduct")
+    replace_once(content / "rules/proofread-before-sending.yml", "kind: practice", "kind: code-of-conduct")
     kb = load_knowledge_base(content)
     assert kb.rules["proofread-before-sending"].kind == "code-of-conduct"
 
 
 def test_an_unconfirmed_section_needs_a_section(content):
     path = content / "rules/no-binding-commitments.yml"
-    _edit(path, '    section: "6.3"', "    confirmed: false")
+    replace_once(path, '    section: "6.3"', "    confirmed: false")
     found = [p for p in _problems(content) if p.field.endswith("confirmed")]
     assert len(found) == 1 and "expected a section for confirmed: false" in found[0].message
 
@@ -216,17 +206,17 @@ def test_internal_medicine_says_whose_contact_each_stance_covers(real, outputs):
 
 def test_contact_by_takes_known_values_on_topics_with_a_stance(content):
     path = content / "specialties/otolaryngology.yml"
-    _edit(path, "  post_interview_contact: no-policy\n",
+    replace_once(path, "  post_interview_contact: no-policy\n",
           "  post_interview_contact: discouraged\n  contact_by:\n    post_interview_contact: faculty\n"
           "    thank_you_notes: applicants\n")
-    _edit(path, "  searched: 2026-12-06", "  searched: 2026-12-06\n  season: 2026-27\n"
+    replace_once(path, "  searched: 2026-12-06", "  searched: 2026-12-06\n  season: 2026-27\n"
           "  sources: [{source: nrmp-mpa-applicants}]")
     found = sorted((p.field, p.message) for p in _problems(content) if "contact_by" in p.field)
     assert [field for field, _ in found] == ["communication_policy.contact_by.post_interview_contact",
                                              "communication_policy.contact_by.thank_you_notes"]
     assert found[0][1].startswith("expected one of applicants, programs, both; got 'faculty'")
     assert found[1][1].startswith("expected a topic with a published stance; thank_you_notes is no-policy")
-    _edit(path, "post_interview_contact: faculty\n    thank_you_notes: applicants\n", "post_interview_contact: programs\n")
+    replace_once(path, "post_interview_contact: faculty\n    thank_you_notes: applicants\n", "post_interview_contact: programs\n")
     policy = load_knowledge_base(content).specialties["otolaryngology"].communication_policy
     assert policy.contact_by == {"post_interview_contact": "programs"}
     assert policy.position("post_interview_contact") == "Discouraged for programs' messages"

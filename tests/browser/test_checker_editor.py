@@ -511,19 +511,27 @@ def test_many_drafts_from_files(open_page):
 # --- second visit and offline ------------------------------------------------------------------
 
 
+def visit_twice(context, site_url, on_second=None):
+    """Open the checker, wait until it keeps itself for later, and open it again; the second
+    visit's responses go to `on_second`. The page is served by the service worker afterwards."""
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    wait_ready(page)
+    page.wait_for_selector("#pmkb-checker[data-offline=ready]", state="attached", timeout=30_000)
+    if on_second is not None:
+        context.on("response", on_second)
+    page.reload()
+    wait_ready(page)
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+    return page
+
+
 def test_second_visit_loads_from_this_browser_and_works_offline(browser, site_url):
     context = browser.new_context(**DESKTOP)
     try:
-        page = context.new_page()
-        page.goto(site_url + "checker/")
-        wait_ready(page)
-        page.wait_for_selector("#pmkb-checker[data-offline=ready]", state="attached", timeout=30_000)
         # The second visit: the runtime comes from the service worker's copy, not the network.
         runtime = []
-        context.on("response", lambda r: runtime.append(r) if "/checker/runtime/" in r.url else None)
-        page.reload()
-        wait_ready(page)
-        assert page.evaluate("!!navigator.serviceWorker.controller")
+        page = visit_twice(context, site_url, on_second=lambda r: runtime.append(r) if "/checker/runtime/" in r.url else None)
         wasm = [r for r in runtime if r.url.endswith("pyodide.asm.wasm")]
         assert wasm and all(r.from_service_worker for r in wasm), [(r.url, r.from_service_worker) for r in runtime]
         # Offline: the page, the runtime and the checker all load, and checking works.
@@ -540,13 +548,7 @@ def test_second_visit_loads_from_this_browser_and_works_offline(browser, site_ur
 def test_a_newer_page_never_gets_an_older_runtime_copy(browser, site_url):
     context = browser.new_context(**DESKTOP)
     try:
-        page = context.new_page()
-        page.goto(site_url + "checker/")
-        wait_ready(page)
-        page.wait_for_selector("#pmkb-checker[data-offline=ready]", state="attached", timeout=30_000)
-        page.reload()
-        wait_ready(page)
-        assert page.evaluate("!!navigator.serviceWorker.controller")
+        page = visit_twice(context, site_url)
         # A checker worker that expects another runtime version, as after a site update.
         responses = []
         context.on("response", lambda r: responses.append(r) if "/checker/runtime/" in r.url else None)

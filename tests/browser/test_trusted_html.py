@@ -47,26 +47,29 @@ def test_link_targets_outside_the_allow_list_are_dropped_however_spelled(page, s
     assert all(protocol in ("http:", "https:", "mailto:") for protocol in copied[len(PAYLOADS):]), copied
 
 
-def test_only_plain_formatting_is_copied(page, site_url):
+def copy_trusted(page, site_url, html: str) -> str:
+    """What the site's DOM helper keeps of `html`, as markup."""
     page.goto(site_url + "log/")
     page.wait_for_function("() => window.PMKB_DOM")
-    html = page.evaluate(
-        """() => window.PMKB_DOM.copyTrustedHtml(
-            '<p onclick="x()">a<img src=x onerror=alert(1)><svg><a href="javascript:1">b</a></svg>'
-            + '<em style="color:red">c</em><script>alert(1)</script><iframe src="x"></iframe></p>',
-            document.createElement('div')).innerHTML"""
+    return page.evaluate(
+        "html => window.PMKB_DOM.copyTrustedHtml(html, document.createElement('div')).innerHTML", html
+    )
+
+
+def test_only_plain_formatting_is_copied(page, site_url):
+    html = copy_trusted(
+        page, site_url,
+        '<p onclick="x()">a<img src=x onerror=alert(1)><svg><a href="javascript:1">b</a></svg>'
+        '<em style="color:red">c</em><script>alert(1)</script><iframe src="x"></iframe></p>',
     )
     assert html == "<p>ab<em>c</em>alert(1)</p>"  # an SVG <a> is not an HTML link: its text only
 
 
 def test_tables_keep_their_rows_and_cells_without_attributes(page, site_url):
     """Content Markdown may hold tables (one dialect for the site, the handbook and the browser)."""
-    page.goto(site_url + "log/")
-    page.wait_for_function("() => window.PMKB_DOM")
-    html = page.evaluate(
-        """() => window.PMKB_DOM.copyTrustedHtml(
-            '<table style="x"><thead><tr><th align="left">A</th></tr></thead>'
-            + '<tbody><tr><td onclick="x()">b</td></tr></tbody></table>',
-            document.createElement('div')).innerHTML"""
+    html = copy_trusted(
+        page, site_url,
+        '<table style="x"><thead><tr><th align="left">A</th></tr></thead>'
+        '<tbody><tr><td onclick="x()">b</td></tr></tbody></table>',
     )
     assert html == "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>"

@@ -16,6 +16,7 @@ from prematch_kb.handbook.errors import HandbookError
 from prematch_kb.handbook.settings import PAPER_SIZES
 
 STYLESHEET = "style.css"  # the full handbook's; the quick reference has its own
+SHARED_STYLESHEET = "badges.css"  # what both documents draw alike, loaded first
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def render(html: str, paper: str, base_url: str, stylesheet: str = STYLESHEET, e
     """Lay out the document (a weasyprint.Document) without writing it; `extra_css` comes last."""
     from weasyprint import CSS, HTML
 
-    css = [CSS(string=stylesheet_text(paper, stylesheet)), CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")]
+    css = [CSS(string=stylesheet_text(paper, SHARED_STYLESHEET)), CSS(string=stylesheet_text(paper, stylesheet)),
+           CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")]
     if extra_css:
         css.append(CSS(string=extra_css))
     return HTML(string=html, base_url=base_url).render(stylesheets=css)
