@@ -69,6 +69,18 @@ class Lexicon:
         for entries in self.forms.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self.single = {word: frozenset(concepts) for word, concepts in singles.items()}
+        # What a word can start, found in one look-up: multi-word forms by their first two words
+        # (longest first), then the concepts of the word alone ("my" starts 87 forms).
+        self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
+        for word, entries in self.forms.items():
+            multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            alone = []
+            for sequence, concept in entries:
+                if len(sequence) > 1:
+                    multi.setdefault(sequence[1], []).append((sequence, concept))
+                else:
+                    alone.append(concept)
+            self.starts[word] = (multi, tuple(alone))
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word an unknown word is a one-edit typo of, or None (remembered per word)."""

@@ -80,6 +80,11 @@ def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | N
     return _match(pattern, reading)
 
 
+def match_present(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
+    """`match` for a caller that has already seen every required element present."""
+    return _match(pattern, reading)
+
+
 def _match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
     first = pattern[0]
     for span in _starts(reading, first, 0, len(reading.tokens)):

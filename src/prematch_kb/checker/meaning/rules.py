@@ -14,12 +14,13 @@ dropped.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from .lexicon import load_lexicon
-from .pattern import compile_pattern, concepts_of, match
+from .pattern import compile_pattern, concepts_of, match, match_present
 from .sentence import Reading, read
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -47,7 +48,14 @@ class Rule(NamedTuple):
     # alternatives of each pattern's most selective required element): a sentence with none of
     # them cannot satisfy the group, and the rule is skipped there without trying its patterns.
     group_anchors: tuple[frozenset[str] | None, ...] = ()  # None: a pattern there needs nothing
-    pattern_anchors: tuple[tuple[frozenset[str] | None, ...], ...] = ()  # the same, pattern by pattern
+    # Per group and pattern, what each required element may be (concepts and words), the most
+    # selective first: a sentence lacking one of them is not tried with the pattern.
+    pattern_needs: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
+    # The same tests as bit masks over `bits` (one bit a concept or word): `required` holds for
+    # the rule as a whole (its needs and group anchors), `pattern_masks` pattern by pattern.
+    bits: dict[str, int] | None = None
+    required: tuple[int, ...] = ()
+    pattern_masks: tuple[tuple[tuple[int, ...], ...], ...] = ()
 
 
 class Candidate(NamedTuple):
@@ -98,9 +106,49 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
                 group_anchors=tuple(_group_anchors(group) for group in groups),
-                pattern_anchors=tuple(tuple(_group_anchors((p,)) for p in group) for group in groups),
+                pattern_needs=tuple(tuple(_pattern_needs(p) for p in group) for group in groups),
             ))
-    return tuple(rules)
+    return _with_masks(rules)
+
+
+def _with_masks(loaded: list[Rule]) -> tuple[Rule, ...]:
+    """Give every concept and word the rules' patterns need a bit, and each rule its tests as masks."""
+    bits: dict[str, int] = {}
+    for rule in loaded:
+        for group in rule.pattern_needs:
+            for needs in group:
+                for need in needs:
+                    for name in sorted(need):
+                        bits.setdefault(name, 1 << len(bits))
+
+    def mask(names) -> int:
+        return sum(bits[name] for name in set(names))
+
+    finished = []
+    for rule in loaded:
+        required = [bits[name] for name in rule.needs] + [mask(a) for a in rule.group_anchors if a is not None]
+        finished.append(rule._replace(
+            bits=bits,
+            required=tuple(sorted(set(required), key=lambda m: m.bit_count())),
+            pattern_masks=tuple(
+                tuple(tuple(mask(n) for n in needs) for needs in group) for group in rule.pattern_needs
+            ),
+        ))
+    return tuple(finished)
+
+
+def mask_of(reading: Reading, bits: dict[str, int]) -> int:
+    """The bits of the concepts and words a reading holds (remembered with the reading)."""
+    found = reading.judged.get("mask")
+    if found is None:
+        get = bits.get
+        found = 0
+        for name in reading.spans:
+            found |= get(name, 0)
+        for name in reading.words:
+            found |= get(name, 0)
+        reading.judged["mask"] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -144,30 +192,73 @@ def _sentence_candidates(doc, mode: str):
         if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
             for rule, first, last, reason in _verdicts(reading, single, "single"):
                 yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
-            if previous is not None and previous_reading is not None and paired:
-                present = reading.spans.keys() | previous_reading.spans.keys()
-                if any(rule.needs <= present for rule in paired):
-                    pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
-                    for rule, first, last, reason in _verdicts(pair, paired, "paired"):
-                        yield _candidate(rule, pair, previous.start, first, last, reason, doc)
+            if previous is not None and previous_reading is not None and _pair_may_match(
+                paired, reading, previous_reading
+            ):
+                pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
+                for rule, first, last, reason in _verdicts(pair, paired, "paired"):
+                    yield _candidate(rule, pair, previous.start, first, last, reason, doc)
         previous, previous_reading = sentence, reading
 
 
+class RuleIndex(NamedTuple):
+    """The rules of one mode and kind (single sentences or pairs) with one test that names, from
+    the mask of a sentence's concepts and words, the rules that could match it (see `_viability`)."""
+
+    rules: tuple[Rule, ...]
+    viable: Callable[[int], list[int]]  # mask -> positions in `rules`, in file order
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+
+def _index(active: list[Rule]) -> RuleIndex:
+    return RuleIndex(tuple(active), _viability(active))
+
+
+def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
+    """One function testing every rule's needs against a sentence's mask at once: a rule could
+    match only when each of its groups has a pattern whose every required element is present.
+    Written out as one expression per rule and compiled, because testing the masks in a loop
+    costs more than judging: nearly every rule fails on nearly every sentence, most of them at
+    their first test, and a compiled `and`/`or` chain stops there."""
+    lines = ["def viable(p):", "    found = []"]
+    for position, rule in enumerate(active):
+        tests = [f"p & {mask}" for mask in rule.required]
+        for group in rule.pattern_masks:
+            if any(not masks for masks in group):
+                continue  # a pattern that needs nothing: the group never rules a sentence out
+            either = " or ".join("(" + " and ".join(f"p & {m}" for m in masks) + ")" for masks in group)
+            tests.append(f"({either})")
+        lines.append(f"    if {' and '.join(tests) or 'True'}:")
+        lines.append(f"        found.append({position})")
+    lines.append("    return found")
+    namespace: dict = {}
+    # The code is made from the rules' masks alone, never from text.
+    exec(compile("\n".join(lines), "<meaning rules>", "exec"), namespace)
+    return namespace["viable"]
+
+
 @lru_cache(maxsize=4)
-def _rules_of(mode: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+def _rules_of(mode: str) -> tuple[RuleIndex, RuleIndex]:
     active = [rule for rule in rules() if rule.mode == mode]
-    return tuple(r for r in active if not r.pair), tuple(r for r in active if r.pair)
+    return _index([r for r in active if not r.pair]), _index([r for r in active if r.pair])
 
 
-def _verdicts(reading: Reading, active: tuple[Rule, ...], key: str) -> list:
+def _verdicts(reading: Reading, active: RuleIndex, key: str) -> list:
     """The rules that match a sentence, with where and why dropped; a sentence's verdicts depend
     on the sentence alone, so they are worked out once per reading and remembered."""
     found = reading.judged.get(key)  # a short key: hashing the rules themselves costs more than the work
     if found is None:
-        present = frozenset(reading.spans) | reading.words
-        found = reading.judged[key] = [
-            (rule, *judged) for rule in active if (judged := _judge(rule, reading, present)) is not None
-        ]
+        found = reading.judged[key] = []
+        if not active.rules:
+            return found
+        present = mask_of(reading, active.rules[0].bits or {})
+        for position in active.viable(present):
+            rule = active.rules[position]
+            judged = _judge(rule, reading, present)
+            if judged is not None:
+                found.append((rule, *judged))
     return found
 
 
@@ -192,26 +283,35 @@ def _group_anchors(group) -> frozenset[str] | None:
     return frozenset(anchors)
 
 
-def _judge(rule: Rule, reading: Reading, present: frozenset[str] | None = None) -> tuple[int, int, str | None] | None:
+def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading) -> bool:
+    """Whether a rule for two sentences read together could match them: it needs its concepts and
+    words in one or the other (read together, a capitalised word opening the second is a NAME)."""
+    if not paired.rules:
+        return False
+    bits = paired.rules[0].bits or {}
+    return bool(paired.viable(mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)))
+
+
+def _pattern_needs(pattern) -> tuple[frozenset[str], ...]:
+    required = [frozenset(e.concepts) | e.words for e in pattern if not e.optional]
+    return tuple(sorted(required, key=len))
+
+
+def _judge(rule: Rule, reading: Reading, present: int) -> tuple[int, int, str | None] | None:
     """Where the rule matches in the sentence (first and one-past-last token) and why it is
-    dropped (None: kept), or None when it does not match at all. `present`: the sentence's
-    concept names and words, for the groups' quick test."""
-    if not rule.needs.issubset(reading.spans):
-        return None
-    if present is None:
-        present = frozenset(reading.spans) | reading.words
-    for group_anchor in rule.group_anchors:
-        if group_anchor is not None and group_anchor.isdisjoint(present):
-            return None
+    dropped (None: kept), or None when it does not match at all. `present`: the mask of the
+    sentence's concepts and words (`mask_of`), for the patterns' quick test."""
     found = []
-    for group, anchors in zip(rule.groups, rule.pattern_anchors, strict=True):
-        for pattern, anchor in zip(group, anchors, strict=True):
-            if anchor is not None and anchor.isdisjoint(present):
-                continue
-            where = match(pattern, reading)
-            if where is not None:
-                found.append(where)
-                break
+    for group, masks_of_group in zip(rule.groups, rule.pattern_masks, strict=True):
+        for pattern, masks in zip(group, masks_of_group, strict=True):
+            for needed in masks:
+                if not needed & present:
+                    break
+            else:
+                where = match_present(pattern, reading)
+                if where is not None:
+                    found.append(where)
+                    break
         else:
             return None
     if rule.also and all(match(pattern, reading) is None for pattern in rule.also):

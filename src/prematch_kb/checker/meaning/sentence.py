@@ -19,27 +19,34 @@ class Reading:
         self.spans: Spans = {}
         words = [t.text for t in self.tokens]
         self.words = frozenset(words)  # for the patterns' quick test: which literal words occur
+        spans = self.spans
+        starts = lexicon.starts
+        count = len(words)
         for index, word in enumerate(words):
-            entries = lexicon.forms.get(word)
-            if entries is None and text[self.tokens[index].start].isupper() and (
-                index or _opens_with_a_name(words, word)
-            ):
-                self.spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
-                continue
-            if entries is None and word.isdigit():
-                self.spans.setdefault("NUMBER", []).append((index, index + 1))
-                continue
+            entries = starts.get(word)
             if entries is None:
+                if text[self.tokens[index].start].isupper() and (index or _opens_with_a_name(words, word)):
+                    spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
+                    continue
+                if word.isdigit():
+                    spans.setdefault("NUMBER", []).append((index, index + 1))
+                    continue
                 fixed = lexicon.correct(word)
                 if fixed is None:
                     continue
                 self.corrected[index] = fixed
                 words[index] = fixed
-                entries = lexicon.forms.get(fixed) or []
-            for form, concept in entries:
-                end = index + len(form)
-                if tuple(words[index:end]) == form:
-                    self.spans.setdefault(concept, []).append((index, end))
+                entries = starts.get(fixed)
+                if entries is None:
+                    continue
+            multi, alone = entries
+            if multi and index + 1 < count:
+                for form, concept in multi.get(words[index + 1], ()):
+                    end = index + len(form)
+                    if end <= count and (end == index + 2 or tuple(words[index:end]) == form):
+                        spans.setdefault(concept, []).append((index, end))
+            for concept in alone:
+                spans.setdefault(concept, []).append((index, index + 1))
         conditions = self.spans.get("CONDITION")
         if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
             kept = [
