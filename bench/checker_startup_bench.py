@@ -1,10 +1,10 @@
 """Checker start-up: importing the engine, in CPython and in Pyodide under Node.
 
-In the browser the checker page is "ready" once Pyodide has booted, the engine is imported and an
-empty warm-up check has run, so the import is what the page adds to bare Pyodide. Measured here
+In the browser the checker page is "ready" once Pyodide has booted, the engine is imported and the
+warm-up (`prepare()`) has run, so the import is what the page adds to bare Pyodide. Measured here
 without a browser: `bench/pyodide_import_bench.mjs` loads the checker wheel into a fresh Pyodide
-(the runtime the page uses) and times the import, the warm-up check and the first two checks of a
-real draft (the first one compiles the patterns that draft needs). CPython: a fresh interpreter
+(the runtime the page uses) and times the import, the warm-up and the first two checks of a
+real draft (the first one compiles the few shape patterns that draft needs). CPython: a fresh interpreter
 per run. Writes bench/results/checker_startup.json and .md.
 
 PREMATCH_KB_CHECKER_WHEEL=path.whl measures that wheel instead of one built from the sources
@@ -36,8 +36,8 @@ DRAFT = (
     "you tell me where I stand on your rank list?\n\nSincerely,\nAmara Obi\nAAMC ID 12345678\n"
 )
 _CPYTHON_PROBE = (
-    "import time; t = time.perf_counter(); from prematch_kb.checker import check; "
-    "i = time.perf_counter(); check(''); w = time.perf_counter(); import sys; d = sys.argv[1]; "
+    "import time; t = time.perf_counter(); from prematch_kb.checker import check, prepare; "
+    "i = time.perf_counter(); prepare(); w = time.perf_counter(); import sys; d = sys.argv[1]; "
     "check(d); f = time.perf_counter(); "
     "print((i - t) * 1000, (w - i) * 1000, (f - w) * 1000)"
 )
@@ -128,7 +128,7 @@ def to_markdown(result: dict) -> str:
         f"| step | Pyodide {p['python']} (Node) | CPython {m['python']} |",
         "|---|---|---|",
         f"| import the checker | {p['import_ms']:.0f} ms | {c['import_ms']:.1f} ms |",
-        f"| empty warm-up check (the page runs it before \"ready\") "
+        f"| warm-up: `prepare()` loads and compiles the rules (the page runs it before \"ready\") "
         f"| {p['warmup_ms']:.0f} ms | {c['warmup_ms']:.1f} ms |",
         f"| first check of a 90-word email (compiles the patterns it needs) | {p['first_check_ms']:.0f} ms "
         f"| {c['first_check_ms']:.1f} ms |",

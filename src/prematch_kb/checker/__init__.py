@@ -3,6 +3,7 @@
     from prematch_kb.checker import check
     report = check(text, mode="draft", applicant_type="non-us-img", phase="post-interview")
     report.findings, report.verdict, report.to_dict()
+    prepare()   # optional: load and compile everything now, so the first check is as fast as the rest
 
 It imports nothing else from the project: its wording comes from `rulebook.json`, generated from
 the knowledge base (`prematch-kb rulebook`), and so do the phases and specialties a check may name
@@ -11,7 +12,7 @@ of categories.
 """
 
 from .context import APPLICANT_TYPES, MODES, RECIPIENTS, Context
-from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check
+from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check, prepare
 from .report import REPORT_SCHEMA, REPORT_VERSION, Finding, Report
 from .rulebook import known_phases, known_specialties
 
@@ -30,4 +31,5 @@ __all__ = [
     "check",
     "known_phases",
     "known_specialties",
+    "prepare",
 ]

@@ -82,6 +82,16 @@ def check(
     return report
 
 
+def prepare() -> None:
+    """Load everything a check needs (the rulebook, the vocabulary, the meaning rules of both modes
+    and their compiled tests), so that the first real check costs what every later one does. The
+    page calls it while it loads, before it says it is ready."""
+    from . import meaning
+
+    check("", mode="draft")
+    meaning.prepare()
+
+
 def _detectors(mode: str) -> tuple:
     """The detectors of a mode that read shapes (placeholders, greetings, texting style), in
     registry order; the meaning layer's categories are found by `_meaning_hits`."""

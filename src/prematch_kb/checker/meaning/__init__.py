@@ -13,7 +13,7 @@ from .lexicon import load_lexicon
 from .rules import Candidate, candidates, rule_categories, rules, scope_reason
 from .sentence import read
 
-__all__ = ["Candidate", "explain", "find", "forget", "out_of_scope", "rule_categories", "rules"]
+__all__ = ["Candidate", "explain", "find", "forget", "out_of_scope", "prepare", "rule_categories", "rules"]
 
 
 def find(doc, mode: str) -> list[Hit]:
@@ -37,6 +37,14 @@ def out_of_scope(doc, mode: str, start: int, end: int) -> str | None:
     if not inside:
         return None
     return scope_reason(reading, mode, inside[0], inside[-1] + 1)
+
+
+def prepare() -> None:
+    """Read the vocabulary and the rules and compile the rules' tests for both modes."""
+    from .rules import _rules_of
+
+    for mode in ("draft", "received"):
+        _rules_of(mode)
 
 
 def forget() -> None:

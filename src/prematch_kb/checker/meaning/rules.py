@@ -201,6 +201,22 @@ def _sentence_candidates(doc, mode: str):
         previous, previous_reading = sentence, reading
 
 
+def _absorbed(group: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:
+    """A group's patterns' tests, simplified without changing what they accept: within a pattern a
+    mask that another of its masks lies inside adds nothing (that one present, so is this), and a
+    pattern whose tests include all of another's adds nothing to their `or`."""
+    simplified: list[frozenset[int]] = []
+    for masks in group:
+        kept = frozenset(m for m in masks if not any(o != m and o & m == o for o in masks))
+        if kept not in simplified:
+            simplified.append(kept)
+    return [
+        tuple(sorted(masks, key=lambda m: (m.bit_count(), m)))
+        for masks in simplified
+        if not any(other < masks for other in simplified)
+    ]
+
+
 class RuleIndex(NamedTuple):
     """The rules of one mode and kind (single sentences or pairs) with one test that names, from
     the mask of a sentence's concepts and words, the rules that could match it (see `_viability`)."""
@@ -222,18 +238,23 @@ def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
     Written out as one expression per rule and compiled, because testing the masks in a loop
     costs more than judging: nearly every rule fails on nearly every sentence, most of them at
     their first test, and a compiled `and`/`or` chain stops there."""
+    names: dict[int, str] = {}  # each distinct mask a global of the function: short source, fast to compile
+
+    def test(mask: int) -> str:
+        return "p & " + names.setdefault(mask, f"m{len(names)}")
+
     lines = ["def viable(p):", "    found = []"]
     for position, rule in enumerate(active):
-        tests = [f"p & {mask}" for mask in rule.required]
+        tests = [test(mask) for mask in rule.required]
         for group in rule.pattern_masks:
             if any(not masks for masks in group):
                 continue  # a pattern that needs nothing: the group never rules a sentence out
-            either = " or ".join("(" + " and ".join(f"p & {m}" for m in masks) + ")" for masks in group)
+            either = " or ".join("(" + " and ".join(test(m) for m in masks) + ")" for masks in _absorbed(group))
             tests.append(f"({either})")
         lines.append(f"    if {' and '.join(tests) or 'True'}:")
         lines.append(f"        found.append({position})")
     lines.append("    return found")
-    namespace: dict = {}
+    namespace: dict = {name: mask for mask, name in names.items()}
     # The code is made from the rules' masks alone, never from text.
     exec(compile("\n".join(lines), "<meaning rules>", "exec"), namespace)
     return namespace["viable"]
