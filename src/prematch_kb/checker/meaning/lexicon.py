@@ -32,7 +32,10 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     lowered = lower_case(text).translate(_APOSTROPHES)  # offset for offset with the text
-    return [Token(m.group().replace(" ", ""), m.start(), m.end()) for m in _TOKEN.finditer(lowered)]
+    tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lowered)]
+    if " " in lowered and ("#" in lowered or "%" in lowered):  # "# 1", "100 %" are one token each
+        tokens = [t._replace(text=t.text.replace(" ", "")) if " " in t.text else t for t in tokens]
+    return tokens
 
 
 def expand(form: str) -> list[str]:
@@ -69,6 +72,11 @@ class Lexicon:
         for entries in self.forms.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self.single = {word: frozenset(concepts) for word, concepts in singles.items()}
+        # First letter and length of the words a typo may be read as: most unknown words match none,
+        # and are then known not to be typos without building their variants.
+        tolerant = {word for words in self.typo_index.values() for word in words}
+        self._tolerant_shapes = frozenset((word[0], len(word)) for word in tolerant)
+        self._single_shapes = frozenset((word[0], len(word)) for word in self.single if word)
         # What a word can start, found in one look-up: multi-word forms by their first two words
         # (longest first), then the concepts of the word alone ("my" starts 87 forms).
         self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
@@ -98,6 +106,13 @@ class Lexicon:
             return None
         if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
             return None  # a plural ("choices", "programs") is another word, not a typo
+        first, length = word[0], len(word)
+        if (
+            (first, length + 1) not in self._tolerant_shapes  # a letter missing
+            and (first, length) not in self._tolerant_shapes  # a letter changed, two swapped
+            and (first, length - 1) not in self._single_shapes  # a letter too many
+        ):
+            return None
         candidates = set()
         deletions = _deletions(word)
         for variant in (word, *deletions):  # a letter missing, changed or swapped

@@ -58,9 +58,11 @@ class Reading:
             else:
                 del self.spans["CONDITION"]
         for role, concepts in lexicon.roles[mode].items():
-            found = sorted(span for concept in concepts for span in self.spans.get(concept, ()))
-            if found:
-                self.spans[role] = found
+            present = [spans[concept] for concept in concepts if concept in spans]
+            if len(present) == 1:
+                spans[role] = sorted(present[0])
+            elif present:
+                spans[role] = sorted(span for found in present for span in found)
         opening = words[1:] if words and words[0] in _LEADING_WORDS else words  # "so am i in your top 10"
         self.question = "?" in words or bool(opening and opening[0] in _OPENERS and len(opening) > 2
                                              and opening[1] in _SUBJECTS) or _wh_question(opening)
