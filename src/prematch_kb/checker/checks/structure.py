@@ -44,14 +44,23 @@ _NAME_LINE = re.compile(
 _APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
+# "this email" and the words for it: a document that comes with, accompanies or is added to it is
+# attached, whatever the verb.
+_THIS_EMAIL = r"(?:this|my) (?:e-?mail|message|letter|note)"
 _ATTACHING = rx(
-    r"\b(?:attach(?:ed|ing|es)?|enclos(?:e|ed|ing|es)|(?:please )?find\b[^.!?\n]{0,40}\b(?:attached|enclosed)"
-    r"|included (?:with|in) this (?:email|message|letter))\b"
+    r"\b(?:attach(?:ed|ing|es)?|atach(?:ed|ing)?|attatch(?:ed|ing)?|enclos(?:e|ed|ing|es|ure|ures)"
+    r"|(?:please )?find\b[^.!?\n]{0,40}\b(?:attached|atached|enclosed)"
+    r"|(?:included|sent|comes?|coming|goes|going) (?:along )?(?:with|in) " + _THIS_EMAIL
+    + r"|accompan(?:y|ies|ying) " + _THIS_EMAIL + r"|added\b[^.!?\n]{0,40}\bto " + _THIS_EMAIL + r")\b"
 )
+# "I have attached it to this email": the document named in an earlier sentence.
+_ATTACHED_PRONOUN = rx(r"\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)?|added) (?:it|them|this|these|both)\b")
+_NOT_ATTACHING = rx(r"(?:\b(?:not|never|without)|n't)\W{1,5}(?:\w{1,30}\W{1,5}){0,2}$")
 _DOCUMENT = rx(
     r"\b(?:CV|C\.V\.|resume|résumé|curriculum vitae|personal statement|letters?|scores?|transcripts?|USMLE"
     r"|score report|publications?|papers?|abstracts?|posters?|portfolio|certificates?|photos?|documents?"
-    r"|scans?|copy|copies|PDF|slides|manuscript|case report)\b"
+    r"|scans?|copy|copies|PDF|slides|manuscript|case report|LORs?|evaluations?|reflections?|essays?|videos?"
+    r"|recordings?|reports?|summary|summaries)\b"
 )
 _REQUESTED = rx(
     r"\b(?:as (?:you |was )?requested|per your request|as you asked|you asked (?:for|me to)|at your request"
@@ -229,14 +238,17 @@ def too_long(doc, ctx):
 
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
-    if "attach" not in doc.lower and "enclos" not in doc.lower:
+    if not any(word in doc.lower for word in ("attach", "atach", "enclos", "this email", "this message",
+                                               "this e-mail", "this letter", "this note", "my email", "my message")):
         return
     hits = []
     for sentence in doc.sentences:
         if not doc.is_own(sentence.start, sentence.end):
             continue
         act = _ATTACHING.search(sentence.text)
-        if act and _DOCUMENT.search(sentence.text):
+        if act and _NOT_ATTACHING.search(sentence.text[: act.start()]):
+            continue  # "I have not attached anything here"
+        if act and (_DOCUMENT.search(sentence.text) or _ATTACHED_PRONOUN.search(sentence.text)):
             hits.append((sentence.start + act.start(), sentence.start + act.end()))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
