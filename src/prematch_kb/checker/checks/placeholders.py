@@ -18,10 +18,12 @@ PLACEHOLDER = re.compile(
     r"|\b(?:[Xx]{2}|DD|MM)[/.-](?:[Xx]{2}|MM|DD)(?:[/.-](?:[Xx0-9]{2,4}|YYYY|YY))?\b"  # XX/XX/2026, DD/MM/YYYY
     r"|_{3,}"  # ____
     r"|\b(?:INSERT|TODO|TBD|FIXME)\b"
-    r"|\[[ \t]*[a-z][a-z0-9 _.,'’/&-]{1,40}\](?!\()"  # [program name], [insert date] (not a [link](url))
+    r"|\[[ \t]*[a-z][a-z0-9 _.,'’/&-]{1,80}\](?!\()"  # [program name], [mention a detail] (not a [link](url))
     r"|\((?:[Ii]nsert|INSERT|[Yy]our|YOUR|[Nn]ame of|NAME OF)\b[^()\n]{0,30}\)"  # (Insert program), (Your Name)
     r"|\((?:[A-Z][a-z]+ )?(?:Name|Program|Programme|Date|Hospital|Specialty|School|Institution|Director|Title)\)"
     r"|\((?:name|program|programme|date|hospital|specialty|school|title|pd|city)\)"  # (name), (program)
+    r"|\((?:[Pp]rogram|[Pp]rogramme|[Hh]ospital|[Ss]pecialty|[Ss]chool|[Ii]nstitution|[Dd]irector|[Ii]nterviewer|[Cc]ity"
+    r"|[Pp]erson|[Ff]aculty|PD|PD's|[Ii]nterviewer's|[Dd]irector's) (?:[Nn]ame|NAME)\)"  # (program name), (PD's name)
     r"|\b[Ii]nsert\b[^.!?\n]{0,40}?\bhere\b"  # insert specialty here
     r"|\b(?:PROGRAM|PROGRAMME|HOSPITAL|SPECIALTY|INSTITUTION|APPLICANT|CANDIDATE|PD|DIRECTOR|FIRST|LAST|YOUR|FULL)"
     r"[ _]?NAME\b"  # PROGRAM NAME, LASTNAME
