@@ -15,6 +15,8 @@ from ..registry import Hit, register
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
+# A shorter note counts when it is signed below a sign-off line of its own.
+MIN_NOTE_WORDS = 8
 # Word limits by kind of message: a thank-you note is short; other letters may say more.
 THANK_YOU_WORD_LIMIT = 250
 LETTER_WORD_LIMIT = 400
@@ -41,7 +43,11 @@ _NAME_LINE = re.compile(
 )
 # Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
 # as opposed to a plan to apply some day.
-_APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
+# Writing to a program about its residency, or a position in it, is talk about the application.
+_APPLICATION_TALK = rx(
+    r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match|residency position"
+    r"|(?:your|the) (?:[\w-]+ ){0,3}(?:residency|program|programme)(?: position)?)\b"
+)
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
 # "this email" and the words for it: a document that comes with, accompanies or is added to it is
@@ -65,7 +71,12 @@ _DOCUMENT = rx(
 _REQUESTED = rx(
     r"\b(?:as (?:you |was )?requested|per your request|as you asked|you asked (?:for|me to)|at your request"
     r"|as discussed|as we discussed|as mentioned in your|you (?:had )?requested|in response to your request"
-    r"|the coordinator asked|was asked to (?:send|submit|provide))\b"
+    r"|the coordinator asked|was asked to (?:send|submit|provide)"
+    # someone at the program asked for it: "As Ms. Reyes requested", "as the coordinator asked",
+    # "as requested by Dr. Lee"
+    r"|as (?:(?:dr|prof|mr|mrs|ms|mx)\.? (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)|(?:the|your) (?:program )?"
+    r"(?:coordinator|director|office|committee|chief resident|chief))(?: (?-i:[A-Z][a-z]+))? (?:requested|asked)"
+    r"|(?:requested|asked for) by (?:dr|prof|mr|mrs|ms|mx|the|your)\b)\b"
 )
 _VISA_STATED = rx(
     r"\b(?:(?:US|U\.S\.|United States|American) (?:citizen|citizenship|national|permanent resident)"
@@ -127,8 +138,12 @@ def _word_count(doc, lines) -> int:
 
 def _is_whole_email(doc, lines) -> bool:
     """A text framed as an email: a greeting or a sign-off, and some length. A paragraph pasted
-    without either is a passage, and greeting, sign-off and signature advice would only nag."""
-    if len(lines) < 2 or _word_count(doc, lines) < MIN_EMAIL_WORDS:
+    without either is a passage, and greeting, sign-off and signature advice would only nag. A
+    short note is an email too when it is signed: a sign-off line of its own, then the writer's
+    name or AAMC ID, below a line of its own text."""
+    if len(lines) < 2:
+        return False
+    if _word_count(doc, lines) < MIN_EMAIL_WORDS and not _signed_note(doc, lines):
         return False
     key = "framed_as_email"
     if key not in doc.cache:
@@ -140,6 +155,21 @@ def _is_whole_email(doc, lines) -> bool:
             for ls, le in lines[-8:]
         )
     return doc.cache[key]
+
+
+def _signed_note(doc, lines) -> bool:
+    """A short note that ends in a sign-off line and a signature: "Any update?  Thanks,  Ravi Shah"."""
+    if len(lines) < 3 or _word_count(doc, lines) < MIN_NOTE_WORDS:
+        return False
+    for index in range(1, len(lines) - 1):
+        s, e = lines[index]
+        line = doc.text[s:e]
+        if _SIGN_OFF.match(line) and line.rstrip()[-1:] not in ".!?":
+            return all(
+                _NAME_LINE.match(doc.text[ns:ne].rstrip(" ,;|-–")) or _AAMC_ID.search(doc.text[ns:ne])
+                for ns, ne in lines[index + 1 :]
+            )
+    return False
 
 
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
@@ -199,7 +229,10 @@ def missing_identity(doc, ctx):
     if not _is_whole_email(doc, lines):
         return
     index = _sign_off_index(doc, lines)
-    signature = lines[index + 1 :] if index is not None else lines[-2:]
+    # Without a sign-off the signature is the last lines, never the greeting above the body.
+    signature = lines[index + 1 :] if index is not None else [
+        line for line in lines[-2:] if line != lines[0] or not _SALUTATION.match(doc.text[line[0] : line[1]])
+    ]
     has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–")) for s, e in signature)
     has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
     to_program = ctx.recipient in (None, "program-director", "coordinator")
