@@ -75,6 +75,43 @@ def test_speed_filters_are_derived_from_the_patterns():
     assert all(r.needs <= {c for g in r.groups for p in g for e in p for c in e.alternatives} for r in rules())
 
 
+def test_the_compiled_rule_test_never_skips_a_rule_that_matches():
+    """Rules are tried only where their compiled test says they could match (a speed filter): on
+    every rule example, read sentence by sentence and in pairs, each rule whose every group has a
+    matching pattern must be among those the test names."""
+    from prematch_kb.checker.meaning.pattern import match
+    from prematch_kb.checker.meaning.rules import _rules_of, mask_of
+    from prematch_kb.checker.meaning.sentence import Reading
+
+    lexicon = load_lexicon()
+    tried = 0
+    for path in RULE_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts = [t for rule in data["rules"] for kind in ("flag", "pass") for t in rule["examples"][kind]]
+        for index in _rules_of(data["mode"]):
+            bits = index.rules[0].bits if index.rules else {}
+            for text in texts:
+                reading = Reading(text, lexicon, data["mode"])
+                named = set(index.viable(mask_of(reading, bits or {})))
+                for position, rule in enumerate(index.rules):
+                    if all(any(match(p, reading) for p in group) for group in rule.groups):
+                        tried += 1
+                        assert position in named, (rule.id, text)
+    assert tried > 500
+
+
+@pytest.mark.parametrize(("mode", "text", "concept"), [
+    ("draft", "Forty IM programs got the application this year.", "FIRST_SG"),
+    ("received", "Do you have any US clinical experience?", "FIRST_PL"),
+])
+def test_abbreviations_in_capitals_are_not_read_as_words(mode, text, concept):
+    from prematch_kb.checker.meaning.sentence import Reading
+
+    assert concept not in Reading(text, load_lexicon(), mode).spans
+    shouted = Reading(text.upper(), load_lexicon(), mode)  # all in capitals: shouting, read as words
+    assert concept in shouted.spans
+
+
 def test_vocabulary_is_well_formed():
     data = json.loads(VOCABULARY.read_text(encoding="utf-8"))
     lexicon = load_lexicon()

@@ -50,6 +50,9 @@ class Lexicon:
         self.roles = data["roles"]
         self.typo_min = int(data.get("typo_min_length", 5))
         self.not_typos = frozenset(data.get("not_typos", ()))
+        # Words that, written in capitals amid ordinary text, are abbreviations with no concept
+        # ("IM programs", "US clinical experience"), not "I'm" or "us".
+        self.acronyms = frozenset(data.get("acronyms", ()))
         # first token -> [(tokens of the form, concept)], longest first
         self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.typo_index: dict[str, set[str]] = {}  # deletion variant -> single words it may be

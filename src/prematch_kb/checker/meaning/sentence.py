@@ -22,7 +22,10 @@ class Reading:
         spans = self.spans
         starts = lexicon.starts
         count = len(words)
+        acronyms = lexicon.acronyms
         for index, word in enumerate(words):
+            if word in acronyms and _abbreviation(text, self.tokens, index):
+                continue
             entries = starts.get(word)
             if entries is None:
                 if text[self.tokens[index].start].isupper() and (index or _opens_with_a_name(words, word)):
@@ -98,6 +101,20 @@ _COMMON_OPENERS = frozenset((
     "it", "he", "she", "they", "we", "you", "one", "each", "all", "both", "either", "neither", "none",
     "time", "today", "tomorrow", "yesterday",
 ))
+
+
+def _abbreviation(text: str, tokens: list[Token], index: int) -> bool:
+    """A word written in capitals is an abbreviation unless its neighbours are in capitals too
+    ("IM programs" is internal medicine; "PLEASE RANK US FIRST" is shouting)."""
+    token = tokens[index]
+    if not text[token.start : token.end].isupper():
+        return False
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(tokens):
+            written = text[tokens[neighbour].start : tokens[neighbour].end]
+            if len(written) > 1 and written.isalpha() and written.isupper():
+                return False
+    return True
 
 
 def _wh_question(words) -> bool:
