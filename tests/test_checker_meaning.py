@@ -146,6 +146,8 @@ def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
     ("draft", "A commitment is hereby made to rank your program first.", "binding-commitment"),
     ("draft", "Kindly inform me whether I have been ranked to match", "rank-inquiry"),
     ("received", "You rank us where?", "program-rank-inquiry"),
+    # a request the writer carries for someone else is the writer's own ask
+    ("draft", "My dean has asked me to find out where I stand on your rank list.", "rank-inquiry"),
 ])
 def test_new_wordings_of_known_meanings_are_caught(mode, text, category):
     assert category in _categories(text, mode)

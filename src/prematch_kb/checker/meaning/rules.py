@@ -462,12 +462,15 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
             return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
     for s, e in reading.spans.get("THIRD_PARTY", ()):
-        if [t.text for t in tokens[e : e + 3]] in (["asked", "me", "to"], ["wants", "me", "to"], ["told", "me", "to"]):
-            continue  # "My dean asked me to find out where I rank": the writer's own request, passed on
+        following = [t.text for t in tokens[e : e + 5] if t.text not in _AUXILIARIES][:3]
+        if following in (["asked", "me", "to"], ["wants", "me", "to"], ["told", "me", "to"]):
+            continue  # "My dean (has) asked me to find out where I rank": the writer's own request, passed on
         if clause_start <= s < first and (first - s <= THIRD_PARTY_REACH or s <= clause_start + 1):
             return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
     return None
 
+
+_AUXILIARIES = frozenset(("has", "have", "had", "also", "just", "kindly", "even", "specifically"))
 
 _GENERAL_VERBS = frozenset((
     "ask", "asks", "asked", "wonder", "wonders", "feel", "feels", "felt", "think", "thinks", "believe", "believes",
