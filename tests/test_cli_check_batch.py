@@ -15,9 +15,9 @@ from prematch_kb.checker import check
 from prematch_kb.checker.batch import split_drafts
 from prematch_kb.cli import main
 
-PLEDGE = "Dear Dr. Grant,\n\nI promise to rank you first if you rank me.\n\nBest,\nAna Silva"
-CLEAN = "Dear Dr. Okafor,\n\nThank you for the interview on Tuesday.\n\nBest,\nAna Silva"
-INFORMAL = "Dear Dr. Lee,\n\nThx for the interview!!\n\nBest,\nAna Silva"
+PLEDGE = "Dear Dr. Grant,\n\nI promise to rank you first if you rank me.\n\nBest,\nAna Silva\nAAMC ID 12345678"
+CLEAN = "Dear Dr. Okafor,\n\nThank you for the interview on Tuesday.\n\nBest,\nAna Silva\nAAMC ID 12345678"
+INFORMAL = "Dear Dr. Lee,\n\nThx for the interview!!\n\nBest,\nAna Silva\nAAMC ID 12345678"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
