@@ -44,10 +44,7 @@ _NAME_LINE = re.compile(
 # Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
 # as opposed to a plan to apply some day.
 # Writing to a program about its residency, or a position in it, is talk about the application.
-_APPLICATION_TALK = rx(
-    r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match|residency position"
-    r"|(?:your|the) (?:[\w-]+ ){0,3}(?:residency|program|programme)(?: position)?)\b"
-)
+_APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
 # "this email" and the words for it: a document that comes with, accompanies or is added to it is
@@ -230,9 +227,7 @@ def missing_identity(doc, ctx):
         return
     index = _sign_off_index(doc, lines)
     # Without a sign-off the signature is the last lines, never the greeting above the body.
-    signature = lines[index + 1 :] if index is not None else [
-        line for line in lines[-2:] if line != lines[0] or not _SALUTATION.match(doc.text[line[0] : line[1]])
-    ]
+    signature = lines[index + 1 :] if index is not None else lines[-2:]
     has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–")) for s, e in signature)
     has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
     to_program = ctx.recipient in (None, "program-director", "coordinator")
