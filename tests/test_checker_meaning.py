@@ -126,6 +126,9 @@ def test_vocabulary_is_well_formed():
 @pytest.mark.parametrize(("typo", "word"), [
     ("comitment", "commitment"), ("contarct", "contract"), ("positon", "position"), ("programe", "program"),
     ("gaurantee", None), ("wanted", None), ("choices", None), ("programs", None), ("march", None),
+    # real words one letter longer than a vocabulary word are themselves, not slips
+    ("through", None), ("started", None), ("pleased", None), ("spending", None), ("later", None),
+    ("writting", "writing"),  # but a letter typed twice is a slip towards any vocabulary word
 ])
 def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
     # None: the word is either itself in the vocabulary or must not be read as another word

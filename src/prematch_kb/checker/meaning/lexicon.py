@@ -4,7 +4,8 @@ A form is one word or a sequence of words; `stem|a|b` in the data stands for ste
 An unknown word is read typo-tolerantly as one of the words marked `~` in the data (one letter
 deleted, added, changed or two swapped, first letter kept), so "frist", "promiss" and "gaurantee"
 are read as what they mean. Only marked words are corrected to: correcting to any vocabulary word
-would read real words as others ("wanted" as "warned").
+would read real words as others ("wanted" as "warned", "started" as "stated"). The one exception is
+a letter typed twice ("writting"), which no real word is.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ class Lexicon:
         # First letter and length of the words a typo may be read as: most unknown words match none,
         # and are then known not to be typos without building their variants.
         tolerant = {word for words in self.typo_index.values() for word in words}
+        self._tolerant = frozenset(tolerant)
         self._tolerant_shapes = frozenset((word[0], len(word)) for word in tolerant)
-        self._single_shapes = frozenset((word[0], len(word)) for word in self.single if word)
         # What a word can start, found in one look-up: multi-word forms by their first two words
         # (longest first), then the concepts of the word alone ("my" starts 87 forms).
         self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
@@ -110,17 +111,22 @@ class Lexicon:
         if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
             return None  # a plural ("choices", "programs") is another word, not a typo
         first, length = word[0], len(word)
+        doubled = [i for i in range(1, length) if word[i] == word[i - 1]]
         if (
             (first, length + 1) not in self._tolerant_shapes  # a letter missing
             and (first, length) not in self._tolerant_shapes  # a letter changed, two swapped
-            and (first, length - 1) not in self._single_shapes  # a letter too many
+            and (first, length - 1) not in self._tolerant_shapes  # a letter too many
+            and not doubled
         ):
             return None
         candidates = set()
         deletions = _deletions(word)
-        for variant in (word, *deletions):  # a letter missing, changed or swapped
+        for variant in (word, *deletions):  # a letter missing, changed or swapped, or one too many
             candidates |= self.typo_index.get(variant, set())
-        candidates |= {variant for variant in deletions if variant in self.single}  # a letter too many
+        candidates |= {variant for variant in deletions if variant in self._tolerant}
+        # A letter typed twice ("comming", "writting") is a slip towards any vocabulary word: no
+        # real word is another with a letter doubled ("through" is not "though", "later" not "late").
+        candidates |= {word[:i] + word[i + 1 :] for i in doubled if word[:i] + word[i + 1 :] in self.single}
         candidates = {c for c in candidates if c[0] == word[0] and c != word}
         return min(candidates) if candidates else None
 
