@@ -50,9 +50,12 @@ def test_one_event_per_date_with_its_status(real):
     assert lines[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"] and lines[-1] == "END:VCALENDAR"
     assert any(line.startswith("PRODID:") for line in lines)
     found = events(text)
-    assert len(found) == len(kb.cycle.dates)
+    assert len(found) == len(kb.cycle.events) == len([d for d in kb.cycle.dates if not d.boundary])
     by_uid = {e["UID"]: e for e in found}
-    for date in kb.cycle.dates:
+    # a stage boundary ("the day after Match Day") is no event
+    assert not any(f"{kb.cycle.id}-{d.id}@" in uid for d in kb.cycle.dates if d.boundary for uid in by_uid)
+    assert any(d.boundary for d in kb.cycle.dates)
+    for date in kb.cycle.events:
         event = by_uid[f"{kb.cycle.id}-{date.id}@prematch-kb.org"]
         assert event["DTSTART;VALUE=DATE"] == f"{date.date:%Y%m%d}"
         assert event["DTEND;VALUE=DATE"] == f"{date.date + dt.timedelta(days=1):%Y%m%d}"

@@ -35,7 +35,7 @@ def calendar_text(kb: KnowledgeBase, site_url: str) -> str:
         f"X-WR-CALNAME:{_escape(cycle.title)}: key dates",
     ]
     timeline = site_url.rstrip("/") + "/timeline/"
-    for date in sorted(cycle.dates, key=lambda d: (d.date, d.id)):
+    for date in cycle.events:
         lines += _event(kb, date, cycle.id, host, stamp, timeline)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

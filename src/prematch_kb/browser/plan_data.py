@@ -58,7 +58,7 @@ def plan_data(kb: KnowledgeBase) -> dict:
                     "phase": d.phase,
                     "note_html": _html(kb, d.note) if d.note else "",
                 }
-                for d in sorted(kb.cycle.dates, key=lambda d: d.date)
+                for d in kb.cycle.events
             ],
             "end": max((d.date for d in kb.cycle.dates), default=_dt.date.min).isoformat(),
         },

@@ -51,7 +51,7 @@ def render_timeline_page(ctx: RenderContext) -> Page:
             out += [f"**Templates:** {ctx.links(here, 'template', phase.templates)}", ""]
         if phase.rules:
             out += [f"**Rules:** {ctx.links(here, 'rule', phase.rules)}", ""]
-        dates = [d for d in kb.cycle.dates if d.phase == phase.id]
+        dates = [d for d in kb.cycle.events if d.phase == phase.id]
         if dates:
             out += ["**Dates:** " + "; ".join(f"{md.text(d.label)} {_date_cell(d)}" for d in dates), ""]
         out += ["</section>", ""]
@@ -61,7 +61,7 @@ def render_timeline_page(ctx: RenderContext) -> Page:
             "unconfirmed** was never checked against a dated official page for this cycle: treat it as "
             "approximate, not as what happened.", ""]
     rows: list[list[str]] = []
-    for item in sorted(kb.cycle.dates, key=lambda d: d.date):
+    for item in kb.cycle.events:
         if item.confirmed:
             status = "Confirmed: " + ctx.cite_all(here, item.citations)
         elif item.passed_unconfirmed(ctx.today):

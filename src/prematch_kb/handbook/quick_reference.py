@@ -103,12 +103,12 @@ def _rules(kb: KnowledgeBase, settings: HandbookSettings) -> str:
 
 def _dates(kb: KnowledgeBase, settings: HandbookSettings) -> str:
     cycle = kb.cycle
-    if cycle is None or not cycle.dates:
+    if cycle is None or not cycle.events:
         return ""
     rows = "".join(
         f'<tr><td class="date">{esc(long_date(d.date))}</td><td>{esc(d.label)}</td>'
         f'<td class="status-cell">{date_status(d, settings.edition)}</td></tr>'
-        for d in sorted(cycle.dates, key=lambda d: (d.date, d.id))
+        for d in cycle.events
     )
     calendars = "; ".join(f"{esc(c.source.publisher)}: {printable_url(c.source.url)}" for c in cycle.calendars)
     check = f'<p class="note">Check every date against the official calendars: {calendars}.</p>' if calendars else ""

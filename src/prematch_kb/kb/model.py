@@ -233,6 +233,9 @@ class CycleDate:
     citations: tuple[Citation, ...] = ()
     note: str = ""
     origin: Origin = Origin("")
+    # A point where one part of the season ends and the next begins ("the day after Match Day"),
+    # kept for the stages: not an event, so never listed, printed or put in a calendar as one.
+    boundary: bool = False
 
     def passed_unconfirmed(self, today: _dt.date) -> bool:
         """A date in the past that no primary source ever confirmed: not a fact, and no longer an
@@ -262,6 +265,11 @@ class Cycle:
     reviewed: date
     origin: Origin = Origin("")
     stages: tuple[Stage, ...] = ()  # in date order
+
+    @property
+    def events(self) -> tuple[CycleDate, ...]:
+        """The dates that are events (every date but the stages' boundaries), in date order."""
+        return tuple(sorted((d for d in self.dates if not d.boundary), key=lambda d: (d.date, d.id)))
 
 
 @dataclass

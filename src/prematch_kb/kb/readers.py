@@ -184,6 +184,7 @@ def read_cycle_date(r: FieldReader) -> m.CycleDate | None:
         citations=r.citations("sources", required=confirmed),
         note=r.text("note", required=False, markdown=True),
         origin=m.Origin(r.path_in_content, r.mapping.line),
+        boundary=r.boolean("boundary", required=False),
     )
     return item if item.id else None
 

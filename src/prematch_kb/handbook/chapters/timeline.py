@@ -43,7 +43,7 @@ def _dates_table(ctx: Context, dates) -> str:
 def _phase(ctx: Context, writer: ChapterWriter, phase) -> str:
     where = phase.origin.path or "timeline/phases.yml"
     where = f"{where}, phase {phase.id}"
-    dates = [d for d in ctx.kb.cycle.dates if d.phase == phase.id]
+    dates = [d for d in ctx.kb.cycle.events if d.phase == phase.id]
     lists = ""
     groups = (("Aim to", phase.goals, "goals"), ("Send", phase.send, "send"), ("Avoid", phase.avoid, "avoid"))
     for label, items, css in groups:
