@@ -13,10 +13,13 @@ PLACEHOLDER = re.compile(
     r"|\{[ \t]*[A-Za-z_][A-Za-z0-9_ ]{0,30}\}"  # {first_name}
     r"|<[ \t]*[A-Z][A-Z0-9 _-]{1,30}[ \t]*>"  # <NAME>, <PROGRAM NAME>
     r"|<[a-z]+(?:[ _][a-z]+){1,4}>"  # <program name>
+    r"|<(?:program|programme|name|date|hospital|specialty|school|institution|director|pd|city|title|interviewer"
+    r"|firstname|lastname|surname|signature|aamc|id)>"  # <program>, <date> (a single word, not an HTML tag)
     r"|<[A-Z][a-z]+(?:[ _][A-Za-z][a-z]*){0,4}>"  # <Program Director>, <Name>
-    r"|\b[Xx]{3,}\b"  # XXXXX
+    r"|\b[0-9]{0,4}[Xx]{3,}[0-9]{0,4}\b"  # XXXXX, an ID half filled in: 1XXXXXXX
     r"|\b(?:[Xx]{2}|DD|MM)[/.-](?:[Xx]{2}|MM|DD)(?:[/.-](?:[Xx0-9]{2,4}|YYYY|YY))?\b"  # XX/XX/2026, DD/MM/YYYY
     r"|_{3,}"  # ____
+    r"|_{2,}(?:[/.-]_{2,})+"  # a date left blank: __/__
     r"|\b(?:INSERT|TODO|TBD|FIXME)\b"
     r"|\[[ \t]*[a-z][a-z0-9 _.,'’/&-]{1,80}\](?!\()"  # [program name], [mention a detail] (not a [link](url))
     r"|\((?:[Ii]nsert|INSERT|[Yy]our|YOUR|[Nn]ame of|NAME OF)\b[^()\n]{0,30}\)"  # (Insert program), (Your Name)
@@ -35,7 +38,7 @@ _NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
 
 
 # Every placeholder contains one of these (lower case): one C-level scan skips the rest.
-_MARKERS = re.compile(r"[\[{<(%]|xxx|xx[/.-]|dd[/.-]|mm[/.-]|___|insert|todo|tbd|fixme|name")
+_MARKERS = re.compile(r"[\[{<(%]|xxx|xx[/.-]|dd[/.-]|mm[/.-]|___|__[/.-]|insert|todo|tbd|fixme|name")
 
 
 @register("placeholder")
