@@ -54,6 +54,8 @@ _ATTACHING = rx(
     r"\b(?:attach(?:ed|ing|es)?|atach(?:ed|ing)?|attatch(?:ed|ing)?|enclos(?:e|ed|ing|es|ure|ures)"
     r"|(?:please )?find\b[^.!?\n]{0,40}\b(?:attached|atached|enclosed)"
     r"|(?:included|sent|comes?|coming|goes|going) (?:along )?(?:with|in) " + _THIS_EMAIL
+    + r"|(?:included|includes|including|sent|sending|put|placed|added)\b[^!?\n]{0,80}?\bas an? (?:PDF|attachment"
+    r"|file|Word (?:file|document)|scan)\b"  # "I've included my letter ... as a PDF with this email"
     + r"|accompan(?:y|ies|ying) " + _THIS_EMAIL + r"|added\b[^.!?\n]{0,40}\bto " + _THIS_EMAIL + r")\b"
 )
 # "I have attached it to this email": the document named in an earlier sentence.
