@@ -181,11 +181,24 @@ def _sign_off_index(doc, lines) -> int | None:
     first = max(0, len(lines) - 8)
     for index in range(len(lines) - 1, first - 1, -1):
         s, e = lines[index]
-        if _SIGN_OFF.match(doc.text[s:e]) or (
-            index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
-        ) or (index and _closes_before_a_name(doc, lines, index)):
+        closing = index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
+        if _SIGN_OFF.match(doc.text[s:e]) or (closing and _only_signature_after(doc, lines, index)) or (
+            index and _closes_before_a_name(doc, lines, index)
+        ):
             return index
     return None
+
+
+def _only_signature_after(doc, lines, index: int) -> bool:
+    """A closing sentence closes the email only when no more of the body follows it: "Thank you for
+    the tour." opening the body above a paragraph of prose is a first sentence, not a closing."""
+    for s, e in lines[index + 1 :]:
+        line = doc.text[s:e].strip()
+        if _AAMC_ID.search(line) or _NAME_LINE.match(line.rstrip(" ,;|-–")):
+            continue
+        if len(line.split()) > 6 or line[-1:] in ".!?":
+            return False
+    return True
 
 
 # A closing in any wording or language: a short line ending in a comma, right above the writer's
