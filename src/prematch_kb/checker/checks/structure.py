@@ -44,7 +44,11 @@ _NAME_LINE = re.compile(
 # Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
 # as opposed to a plan to apply some day.
 # Writing to a program about its residency, or a position in it, is talk about the application.
-_APPLICATION_TALK = rx(r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match)\b")
+# An update that now shows in ERAS ("now reflected in ERAS", "uploaded to ERAS") is about a file already there.
+_APPLICATION_TALK = rx(
+    r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match"
+    r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?ERAS)\b"
+)
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
 # "this email" and the words for it: a document that comes with, accompanies or is added to it is
