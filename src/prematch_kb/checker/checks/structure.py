@@ -261,7 +261,10 @@ def missing_identity(doc, ctx):
     yield Hit("missing-identity", start, end)
 
 
-_THANK_YOU = rx(r"\bthank you for (?:the |my |taking |having |your |speaking|meeting|interviewing)")
+_THANK_YOU = rx(
+    r"\b(?:thank you|thanks)(?: (?:so|very) much| again| kindly)? for (?:the |my |taking |having |your |speaking"
+    r"|meeting|interviewing)"
+)
 
 
 @register("too-long")
