@@ -97,6 +97,14 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def real():
+    """The project's own knowledge base and site settings, loaded once (never modified by a test)."""
+    from prematch_kb.kb.loader import load_content
+
+    return load_content(CONTENT_DIR)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site (content/ + docs/ + mkdocs.yml), built once per session with --strict."""
     site_dir = tmp_path_factory.mktemp("built-site") / "site"

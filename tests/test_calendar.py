@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from conftest import CONTENT_DIR
 from prematch_kb.browser.calendar import _escape, _fold, calendar_text, write_calendar
-from prematch_kb.kb.loader import load_content
-
-
-@pytest.fixture(scope="module")
-def real():
-    return load_content(CONTENT_DIR)
 
 
 def unfold(text: str) -> list[str]:

@@ -9,10 +9,8 @@ from datetime import date
 
 import pytest
 
-from conftest import CONTENT_DIR
 from prematch_kb.compiler import render_pages
 from prematch_kb.handbook import HandbookSettings, render_document
-from prematch_kb.kb.loader import load_content
 from prematch_kb.kb.model import BINDS, RULE_ASKS, RULE_KINDS, rule_badge
 
 
@@ -43,11 +41,6 @@ def test_no_badge_contradicts_what_the_rule_asks(asks, kind, binds):
     assert negative == (asks == "dont"), badge
     assert badge.tone.endswith("-not") == (asks == "dont")
     assert ("must" in badge.label or badge.label == "Neither side may") == (kind == "match-rule" and asks in ("do", "dont"))
-
-
-@pytest.fixture(scope="module")
-def real():
-    return load_content(CONTENT_DIR)
 
 
 # Real rules whose old single "status" said the opposite of their title, and a few of each kind.

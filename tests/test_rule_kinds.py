@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT_DIR, replace_once
+from conftest import replace_once
 from prematch_kb.compiler import render_pages
 from prematch_kb.handbook import HandbookSettings, render_document
 from prematch_kb.handbook.context import esc
 from prematch_kb.handbook.quick_reference import render_quick_reference
 from prematch_kb.kb.errors import ContentError
-from prematch_kb.kb.loader import load_content, load_knowledge_base
+from prematch_kb.kb.loader import load_knowledge_base
 from prematch_kb.kb.model import RULE_KIND_LABELS, RULE_KINDS, rule_badge
 from prematch_kb.kb.rulebook import UNCONFIRMED_SECTION, build_rulebook
 
@@ -29,11 +29,6 @@ ONE_OF_EACH = {
     "code-of-conduct": "professional-tone",
     "practice": "rank-by-true-preference",
 }
-
-
-@pytest.fixture(scope="module")
-def real():
-    return load_content(CONTENT_DIR)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from conftest import CONTENT_DIR, FIXTURE_KB
+from conftest import FIXTURE_KB
 from prematch_kb.browser.plan_data import plan_data, stage_for
 from prematch_kb.compiler import current_phases, render_pages
 from prematch_kb.kb.loader import load_content
@@ -17,11 +17,6 @@ from prematch_kb.kb.model import Stage
 from prematch_kb.kb.season import season_stages, stage_on
 
 ONE_DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture(scope="module")
-def real():
-    return load_content(CONTENT_DIR)
 
 
 @pytest.fixture(scope="module")
