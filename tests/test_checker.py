@@ -302,3 +302,54 @@ def test_a_blank_line_ends_a_sentence_whatever_follows():
     assert sentences == ["Dear applicant,", "Where will you rank our program?"]
     (finding,) = check("Dear applicant,\n\nWhere will you rank our program?", mode="received").findings
     assert finding.excerpt.startswith("Where") or finding.excerpt.startswith("you")
+
+
+# The shape of an email as applicants from many countries write it: (text, context, flagged, not flagged).
+STRUCTURE_CASES = [
+    # A wrapped line that starts with a word beginning "Hi" ("HIV", "History") is no greeting, so the
+    # first line is not taken for a subject line above it.
+    ("Thank you for showing me the wards on Friday. The way your team runs the weekly\n"
+     "HIV clinic with the social workers stayed with me.\n\nBest regards,\nKofi Mensah\nAAMC ID 14725836",
+     {}, {"missing-salutation"}, set()),
+    # A single pasted paragraph that opens "Hello, ..." on the same line is a passage, not an email.
+    ("Hi, I wanted to check whether anything has changed with the interview invitations for my\n"
+     "application, since the season is well under way now.",
+     {}, set(), {"missing-sign-off", "missing-identity"}),
+    # ... but several paragraphs after such a greeting are an email.
+    ("Hi Dr. Osei, thank you for the tour on Monday and for your time.\n\n"
+     "I enjoyed hearing about the rural rotation and the interview day overall.",
+     {}, {"missing-sign-off"}, set()),
+    # A sentence that begins with a person's name does not greet them.
+    ("Professor Haddad told me after the interview that the program values research, and I\n"
+     "agreed that my projects fit that well.",
+     {}, set(), {"missing-sign-off", "missing-identity"}),
+    # An address line greets: "To the Selection Committee," / "To the NRMP:".
+    ("To the Selection Committee,\n\nI am writing to share that my ECFMG certification is now complete "
+     "and is reflected in my application.\n\nSincerely,\nMaria Gonzalez\nAAMC ID 13579246",
+     {}, set(), {"missing-salutation", "missing-identity"}),
+    # An NRMP ID identifies the writer as well as an AAMC ID.
+    ("Dear NRMP staff,\n\nCould you explain how the Match treats a couple whose ranks differ in length?\n\n"
+     "Kind regards,\nArjun Patel\nNRMP ID N1234567",
+     {}, set(), {"missing-identity"}),
+    # An applicant to the program writes about an application already made: the AAMC ID is asked for.
+    ("Dear Dr. Brennan,\n\nI am an applicant to your psychiatry program this season, and I wanted to tell you\n"
+     "about my new role leading a peer support group.\n\nSincerely,\nLucia Ferreira",
+     {}, {"missing-identity"}, set()),
+    # A document included or sent "as a PDF" or "as attachments" is attached, across a wrapped line.
+    ("Dear Dr. Ito,\n\nI remain very interested in your program. I have included my updated\n"
+     "CV as a PDF for the committee.\n\nBest regards,\nHana Sato\nAAMC ID 12457836",
+     {}, {"unrequested-attachment"}, set()),
+    ("I am sending my publications list and my poster as attachments to this email.",
+     {}, {"unrequested-attachment"}, set()),
+    # A second or another visit asked for is a second look.
+    ("Dear Ms. Ruiz,\n\nWould another visit to the department in February be possible?\n\n"
+     "Kind regards,\nSara Lind\nAAMC ID 15935746",
+     {"specialty": "plastic-surgery"}, {"specialty-policy"}, set()),
+]
+
+
+@pytest.mark.parametrize("text, context, flagged, not_flagged", STRUCTURE_CASES)
+def test_structure_checks_read_how_emails_really_look(text, context, flagged, not_flagged):
+    found = {f.category for f in check(text, **context).findings}
+    assert flagged <= found, f"missed {sorted(flagged - found)}"
+    assert not (not_flagged & found), f"unexpected {sorted(not_flagged & found)}"

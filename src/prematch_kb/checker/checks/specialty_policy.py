@@ -53,7 +53,8 @@ _FIRST_CHOICE = re.compile(
     _I,
 )
 _SECOND_LOOK = re.compile(
-    r"\bsecond[- ]looks?\b|\brevisit(?:ing)? (?:the|your) (?:program|hospital|campus)"
+    r"\bsecond[- ]looks?\b|\b(?:second|another) visits?\b"
+    r"|\brevisit(?:ing)? (?:the|your) (?:program|hospital|campus)"
     r"|\b(?:come|coming) back (?:to|for) (?:a )?visit|\bvisit (?:the program |your program |the hospital )?again\b",
     _I,
 )

@@ -23,9 +23,20 @@ LETTER_WORD_LIMIT = 400
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _HEADER_LINE = re.compile(r"(?:subject|to|from|cc|bcc|date|sent|re|fw|fwd)\s*:", re.IGNORECASE)
+# A greeting word is a whole word ("HIV clinic ..." is no "Hi"), in English or another language
+# ("Salaam Dr. Khan,", "Bonjour Dr. Martin,", "Sir,"). A bare name greets only as the whole greeting
+# ("Dr. Lim," "Dr. Lim" alone, "Dr. Lim and team,"), not as the subject of a sentence ("Dr. Lim
+# asked me ..."); an address line "To the NRMP:" or "To the Selection Committee," greets.
+_TITLE = r"(?:dr|prof|professor|mr|mrs|ms|mx)(?:\. ?| )"
 _SALUTATION = rx(
-    r"^\s*(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings|to whom|respected"
-    r"|esteemed|attn|attention|(?:dr|prof|professor|mr|mrs|ms|mx)\.? [^\W\d_])"
+    r"^\s*(?:(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings|to whom|respected"
+    r"|esteemed|attn|attention|salaam|salam|assalamu?|as-salamu|namaste|namaskar|bonjour|hola|shalom)\b"
+    r"|(?:sir|madam|ma'am)(?: ?(?:/|or|and) ?madam)? ?[,:!]?\s*$"
+    r"|" + _TITLE + r"[^\W\d_][^\s,:;!]*"
+    r"(?: (?:(?:van|von|de|der|den|del|della|da|di|du|la|le|bin|al|el) )*(?-i:[A-Z])[^\s,:;!]*){0,3}"
+    r" ?(?:[,:;!–—-]|$)"
+    r"|" + _TITLE + r"[^\W\d_][^\n!?]{0,50}[,:]\s*$"
+    r"|to (?:the|all|my) [^\n.!?]{1,50}[,:]\s*$)"
 )
 _SIGN_OFF = rx(
     r"^\s*(?:sincerely|best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards"
@@ -35,18 +46,28 @@ _SIGN_OFF = rx(
     r"|thanks again|appreciatively)\b[^\n]{0,40}$"
 )
 _CLOSING_SENTENCE = rx(r"^\s*(?:thank you|thanks)\b[^\n]{0,80}[.!]\s*$")
-_AAMC_ID = rx(r"\b(?:AAMC|ERAS)(?: ID| #| number| no\.?)?\s*+(?:[:#]\s*+)?(?:\d{6,9}|\[[^\]\n]{1,30}\])")
+# The AAMC ID, or the NRMP ID ("N1234567") that identifies an applicant to the NRMP, in the usual
+# spellings: "AAMC ID 12345678", "AAMC-ID: 12345678", "AAMC ID number 12345678", "NRMP ID N1234567".
+_AAMC_ID = rx(
+    r"\b(?:AAMC|ERAS|NRMP)(?:[- ]?ID| #| number| no\.?)?(?: number| no\.?| #)?\s*+(?:[:#]\s*+)?"
+    r"(?:N?\d{6,9}|\[[^\]\n]{1,30}\])"
+)
+# A signature's name line: "Dr. Ana López-García, M.D.", "- Wei Zhang", "Ahmed Khan, MBBS, MRCP",
+# "Sam Idowu, MS4" (a degree or a student's year after a comma).
 _NAME_LINE = re.compile(
-    r"^\s*(?:(?:Dr|Prof)\.?\s+)?[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
+    r"^\s*(?:[-–—~]\s*)?(?:(?:Dr|Prof)\.?\s+)?[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
     r"(?:\s+[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?){1,4}"
-    r"(?:\s*,\s*(?:MD|M\.D\.|DO|MBBS|MBChB|MBBCh|PhD|MPH|MS|MSc|BS)\b[\w ,.]*)?\s*$"
+    r"(?:\s*,\s*(?:MD|M\.D\.|DO|D\.O\.|MBBS|MBChB|MBBCh|PhD|MPH|MS[1-4]?|MSc|BS|BSc|MBA|M[1-4]|MRCP|MRCS|FCPS"
+    r"|OMS-?(?:[1-4]|IV|I{1,3}))(?!\w)[\w ,.]*)?\s*$"
 )
 # Talk about an application already made (where a coordinator needs the AAMC ID to find the file),
 # as opposed to a plan to apply some day.
-# Writing to a program about its residency, or a position in it, is talk about the application.
+# An applicant to the program, or one who says they applied, writes about an application already made.
 # An update that now shows in ERAS ("now reflected in ERAS", "uploaded to ERAS") is about a file already there.
 _APPLICATION_TALK = rx(
     r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match"
+    r"|(?:an )?applicant (?:to|for|at|in) (?:your|the)"
+    r"|I(?: have|'ve| had| recently| already| just){0,2} applied (?:to|for) (?:your|the)"
     r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?ERAS)\b"
 )
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
@@ -56,11 +77,13 @@ _APPLICATION_TALK = rx(
 _THIS_EMAIL = r"(?:this|my) (?:e-?mail|message|letter|note)"
 _ATTACHING = rx(
     r"\b(?:attach(?:ed|ing|es)?|atach(?:ed|ing)?|attatch(?:ed|ing)?|enclos(?:e|ed|ing|es|ure|ures)"
-    r"|(?:please )?find\b[^.!?\n]{0,40}\b(?:attached|atached|enclosed)"
+    r"|(?:please )?find\b[^.!?]{0,40}\b(?:attached|atached|enclosed)"
     r"|(?:included|sent|comes?|coming|goes|going) (?:along )?(?:with|in) " + _THIS_EMAIL
-    + r"|(?:included|includes|including|sent|sending|put|placed|added)\b[^!?\n]{0,80}?\bas an? (?:PDF|attachment"
-    r"|file|Word (?:file|document)|scan)\b"  # "I've included my letter ... as a PDF with this email"
-    + r"|accompan(?:y|ies|ying) " + _THIS_EMAIL + r"|added\b[^.!?\n]{0,40}\bto " + _THIS_EMAIL + r")\b"
+    # "I've included my letter ... as a PDF with this email", "I have included my letter as a PDF";
+    # not a file sent elsewhere ("I sent my poster to the conference as a PDF").
+    + r"|(?:included|includes|including|sent|sending|put|placed|added)\b(?:(?!\bto (?:the|a|an|his|her|their)\b)"
+    r"[^!?]){0,80}?\bas (?:an? )?(?:PDFs?|attachments?|files?|Word (?:files?|documents?)|scans?)\b"
+    + r"|accompan(?:y|ies|ying) " + _THIS_EMAIL + r"|added\b[^.!?]{0,40}\bto " + _THIS_EMAIL + r")\b"
 )
 # "I have attached it to this email": the document named in an earlier sentence.
 _ATTACHED_PRONOUN = rx(r"\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)?|added) (?:it|them|this|these|both)\b")
@@ -152,12 +175,29 @@ def _is_whole_email(doc, lines) -> bool:
     if key not in doc.cache:
         s, e = lines[0]
         # A closing sentence ("Thank you for your consideration.") ends paragraphs too: only a
-        # sign-off line of its own frames a text as an email.
-        doc.cache[key] = bool(_SALUTATION.match(doc.text[s:e])) or any(
+        # sign-off line of its own frames a text as an email. A greeting that runs on into the
+        # sentence ("Hello, I am following up ...") frames a text of several paragraphs, not a
+        # single pasted paragraph.
+        greeting = _SALUTATION.match(doc.text[s:e]) and (
+            _greeting_alone(doc.text[s:e]) or _PARAGRAPH_BREAK.search(doc.text, s, lines[-1][0]) is not None
+        )
+        doc.cache[key] = bool(greeting) or any(
             _SIGN_OFF.match(doc.text[ls:le]) and doc.text[ls:le].rstrip()[-1:] not in ".!?"
             for ls, le in lines[-8:]
         )
     return doc.cache[key]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A greeting line of its own is short and ends in a comma, colon or exclamation mark, or in no
+# punctuation at all ("Dear Dr. Okafor", "Hello Dr. Lee and team"), never in a sentence's end.
+MAX_GREETING_WORDS = 15
+
+
+def _greeting_alone(line: str) -> bool:
+    line = line.rstrip()
+    words = len(line.split())
+    return words <= MAX_GREETING_WORDS and (line[-1:] in ",:;!" or (words <= 10 and line[-1:] not in ".?"))
 
 
 def _signed_note(doc, lines) -> bool:
@@ -247,7 +287,7 @@ def missing_identity(doc, ctx):
     index = _sign_off_index(doc, lines)
     # Without a sign-off the signature is the last lines, never the greeting above the body.
     signature = lines[index + 1 :] if index is not None else lines[-2:]
-    has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–")) for s, e in signature)
+    has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–()")) for s, e in signature)
     has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
     to_program = ctx.recipient in (None, "program-director", "coordinator")
     about_application = ctx.phase != "before-applying" and _APPLICATION_TALK.search(doc.text, 0, doc.own_end)
@@ -289,7 +329,9 @@ def too_long(doc, ctx):
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
     if not any(word in doc.lower for word in ("attach", "atach", "enclos", "this email", "this message",
-                                               "this e-mail", "this letter", "this note", "my email", "my message")):
+                                               "this e-mail", "this letter", "this note", "my email", "my message",
+                                               "pdf", "as a file", "as files", "as a word", "as word", "as a scan",
+                                               "as scans")):
         return
     hits = []
     for sentence in doc.sentences:
