@@ -31,6 +31,11 @@ _SUPERSEDES = (
     ("program-outside-match-offer", ("program-commitment-request",), "overlap"),
 )
 _STRONGER = frozenset(stronger for stronger, _, _ in _SUPERSEDES)
+
+
+def stronger_than(category: str) -> frozenset[str]:
+    """The categories whose finding in a text makes one of `category` nearby redundant."""
+    return frozenset(stronger for stronger, weaker, _ in _SUPERSEDES if category in weaker)
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
@@ -74,6 +79,7 @@ def check(
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
     hits += _meaning_hits(doc, mode)
+    hits += _learned_hits(doc, mode, hits)
     hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
         hits.append(Hit(INPUT_TOO_LONG, MAX_CHARS, len(text)))
@@ -144,6 +150,41 @@ def _meaning_hits(doc, mode: str) -> list[Hit]:
         if counts[hit.category] <= MAX_FINDINGS_PER_CATEGORY:
             hits.append(hit)
     return hits
+
+
+def _learned_hits(doc, mode: str, hits: list[Hit]) -> list[Hit]:
+    return [Hit(c.category, c.start, c.end) for c in learned_candidates(doc, mode, hits) if c.kept]
+
+
+def learned_candidates(doc, mode: str, hits: list[Hit]) -> list:
+    """What the learnt layer scores at or above its thresholds, kept where it adds to `hits`:
+    sentences the rules missed, in categories found nowhere in the text (nor a stronger one)."""
+    from . import learned
+
+    found = {hit.category for hit in hits}
+    ruled = frozenset(
+        model.category for model in learned.layer().models
+        if model.category in found or stronger_than(model.category) & found
+    )
+    judged = learned.candidates(doc, mode, ruled)
+    # The layer adds; it never hides: where the rules found a category that the layer's would
+    # supersede, the rules' finding stands.
+    return [
+        c._replace(kept=False, reason=f"the rules found {h.category} here, which this would hide")
+        if c.kept and (h := _hidden_by(doc, c.category, c.start, c.end, hits)) else c
+        for c in judged
+    ]
+
+
+def _hidden_by(doc, category: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
+    """A hit that a finding of `category` at [start, end) would drop (see `_drop_redundant`)."""
+    stronger = Hit(category, start, end)
+    for weaker_of, weaker, reach in _SUPERSEDES:
+        if weaker_of == category:
+            for hit in hits:
+                if hit.category in weaker and _within(doc, stronger, hit, reach):
+                    return hit
+    return None
 
 
 def _within(doc, stronger: Hit, weaker: Hit, reach: str) -> bool:

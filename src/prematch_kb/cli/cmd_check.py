@@ -114,14 +114,17 @@ def run(args) -> int:
 
 def format_explanation(text: str, mode: str, name: str) -> str:
     """Every candidate of the meaning rules, where it is, which rule, the words, and why it was
-    kept or dropped; findings of the checks that read shapes (placeholders, greetings, texting
-    style) are listed in the report above."""
-    from prematch_kb.checker.engine import MAX_CHARS
+    kept or dropped, then every sentence the learnt layer scored at or above a threshold, with its
+    score and the words that carried it; findings of the checks that read shapes (placeholders,
+    greetings, texting style) are listed in the report above."""
+    from prematch_kb.checker.engine import MAX_CHARS, learned_candidates
     from prematch_kb.checker.meaning import explain
+    from prematch_kb.checker.registry import Hit
     from prematch_kb.checker.text import build_document
 
     checked = text[:MAX_CHARS]
-    candidates = explain(build_document(checked), mode)
+    doc = build_document(checked)
+    candidates = explain(doc, mode)
     breaks = [i for i, ch in enumerate(checked) if ch == "\n"]
     lines = ["", f"Meaning rules: {len(candidates)} candidate(s) in {name}"]
     for candidate in candidates:
@@ -132,6 +135,16 @@ def format_explanation(text: str, mode: str, name: str) -> str:
         verdict = "kept" if candidate.kept else f"dropped: {candidate.reason}"
         lines.append(f"{name}:{line}:{column}: [{candidate.rule.category}] rule {candidate.rule.id}: "
                      f'"{words}" ({verdict})')
+    found = [Hit(c.rule.category, c.start, c.end) for c in candidates if c.kept]
+    learnt = learned_candidates(doc, mode, found)
+    lines += ["", f"Learnt layer: {len(learnt)} sentence(s) scored at or above a threshold in {name}"]
+    for candidate in learnt:
+        line = bisect_right(breaks, candidate.start - 1)
+        column = candidate.start - (breaks[line - 1] + 1 if line else 0) + 1
+        words = " ".join(candidate.words.split())
+        verdict = "kept" if candidate.kept else f"dropped: {candidate.reason}"
+        lines.append(f"{name}:{line + 1}:{column}: [{candidate.category}] score {candidate.score:.2f} "
+                     f'(threshold {candidate.threshold:.2f}), carried by "{words}" ({verdict})')
     return "\n".join(lines)
 
 

@@ -418,6 +418,19 @@ _NEGATION_FREE = (
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
 
+def negation_in(reading: Reading) -> str | None:
+    """The negative word anywhere in a sentence that makes it no act of the author's, or None: for
+    judges that cannot tell which clause an act is in (the learnt layer), any negation counts,
+    except where a negative word says something positive ("without waiting for the Match")."""
+    tokens = reading.tokens
+    inside_forms = {i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)}
+    for s, _ in reading.spans.get("NEG", ()):
+        after_or = s and tokens[s - 1].text in ("or", "whether")
+        if s not in inside_forms and not after_or and not _affirmative(tokens, s):
+            return f"negated by {tokens[s].text!r}"
+    return None
+
+
 def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | None:
     """Why words (tokens first..last) are not the author's own act: a statement of the rules,
     reported speech or someone else's act; None when they are. Negation is left out: what a

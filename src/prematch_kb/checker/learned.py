@@ -1,0 +1,159 @@
+"""The learnt layer: sentences the meaning rules miss, scored by linear models over their words.
+
+The rules catch what they were written for; new wordings of a known meaning slip past them. For
+each category where it proved precise (see `prematch_kb.training`), a logistic model over a
+sentence's words, word pairs and whether it asks scores every sentence of the author's own; a
+sentence at or above the category's threshold is a finding when the rules found neither the
+category nor a stronger one in the text. The scope rules still apply: a negation, a statement of
+the rules, reported speech, someone else's act or quotation marks drop it. A finding shows the
+words of its heaviest features, so it can be read and argued with like a rule's.
+
+The weights live in learned.json, written by `prematch-kb train-checker`; the models only add and
+compare numbers in a fixed order, so a score is the same in CPython and in Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .meaning.lexicon import load_lexicon
+from .meaning.rules import negation_in, scope_reason
+from .meaning.sentence import Reading, read
+
+WEIGHTS = Path(__file__).with_name("learned.json")
+CARRIERS = 3  # the heaviest features whose words a finding shows
+
+
+class Model(NamedTuple):
+    category: str
+    mode: str
+    bias: float
+    threshold: float
+
+
+class LearnedCandidate(NamedTuple):
+    category: str
+    start: int  # offsets in the text: the words that carried the score
+    end: int
+    score: float
+    threshold: float
+    kept: bool
+    reason: str
+    words: str
+
+
+def features(reading: Reading) -> dict[str, tuple[int, int]]:
+    """A sentence's features, each with the tokens it rests on: `?` (it asks), `w:` a word as
+    written, `b:` two words in a row. Words as written, not as the vocabulary reads them, so that
+    the models do not change when a concept does."""
+    found: dict[str, tuple[int, int]] = {}
+    if reading.question:
+        found["?"] = (0, 0)
+    previous = None
+    for index, token in enumerate(reading.tokens):
+        word = token.text
+        if not (word[0].isalnum() or word[0] in "#'"):
+            previous = None  # punctuation breaks a pair
+            continue
+        found.setdefault("w:" + word, (index, index + 1))
+        if previous is not None:
+            found.setdefault(f"b:{previous} {word}", (index - 1, index + 1))
+        previous = word
+    return found
+
+
+class Layer(NamedTuple):
+    models: tuple[Model, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (model position, weight)
+    digest: str
+
+
+def load_layer(path: Path = WEIGHTS) -> Layer:
+    return layer_from(json.loads(path.read_text(encoding="utf-8")))
+
+
+def layer_from(data: dict) -> Layer:
+    """A layer from learned.json's data: the models, and each feature's weights in every model."""
+    models = []
+    inverted: dict[str, list[tuple[int, float]]] = {}
+    for position, raw in enumerate(data["models"]):
+        models.append(Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"])))
+        for feature, weight in raw["weights"].items():
+            inverted.setdefault(feature, []).append((position, float(weight)))
+    return Layer(tuple(models), {f: tuple(w) for f, w in inverted.items()}, data.get("digest", ""))
+
+
+@lru_cache(maxsize=1)
+def layer() -> Layer:
+    return load_layer()
+
+
+def scores(found: dict[str, tuple[int, int]], active: Layer) -> list[float]:
+    """Every model's score of a sentence, summed in the order of its features."""
+    totals = [model.bias for model in active.models]
+    get = active.weights.get
+    for feature in found:
+        for position, weight in get(feature, ()):
+            totals[position] += weight
+    return totals
+
+
+def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = None) -> list[LearnedCandidate]:
+    """Sentences of the author's own that a model of the mode scores at or above its threshold.
+    Kept only for categories not in `ruled` (found by the rules, or out-ranked by a stronger
+    finding) and where the scope rules let the words through."""
+    active = active or layer()
+    wanted = [i for i, m in enumerate(active.models) if m.mode == mode]
+    if not wanted:
+        return []
+    key = "learned " + active.digest  # a reading remembers its scores per layer
+    lexicon = load_lexicon()
+    found = []
+    for sentence in doc.sentences:
+        if not doc.is_own(sentence.start, sentence.end):
+            continue
+        reading = read(sentence.text, lexicon, mode)
+        if not reading.spans:
+            continue  # no known word at all: nothing the categories are about
+        remembered = reading.judged.get(key)
+        if remembered is None:
+            feats = features(reading)
+            remembered = reading.judged[key] = (feats, scores(feats, active))
+        feats, totals = remembered
+        for position in wanted:
+            model = active.models[position]
+            if totals[position] < model.threshold:
+                continue
+            tokens = reading.tokens
+            first, last = _carriers(feats, active, position, len(tokens))
+            start, end = sentence.start + tokens[first].start, sentence.start + tokens[last - 1].end
+            reason: str | None
+            if model.category in ruled:
+                reason = "the rules found this category, or a stronger one, in the text"
+            else:
+                reason = negation_in(reading) or scope_reason(reading, mode, first, last)
+                if reason is None and doc.in_quotation(start, end):
+                    reason = "inside quotation marks"
+            found.append(LearnedCandidate(
+                model.category, start, end, round(totals[position], 3), model.threshold, reason is None,
+                reason or "kept", doc.text[start:end],
+            ))
+    return found
+
+
+def _carriers(feats: dict[str, tuple[int, int]], active: Layer, position: int, count: int) -> tuple[int, int]:
+    """The tokens from the first to the last of the CARRIERS heaviest word features of a model."""
+    weighted = []
+    for feature, (first, last) in feats.items():
+        if last > first:
+            weight = next((w for p, w in active.weights.get(feature, ()) if p == position), 0.0)
+            if weight > 0:
+                weighted.append((weight, first, last))
+    weighted.sort(key=lambda item: -item[0])
+    placed = weighted[:CARRIERS]
+    if not placed:
+        return 0, count
+    return min(first for _, first, _ in placed), max(last for _, _, last in placed)

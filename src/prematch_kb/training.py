@@ -1,0 +1,316 @@
+"""Train the checker's learnt layer (checker/learned.json) from the labelled corpus.
+
+    prematch-kb train-checker            train, choose thresholds, write checker/learned.json
+    prematch-kb train-checker --check    exit 1 when learned.json was trained on other data
+
+1. Every labelled text of tests/corpus/ and tests/frontier/, and every example of the meaning
+   rules (a text to flag labelled with the rule's category, a text to pass known not to be of it),
+   is split into the author's sentences, read by the checker itself, each with its features
+   (`checker.learned.features`).
+2. Sentence labels per category, without asking the rules (so the models do not change when a
+   rule does): a text's only sentence carries its labels; in a longer text labelled with the
+   category, the sentence the first model scores highest is the positive one (one round of
+   multiple-instance learning). Sentences of texts without the label are negatives, except in
+   texts labelled with a stronger category, where the weaker one is not reported.
+3. Logistic regression per category, by stochastic gradient descent in a fixed order.
+4. Thresholds from texts new to the rules. `tests/corpus/first_findings.json` records what the
+   checker found on each tuning set before it was tuned on it. Leaving one such set out at a time,
+   a model trained on everything else but the rules' examples (many were written for that set's
+   misses) scores that set's texts where the first findings lacked the
+   category (and any stronger one): exactly the texts a layer would have had to catch. A
+   category's threshold is the lowest score at which those extra findings, pooled over the sets,
+   are right at least MIN_PRECISION of the time, at least MIN_EXTRA of them, with none on a clean
+   text for an error-level category. A category with no such threshold gets no model.
+5. The final models are trained on everything. A threshold is raised where needed so that no
+   text known not to be of the category (a clean text, a rule's text to pass) would be flagged.
+   The models are written with a digest of their training data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .checker import learned
+from .checker.engine import MAX_CHARS, stronger_than
+from .checker.meaning import rules as meaning_rules  # the loaded rules, a function
+from .checker.meaning.lexicon import load_lexicon
+from .checker.meaning.sentence import read
+from .checker.rulebook import load_rulebook
+from .checker.text import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_DIRS = ("tests/corpus", "tests/frontier")
+FIRST_FINDINGS = "tests/corpus/first_findings.json"
+RULES_DIR = "src/prematch_kb/checker/meaning/rules"
+RULE_EXAMPLES = "rule examples"  # the source of the rules' own examples
+EPOCHS = 10
+RATE = 0.1
+L2 = 1e-4
+MIN_PRECISION = 0.85
+MIN_EXTRA = 3
+MIN_WEIGHT = 0.1  # lighter weights are left out of learned.json: they barely move a score
+DIGITS = 4
+
+
+@dataclass
+class Text:
+    id: str
+    source: str  # the corpus file's stem, e.g. tuning_k
+    mode: str
+    text: str
+    expect: frozenset[str]
+    judged: frozenset[str] | None = None  # the categories its labels speak for; None: all of them
+
+
+@dataclass
+class Sentence:
+    text: int  # position of its Text
+    features: list[int]  # feature numbers, in the sentence's order
+
+
+def load_texts(root: Path = ROOT) -> list[Text]:
+    """The labelled corpus, then the meaning rules' own examples: a rule's texts to flag are
+    labelled with its category, its texts to pass are known not to be of it (and nothing else is
+    known about either)."""
+    texts = []
+    for folder in CORPUS_DIRS:
+        for path in sorted((root / folder).glob("*.yml")):
+            for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                texts.append(Text(raw["id"], path.stem, raw.get("mode", "draft"), raw["text"],
+                                  frozenset(raw.get("expect") or ())))
+    for path in sorted((root / RULES_DIR).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        judged = frozenset((data["category"],))
+        for rule in data["rules"]:
+            examples = rule.get("examples", {})
+            for kind, expect in (("flag", judged), ("pass", frozenset())):
+                for number, example in enumerate(examples.get(kind, ()), 1):
+                    texts.append(Text(f"{rule['id']}/{kind}/{number}", RULE_EXAMPLES, data["mode"], example,
+                                      expect, judged))
+    return texts
+
+
+def read_sentences(texts: list[Text]) -> tuple[list[Sentence], dict[str, int]]:
+    """The author's own sentences with known words, each as feature numbers."""
+    lexicon = load_lexicon()
+    numbers: dict[str, int] = {}
+    found = []
+    for position, text in enumerate(texts):
+        doc = build_document(text.text[:MAX_CHARS])
+        for sentence in doc.sentences:
+            if not doc.is_own(sentence.start, sentence.end):
+                continue
+            reading = read(sentence.text, lexicon, text.mode)
+            if reading.spans:
+                feats = [numbers.setdefault(f, len(numbers)) for f in learned.features(reading)]
+                found.append(Sentence(position, feats))
+    return found, numbers
+
+
+def fit(sentences: list[Sentence], marks: dict[int, int], size: int) -> tuple[float, list[float]]:
+    """Logistic regression by stochastic gradient descent over the marked sentences (position ->
+    1 or 0) in their order, both classes weighted alike."""
+    rows = sorted(marks)
+    positives = sum(marks[i] for i in rows)
+    if not positives or positives == len(rows):
+        return -math.inf, []
+    balance = {1: len(rows) / (2 * positives), 0: len(rows) / (2 * (len(rows) - positives))}
+    weights = [0.0] * size
+    bias = 0.0
+    for epoch in range(EPOCHS):
+        step = RATE / (1 + epoch)
+        shrink = 1 - step * L2
+        for i in rows:
+            feats = sentences[i].features
+            z = bias + sum(weights[f] for f in feats)
+            p = 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+            mark = marks[i]
+            g = (p - mark) * balance[mark] * step
+            bias -= g
+            for f in feats:
+                weights[f] = weights[f] * shrink - g
+    return bias, weights
+
+
+def score(bias: float, weights: list[float], sentence: Sentence) -> float:
+    return bias + sum(weights[f] for f in sentence.features)
+
+
+def marks_for(texts: list[Text], sentences: list[Sentence], category: str, mode: str, rows: list[int],
+              size: int) -> dict[int, int]:
+    """Sentence labels for one category over the given sentences (step 2 of the module's doc)."""
+    stronger = stronger_than(category)
+    by_text: dict[int, list[int]] = {}
+    for i in rows:
+        by_text.setdefault(sentences[i].text, []).append(i)
+    marks: dict[int, int] = {}
+    longer: list[list[int]] = []
+    for position, members in by_text.items():
+        text = texts[position]
+        if text.mode != mode or (text.judged is not None and category not in text.judged):
+            continue
+        if category in text.expect:
+            if len(members) == 1:
+                marks[members[0]] = 1
+            else:
+                longer.append(members)
+        elif not text.expect & stronger:
+            for i in members:
+                marks[i] = 0
+    bias, weights = fit(sentences, marks, size)
+    if weights:
+        for members in longer:
+            marks[max(members, key=lambda i: score(bias, weights, sentences[i]))] = 1
+    return marks
+
+
+def layer_of(models: list[dict], name: str) -> learned.Layer:
+    """A layer built in memory, as learned.json would give it."""
+    return learned.layer_from({"models": models, "digest": name})
+
+
+def model_dict(category: str, mode: str, bias: float, weights: list[float], names: list[str],
+               threshold: float) -> dict:
+    kept = {names[f]: round(w, DIGITS) for f, w in enumerate(weights) if abs(w) >= MIN_WEIGHT}
+    return {"category": category, "mode": mode, "bias": round(bias, DIGITS), "threshold": threshold,
+            "weights": dict(sorted(kept.items()))}
+
+
+def categories() -> list[tuple[str, str]]:
+    return sorted({(rule.category, rule.mode) for rule in meaning_rules()})
+
+
+def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tuple[float, int]]]:
+    """Per category, the best score of each text of a left-out tuning set where the first findings
+    lacked the category and any stronger one, and the layer's finding would survive the scope
+    rules: (score, text position)."""
+    found: dict[str, list[tuple[float, int]]] = {}
+    by_source: dict[str, list[int]] = {}
+    for position, text in enumerate(texts):
+        by_source.setdefault(text.source, []).append(position)
+    for source in sorted(first):
+        inside = set(by_source.get(source, ()))
+        # The rules' examples stay out: many were written for this very set's misses.
+        rows = [i for i, s in enumerate(sentences) if s.text not in inside and texts[s.text].source != RULE_EXAMPLES]
+        models = []
+        for category, mode in categories():
+            bias, weights = fit(sentences, marks_for(texts, sentences, category, mode, rows, len(names)), len(names))
+            if weights:
+                models.append(model_dict(category, mode, bias, weights, names, -math.inf))
+        fold = layer_of(models, f"left out: {source}")
+        for position in sorted(inside):
+            text = texts[position]
+            already = set(first[source]["found"].get(text.id, ()))
+            ruled = frozenset(
+                m["category"] for m in models if m["category"] in already or stronger_than(m["category"]) & already
+            )
+            best: dict[str, float] = {}
+            doc = build_document(text.text[:MAX_CHARS])
+            for candidate in learned.candidates(doc, text.mode, ruled, fold):
+                if candidate.kept and candidate.score > best.get(candidate.category, -math.inf):
+                    best[candidate.category] = candidate.score
+            for category, value in best.items():
+                found.setdefault(category, []).append((value, position))
+        log(f"  {source}: {len(inside)} texts scored by a model trained without them")
+    return found
+
+
+def choose_threshold(texts: list[Text], extras: list[tuple[float, int]], category: str, error: bool):
+    """(threshold, right, wrong) at the lowest precise enough score, or None (step 4)."""
+    right = wrong = 0
+    chosen = None
+    for value, position in sorted(extras, key=lambda item: (-item[0], item[1])):
+        expect = texts[position].expect
+        if category in expect:
+            right += 1
+        else:
+            wrong += 1
+            if error and not expect:
+                break
+        if right >= MIN_EXTRA and right / (right + wrong) >= MIN_PRECISION:
+            chosen = (value, right, wrong)
+    return chosen
+
+
+def digest(texts: list[Text], sentences: list[Sentence], names: dict[str, int], first: dict) -> str:
+    """What the models are trained on: every sentence's features and its text's labels, the first
+    findings and the training settings. Any change to them makes learned.json stale."""
+    by_number = sorted(names, key=names.__getitem__)
+    h = hashlib.sha256()
+    h.update(json.dumps([EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories()]).encode())
+    for s in sentences:
+        t = texts[s.text]
+        judged = None if t.judged is None else sorted(t.judged)
+        h.update(json.dumps([t.id, t.mode, sorted(t.expect), judged, [by_number[f] for f in s.features]]).encode())
+    h.update(json.dumps(first, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def train(root: Path = ROOT, log=print) -> dict:
+    texts = load_texts(root)
+    first = json.loads((root / FIRST_FINDINGS).read_text(encoding="utf-8"))
+    sentences, numbers = read_sentences(texts)
+    names = sorted(numbers, key=numbers.__getitem__)
+    log(f"{len(texts)} texts, {len(sentences)} sentences, {len(names)} features")
+    severity = {c: entry["severity"] for c, entry in load_rulebook()["categories"].items()}
+    extras = extra_scores(texts, sentences, names, first, log)
+    every = list(range(len(sentences)))
+    models = []
+    for category, mode in categories():
+        chosen = choose_threshold(texts, extras.get(category, []), category, severity.get(category) == "error")
+        if chosen is None:
+            log(f"  {category}: no threshold at which the extra findings are precise enough: no model")
+            continue
+        threshold, right, wrong = chosen
+        bias, weights = fit(sentences, marks_for(texts, sentences, category, mode, every, len(names)), len(names))
+        log(f"  {category}: threshold {threshold:.3f} ({right} right, {wrong} wrong on texts the rules missed)")
+        models.append(model_dict(category, mode, bias, weights, names, round(threshold, DIGITS)))
+    for model, ceiling in zip(models, known_negative_ceilings(texts, models), strict=True):
+        if ceiling >= model["threshold"]:
+            model["threshold"] = math.floor(ceiling * 10**DIGITS + 1) / 10**DIGITS
+            log(f"  {model['category']}: threshold raised to {model['threshold']:.3f}, above every text known "
+                "not to be of the category")
+    return {"digest": digest(texts, sentences, numbers, first), "texts": len(texts), "models": models}
+
+
+def known_negative_ceilings(texts: list[Text], models: list[dict]) -> list[float]:
+    """Per model, the highest score the final model gives a sentence it could report in a text
+    known not to be of its category (nor of a stronger one): a labelled clean text or a rule's
+    text to pass is never to be flagged, so the threshold must lie above it."""
+    unbounded = layer_of([{**m, "threshold": -math.inf} for m in models], "known negatives")
+    position = {m["category"]: i for i, m in enumerate(models)}
+    highest = [-math.inf] * len(models)
+    for text in texts:
+        doc = build_document(text.text[:MAX_CHARS])
+        for candidate in learned.candidates(doc, text.mode, frozenset(), unbounded):
+            category = candidate.category
+            known = text.judged is None or category in text.judged
+            if candidate.kept and known and category not in text.expect and not text.expect & stronger_than(category):
+                i = position[category]
+                highest[i] = max(highest[i], candidate.score)
+    return highest
+
+
+def current_digest(root: Path = ROOT) -> str:
+    texts = load_texts(root)
+    first = json.loads((root / FIRST_FINDINGS).read_text(encoding="utf-8"))
+    sentences, numbers = read_sentences(texts)
+    return digest(texts, sentences, numbers, first)
+
+
+def is_current(root: Path = ROOT) -> bool:
+    shipped = json.loads(learned.WEIGHTS.read_text(encoding="utf-8")).get("digest")
+    return shipped == current_digest(root)
+
+
+def write(data: dict) -> None:
+    """learned.json, written whole or not at all."""
+    partial = learned.WEIGHTS.with_suffix(".json.partial")
+    partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    partial.replace(learned.WEIGHTS)
