@@ -1,6 +1,6 @@
 """Each layer imports only the layers below it (CONTRIBUTING.md, "Map of the code"):
 
-    checker  <-  kb  <-  compiler, handbook, browser  <-  mkdocs_plugin, cli
+    checker  <-  kb  <-  compiler, handbook, browser, training  <-  mkdocs_plugin, cli
 
 read from the source, imports inside functions included. The checker imports the standard library
 only; the knowledge base reaches the checker through `prematch_kb.checker.public` alone; the
@@ -23,7 +23,7 @@ LAYERS = {
     "": 0, "checker": 0,
     "kb": 1,
     "compiler": 2, "handbook": 2, "browser": 2,
-    "sitebuild": 2,
+    "sitebuild": 2, "training": 2,
     "mkdocs_plugin": 3, "cli": 3,
     "__main__": 4,
 }

@@ -1,0 +1,103 @@
+"""The learnt layer: what it adds to the rules, what it must never do, and that it is current."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from prematch_kb import training
+from prematch_kb.checker import check, learned
+from prematch_kb.checker.engine import learned_candidates
+from prematch_kb.checker.meaning import find
+from prematch_kb.checker.text import build_document
+
+# The rules have no form for this wording; the shipped layer reads it as a rank question.
+MISSED_BY_THE_RULES = "I keep wondering whether ranking you first is a realistic bet or a long shot for someone like me."
+
+
+def small_layer(threshold: float = 1.0) -> learned.Layer:
+    """One model that knows one made-up word, to test the layer's mechanics apart from its training."""
+    model = {"category": "rank-inquiry", "mode": "draft", "bias": -1.0, "threshold": threshold,
+             "weights": {"w:zorblax": 3.0, "b:the zorblax": 1.0, "w:rank": 0.5}}
+    return learned.layer_from({"models": [model], "digest": "small"})
+
+
+def judged(text: str, layer: learned.Layer, ruled: frozenset[str] = frozenset()) -> list:
+    return learned.candidates(build_document(text), "draft", ruled, layer)
+
+
+def test_a_sentence_at_or_above_the_threshold_is_found_with_the_words_that_carried_it():
+    [candidate] = judged("Could you tell me about the zorblax before I rank programs?", small_layer())
+    assert candidate.kept and candidate.category == "rank-inquiry"
+    assert candidate.score == pytest.approx(-1.0 + 3.0 + 1.0 + 0.5)
+    assert candidate.words == "the zorblax before I rank"  # from the first to the last heavy feature
+
+
+def test_below_the_threshold_nothing_is_found():
+    assert judged("Could you tell me about the zorblax?", small_layer(threshold=10.0)) == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("I would never ask about the zorblax.", "negated by 'never'"),
+    ('She wrote: "tell me about the zorblax" to every program.', "inside quotation marks"),
+    ("My classmate asked the program about the zorblax.", "about someone else"),
+    ("My advisor told me that the program mentioned the zorblax.", "reported"),
+])
+def test_the_scope_rules_drop_what_is_not_the_authors_own_act(text, reason):
+    [candidate] = judged(text, small_layer())
+    assert not candidate.kept
+    assert candidate.reason.startswith(reason)
+
+
+def test_a_category_the_rules_found_is_not_added_again():
+    [candidate] = judged("Tell me about the zorblax.", small_layer(), ruled=frozenset({"rank-inquiry"}))
+    assert not candidate.kept and "the rules found" in candidate.reason
+
+
+def test_the_shipped_layer_adds_what_the_rules_miss():
+    doc = build_document(MISSED_BY_THE_RULES)
+    assert not find(doc, "draft")  # the rules alone find nothing
+    report = check(MISSED_BY_THE_RULES, mode="draft")
+    assert [f.category for f in report.findings] == ["rank-inquiry"]
+    assert "ranking you first" in report.findings[0].excerpt
+
+
+def test_the_shipped_layer_respects_negation():
+    negated = MISSED_BY_THE_RULES.replace("I keep wondering", "I am not wondering")
+    assert check(negated, mode="draft").findings == []
+
+
+def test_the_layer_never_hides_a_rule_finding():
+    """A layer finding of a stronger category in the sentence of a rule's weaker finding would
+    drop the rule's finding in the report; the layer's is dropped instead."""
+    text = "Applicants who plan to rank us first are asked to reply to this message by Monday."
+    doc = build_document(text)
+    hits = find(doc, "received")
+    for candidate in learned_candidates(doc, "received", hits):
+        assert not candidate.kept or candidate.category not in ("program-commitment-request",)
+    assert "program-rank-inquiry" in {f.category for f in check(text, mode="received").findings}
+
+
+def test_scores_are_sums_in_a_fixed_order_so_they_match_in_every_python():
+    layer = learned.layer()
+    assert layer.models, "the shipped layer has models"
+    for model in layer.models:
+        assert math.isfinite(model.threshold) and math.isfinite(model.bias)
+
+
+def test_the_shipped_weights_were_trained_on_the_current_corpus_and_rules():
+    """`prematch-kb train-checker` writes learned.json with a digest of what it learnt from: every
+    labelled sentence's features and labels, the rules' examples and the first findings."""
+    assert training.is_current(), "learned.json is stale: run `prematch-kb train-checker`"
+
+
+def test_a_threshold_never_flags_a_text_known_not_to_be_of_its_category():
+    texts = [t for t in training.load_texts() if t.source == training.RULE_EXAMPLES and not t.expect]
+    layer = learned.layer()
+    wrong = []
+    for text in texts:
+        for candidate in learned.candidates(build_document(text.text), text.mode, frozenset(), layer):
+            if candidate.kept and candidate.category in (text.judged or ()):
+                wrong.append((text.id, candidate.category))
+    assert not wrong
