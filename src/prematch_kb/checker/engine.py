@@ -153,10 +153,10 @@ def _meaning_hits(doc, mode: str) -> list[Hit]:
 
 
 def _learned_hits(doc, mode: str, hits: list[Hit]) -> list[Hit]:
-    return [Hit(c.category, c.start, c.end) for c in learned_candidates(doc, mode, hits) if c.kept]
+    return [Hit(c.category, c.start, c.end) for c in learned_candidates(doc, mode, hits, with_ruled=False) if c.kept]
 
 
-def learned_candidates(doc, mode: str, hits: list[Hit]) -> list:
+def learned_candidates(doc, mode: str, hits: list[Hit], *, with_ruled: bool = True) -> list:
     """What the learnt layer scores at or above its thresholds, kept where it adds to `hits`:
     sentences the rules missed, in categories found nowhere in the text (nor a stronger one)."""
     from . import learned
@@ -166,7 +166,7 @@ def learned_candidates(doc, mode: str, hits: list[Hit]) -> list:
         model.category for model in learned.layer().models
         if model.category in found or stronger_than(model.category) & found
     )
-    judged = learned.candidates(doc, mode, ruled)
+    judged = learned.candidates(doc, mode, ruled, with_ruled=with_ruled)
     # The layer adds; it never hides: where the rules found a category that the layer's would
     # supersede, the rules' finding stands.
     return [

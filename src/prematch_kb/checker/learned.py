@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -69,6 +70,9 @@ class Layer(NamedTuple):
     models: tuple[Model, ...]
     weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (model position, weight)
     digest: str
+    # Per mode, the positions of its models and each feature's weights in them, as one vector
+    # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
+    by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]] = {}
 
 
 def load_layer(path: Path = WEIGHTS) -> Layer:
@@ -83,7 +87,20 @@ def layer_from(data: dict) -> Layer:
         models.append(Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"])))
         for feature, weight in raw["weights"].items():
             inverted.setdefault(feature, []).append((position, float(weight)))
-    return Layer(tuple(models), {f: tuple(w) for f, w in inverted.items()}, data.get("digest", ""))
+    by_mode = {}
+    for mode in sorted({model.mode for model in models}):
+        positions = tuple(i for i, model in enumerate(models) if model.mode == mode)
+        column = {position: i for i, position in enumerate(positions)}
+        vectors = {}
+        for feature, entries in inverted.items():
+            mine = [(column[p], w) for p, w in entries if p in column]
+            if mine:
+                vector = [0.0] * len(positions)
+                for i, weight in mine:
+                    vector[i] = weight
+                vectors[feature] = tuple(vector)
+        by_mode[mode] = (positions, vectors)
+    return Layer(tuple(models), {f: tuple(w) for f, w in inverted.items()}, data.get("digest", ""), by_mode)
 
 
 @lru_cache(maxsize=1)
@@ -91,23 +108,43 @@ def layer() -> Layer:
     return load_layer()
 
 
-def scores(found: dict[str, tuple[int, int]], active: Layer) -> list[float]:
-    """Every model's score of a sentence, summed in the order of its features."""
-    totals = [model.bias for model in active.models]
-    get = active.weights.get
-    for feature in found:
-        for position, weight in get(feature, ()):
-            totals[position] += weight
+def feature_names(reading: Reading) -> list[str]:
+    """The keys of `features(reading)`, in the same order, made without their token spans: what
+    scoring needs on every sentence (the spans are wanted only where a model reaches its threshold)."""
+    names = ["?"] if reading.question else []
+    previous = None
+    for token in reading.tokens:
+        word = token.text
+        if not (word[0].isalnum() or word[0] in "#'"):
+            previous = None
+            continue
+        names.append("w:" + word)
+        if previous is not None:
+            names.append("b:" + previous + " " + word)
+        previous = word
+    return list(dict.fromkeys(names))  # each feature once, where it first occurs
+
+
+def scores(names: list[str], active: Layer, mode: str) -> list[float]:
+    """The scores of a sentence by the mode's models (in `by_mode` order): each model's bias plus
+    its weights, added in the features' order (adding 0.0 where a model lacks one changes nothing)."""
+    positions, vectors = active.by_mode.get(mode, ((), {}))
+    totals = [active.models[p].bias for p in positions]
+    for vector in map(vectors.get, names):
+        if vector:
+            totals = list(map(add, totals, vector))
     return totals
 
 
-def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = None) -> list[LearnedCandidate]:
+def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = None, *,
+               with_ruled: bool = True) -> list[LearnedCandidate]:
     """Sentences of the author's own that a model of the mode scores at or above its threshold.
     Kept only for categories not in `ruled` (found by the rules, or out-ranked by a stronger
-    finding) and where the scope rules let the words through."""
+    finding) and where the scope rules let the words through; those of `ruled` categories are
+    listed (dropped) only `with_ruled`, for --explain."""
     active = active or layer()
-    wanted = [i for i, m in enumerate(active.models) if m.mode == mode]
-    if not wanted:
+    positions = active.by_mode.get(mode, ((), {}))[0]
+    if not positions:
         return []
     key = "learned " + active.digest  # a reading remembers its scores per layer
     lexicon = load_lexicon()
@@ -118,16 +155,16 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
         reading = read(sentence.text, lexicon, mode)
         if not reading.spans:
             continue  # no known word at all: nothing the categories are about
-        remembered = reading.judged.get(key)
-        if remembered is None:
-            feats = features(reading)
-            remembered = reading.judged[key] = (feats, scores(feats, active))
-        feats, totals = remembered
-        for position in wanted:
+        totals = reading.judged.get(key)
+        if totals is None:
+            totals = reading.judged[key] = scores(feature_names(reading), active, mode)
+        feats = None
+        for position, total in zip(positions, totals, strict=True):
             model = active.models[position]
-            if totals[position] < model.threshold:
+            if total < model.threshold or (not with_ruled and model.category in ruled):
                 continue
             tokens = reading.tokens
+            feats = feats or features(reading)
             first, last = _carriers(feats, active, position, len(tokens))
             start, end = sentence.start + tokens[first].start, sentence.start + tokens[last - 1].end
             reason: str | None
@@ -138,7 +175,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
                 if reason is None and doc.in_quotation(start, end):
                     reason = "inside quotation marks"
             found.append(LearnedCandidate(
-                model.category, start, end, round(totals[position], 3), model.threshold, reason is None,
+                model.category, start, end, round(total, 3), model.threshold, reason is None,
                 reason or "kept", doc.text[start:end],
             ))
     return found
