@@ -72,7 +72,7 @@ class Layer(NamedTuple):
     digest: str
     # Per mode, the positions of its models and each feature's weights in them, as one vector
     # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
-    by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]] = {}
+    by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]]
 
 
 def load_layer(path: Path = WEIGHTS) -> Layer:
