@@ -44,15 +44,12 @@ class Rule(NamedTuple):
     negation: str
     reported: str
     needs: frozenset[str]  # concepts every match needs: the rule is skipped when one is absent
-    # Per group, the concept names and words one of which every pattern of the group needs (the
-    # alternatives of each pattern's most selective required element): a sentence with none of
-    # them cannot satisfy the group, and the rule is skipped there without trying its patterns.
-    group_anchors: tuple[frozenset[str] | None, ...] = ()  # None: a pattern there needs nothing
-    # Per group and pattern, what each required element may be (concepts and words), the most
-    # selective first: a sentence lacking one of them is not tried with the pattern.
+    # Per group and pattern, what each required element may be (concepts and words): a sentence
+    # lacking one of them is not tried with the pattern.
     pattern_needs: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
-    # The same tests as bit masks over `bits` (one bit a concept or word): `required` holds for
-    # the rule as a whole (its needs and group anchors), `pattern_masks` pattern by pattern.
+    # The same tests as bit masks over `bits` (one bit a concept or word), the rarest first (see
+    # `_with_masks`): `required` holds for the rule as a whole (its needs, and per group the
+    # anchors: one of the rarest elements of its patterns), `pattern_masks` pattern by pattern.
     bits: dict[str, int] | None = None
     required: tuple[int, ...] = ()
     pattern_masks: tuple[tuple[tuple[int, ...], ...], ...] = ()
@@ -105,34 +102,53 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 unless=unless, unless_others=others, unless_in_text=in_text,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
-                group_anchors=tuple(_group_anchors(group) for group in groups),
                 pattern_needs=tuple(tuple(_pattern_needs(p) for p in group) for group in groups),
             ))
     return _with_masks(rules)
 
 
 def _with_masks(loaded: list[Rule]) -> tuple[Rule, ...]:
-    """Give every concept and word the rules' patterns need a bit, and each rule its tests as masks."""
-    bits: dict[str, int] = {}
+    """Give every concept and word the rules' patterns need a bit, and each rule its tests as masks.
+
+    Each test is a mask of the names one of which must be present, and the tests are ordered
+    rarest first, so that a sentence fails a rule at its first test. How rare a name is is
+    judged by how many patterns need it: one that many need ("my", "the", APPLICANT, BE) is a
+    general word found in most sentences, one that few need ("waive", "strings") is specific and
+    absent from most. Only the order of the tests depends on this, never their outcome."""
+    uses: dict[str, int] = {}  # name -> how many required elements of patterns it is one of
     for rule in loaded:
         for group in rule.pattern_needs:
             for needs in group:
                 for need in needs:
-                    for name in sorted(need):
-                        bits.setdefault(name, 1 << len(bits))
+                    for name in need:
+                        uses[name] = uses.get(name, 0) + 1
+
+    def commonness(names) -> int:  # the more, the likelier a sentence holds one of the names
+        return sum(uses[name] for name in names)
+
+    # The commonest names get the lowest bits: `p & m` costs with the length of the shorter number,
+    # and the tests that run most (those after a rule's rarest, see `_viability`) are on common names.
+    bits = {name: 1 << position for position, name in enumerate(sorted(uses, key=lambda n: (-uses[n], n)))}
 
     def mask(names) -> int:
         return sum(bits[name] for name in set(names))
 
     finished = []
     for rule in loaded:
-        required = [bits[name] for name in rule.needs] + [mask(a) for a in rule.group_anchors if a is not None]
+        pattern_needs = tuple(
+            tuple(tuple(sorted(needs, key=lambda need: (commonness(need), sorted(need)))) for needs in group)
+            for group in rule.pattern_needs
+        )
+        required = [frozenset((name,)) for name in rule.needs]
+        for group in pattern_needs:
+            if all(group):  # every pattern needs something: one of their rarest elements is needed
+                required.append(frozenset().union(*(needs[0] for needs in group)))
+        required.sort(key=lambda names: (commonness(names), sorted(names)))
         finished.append(rule._replace(
             bits=bits,
-            required=tuple(sorted(set(required), key=lambda m: m.bit_count())),
-            pattern_masks=tuple(
-                tuple(tuple(mask(n) for n in needs) for needs in group) for group in rule.pattern_needs
-            ),
+            pattern_needs=pattern_needs,
+            required=tuple(dict.fromkeys(mask(names) for names in required)),
+            pattern_masks=tuple(tuple(tuple(mask(n) for n in needs) for needs in group) for group in pattern_needs),
         ))
     return tuple(finished)
 
@@ -204,17 +220,12 @@ def _sentence_candidates(doc, mode: str):
 def _absorbed(group: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:
     """A group's patterns' tests, simplified without changing what they accept: within a pattern a
     mask that another of its masks lies inside adds nothing (that one present, so is this), and a
-    pattern whose tests include all of another's adds nothing to their `or`."""
-    simplified: list[frozenset[int]] = []
+    pattern whose tests include all of another's adds nothing to their `or`. Tests keep their order."""
+    simplified: dict[frozenset[int], tuple[int, ...]] = {}
     for masks in group:
-        kept = frozenset(m for m in masks if not any(o != m and o & m == o for o in masks))
-        if kept not in simplified:
-            simplified.append(kept)
-    return [
-        tuple(sorted(masks, key=lambda m: (m.bit_count(), m)))
-        for masks in simplified
-        if not any(other < masks for other in simplified)
-    ]
+        kept = tuple(m for m in masks if not any(o != m and o & m == o for o in masks))
+        simplified.setdefault(frozenset(kept), kept)
+    return [kept for tests, kept in simplified.items() if not any(other < tests for other in simplified)]
 
 
 class RuleIndex(NamedTuple):
@@ -233,31 +244,62 @@ def _index(active: list[Rule]) -> RuleIndex:
 
 
 def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
-    """One function testing every rule's needs against a sentence's mask at once: a rule could
+    """One function naming, from a sentence's mask, the rules that could match it: a rule could
     match only when each of its groups has a pattern whose every required element is present.
-    Written out as one expression per rule and compiled, because testing the masks in a loop
-    costs more than judging: nearly every rule fails on nearly every sentence, most of them at
-    their first test, and a compiled `and`/`or` chain stops there."""
-    names: dict[int, str] = {}  # each distinct mask a global of the function: short source, fast to compile
+    Nearly every rule fails on nearly every sentence at its rarest test (its first `required`
+    mask), so the rules are indexed by the bits of that mask, their anchor: only the rules
+    anchored on a bit the sentence holds are tested further, by their remaining tests written
+    out as one compiled expression per rule (an `and`/`or` chain stops at the first test that
+    fails, sooner than a loop over the masks)."""
+    anchored: dict[int, int] = {}  # an anchor bit -> the rules anchored on it, one bit a position
+    unanchored = 0  # the rules that need nothing in particular: always tested
+    names: dict[int, str] = {}  # each distinct mask a global of the functions: short source, fast to compile
 
     def test(mask: int) -> str:
         return "p & " + names.setdefault(mask, f"m{len(names)}")
 
-    lines = ["def viable(p):", "    found = []"]
+    lines = []
     for position, rule in enumerate(active):
-        tests = [test(mask) for mask in rule.required]
+        if rule.required:
+            anchor = rule.required[0]
+            while anchor:
+                bit = anchor & -anchor
+                anchored[bit] = anchored.get(bit, 0) | 1 << position
+                anchor ^= bit
+        else:
+            unanchored |= 1 << position
+        tests = [test(mask) for mask in rule.required[1:]]
         for group in rule.pattern_masks:
             if any(not masks for masks in group):
                 continue  # a pattern that needs nothing: the group never rules a sentence out
             either = " or ".join("(" + " and ".join(test(m) for m in masks) + ")" for masks in _absorbed(group))
             tests.append(f"({either})")
-        lines.append(f"    if {' and '.join(tests) or 'True'}:")
-        lines.append(f"        found.append({position})")
-    lines.append("    return found")
+        lines.append(f"def rule_{position}(p):")
+        lines.append(f"    return {' and '.join(tests) or 'True'}")
+    lines.append(f"tests = ({''.join(f'rule_{position}, ' for position in range(len(active)))})")
     namespace: dict = {name: mask for mask, name in names.items()}
     # The code is made from the rules' masks alone, never from text.
     exec(compile("\n".join(lines), "<meaning rules>", "exec"), namespace)
-    return namespace["viable"]
+    tests = namespace["tests"]
+    anchors = sum(anchored)
+
+    def viable(present: int) -> list[int]:
+        candidates = unanchored
+        held = present & anchors  # the anchor bits the sentence holds
+        while held:
+            bit = held & -held
+            candidates |= anchored[bit]
+            held ^= bit
+        positions = []
+        while candidates:  # the lowest position first: file order
+            bit = candidates & -candidates
+            position = bit.bit_length() - 1
+            if tests[position](present):
+                positions.append(position)
+            candidates ^= bit
+        return positions
+
+    return viable
 
 
 @lru_cache(maxsize=4)
@@ -289,19 +331,6 @@ def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int,
     if reason is None and doc.in_quotation(start, end):
         reason = "inside quotation marks"
     return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
-
-
-def _group_anchors(group) -> frozenset[str] | None:
-    """What every pattern of a group needs one of: each pattern's most selective required element."""
-    anchors: set[str] = set()
-    for pattern in group:
-        required = [e for e in pattern if not e.optional]
-        if not required:
-            return None  # this pattern could match without any given word
-        element = min(required, key=lambda e: len(e.alternatives))
-        anchors.update(element.concepts)
-        anchors.update(element.words)
-    return frozenset(anchors)
 
 
 def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading) -> bool:
