@@ -100,6 +100,27 @@ def test_the_compiled_rule_test_never_skips_a_rule_that_matches():
     assert tried > 500
 
 
+def test_reading_finds_the_tokens_that_tokenize_finds():
+    """A sentence is read from its tokens' texts found without their offsets (faster); they are the
+    texts `tokenize` gives, and the offsets, asked for later, still fit them."""
+    from prematch_kb.checker.meaning.lexicon import token_texts, tokenize
+    from prematch_kb.checker.meaning.sentence import Reading
+
+    texts = [t for path in RULE_FILES for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]
+             for kind in ("flag", "pass") for t in rule["examples"][kind]]
+    texts += [
+        "I don't know, can't say; won't!", "You’re my #1 and # 2 (100 % sure) at 50%.", "`Quoted' ‘curly’ O'Brien",
+        "İSTANBUL ıs \u212aelvin ſo", "under_score __ café NAÏVE Ⅻ", "", "?!", "n't 'twas don'T DON'T",
+    ]
+    lexicon = load_lexicon()
+    for text in texts:
+        tokens = tokenize(text)
+        found, written = token_texts(text)
+        assert found == [t.text for t in tokens], text
+        assert written == [text[t.start : t.end].translate({0x2019: "'", 0x2018: "'", 0x60: "'"}) for t in tokens], text
+        assert Reading(text, lexicon, "draft").tokens == tokens
+
+
 @pytest.mark.parametrize(("mode", "text", "concept"), [
     ("draft", "Forty IM programs got the application this year.", "FIRST_SG"),
     ("received", "Do you have any US clinical experience?", "FIRST_PL"),

@@ -374,7 +374,7 @@ def _judge(rule: Rule, reading: Reading, present: int) -> tuple[int, int, str | 
 def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     # Scope first: words that are not the author's own act are dropped whatever else holds, and
     # the reason then also drops a phrase finding on the same words.
-    tokens = reading.tokens
+    words = reading.texts
     clause_start = _clause_start(reading, first)
     policy = _policy(reading, first)
     if policy:
@@ -384,10 +384,10 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
             i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)
         }
         for s, _ in reading.spans.get("NEG", ()):
-            after_or = s and tokens[s - 1].text in ("or", "whether")
-            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(tokens, s):
+            after_or = s and words[s - 1] in ("or", "whether")
+            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(words, s):
                 # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
-                return f"negated by {tokens[s].text!r}"
+                return f"negated by {words[s]!r}"
     if rule.reported == "drops":
         reason = _reported(rule, reading, first, last)
         if reason:
@@ -412,7 +412,7 @@ def _policy(reading: Reading, first: int) -> str | None:
     """A statement of the rules governs the rest of its sentence ("Programs are not allowed to ask
     where you will rank them, ask for a commitment, ...") up to a turn ("..., but is a contract
     before the Match ever possible?")."""
-    tokens = reading.tokens
+    words = reading.texts
     judged = {i for s, e in reading.spans.get("INFERIOR", ()) for i in range(s, e)}  # "may not be as good"
     for s, e in reading.spans.get("POLICY", ()):
         if s in judged:
@@ -421,15 +421,15 @@ def _policy(reading: Reading, first: int) -> str | None:
             if s < first + POLICY_AFTER_REACH:  # "... before the Match is not allowed"
                 return "a statement of the rules, not an act"
             continue
-        if not any(t.text in _TURNS for t in tokens[e:first]):
+        if not any(word in _TURNS for word in words[e:first]):
             return "a statement of the rules, not an act"
     return None
 
 
-def _affirmative(tokens, s: int) -> bool:
+def _affirmative(words, s: int) -> bool:
     """A negative word that affirms: "a pledge, not just interest", "nothing would help more than"."""
-    word = tokens[s].text
-    following = [t.text for t in tokens[s + 1 : s + 9]]
+    word = words[s]
+    following = words[s + 1 : s + 9]
     if word in ("not", "n't") and following[:1] and following[0] in ("just", "only", "merely", "simply"):
         return True
     if word in ("not", "n't") and (following[:2] == ["too", "much"] or following[:1] == ["mind"]):
@@ -456,7 +456,7 @@ def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | No
 
 def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: bool = True) -> str | None:
     mode = rule_or_mode if isinstance(rule_or_mode, str) else rule_or_mode.mode
-    tokens = reading.tokens
+    words = reading.texts
     clause_start = _clause_start(reading, first)
     going_around = {
         i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)
@@ -464,38 +464,38 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     for s, e in reading.spans.get("REPORT_VERB", ()):
         if not clause_start <= s < first or s in going_around:
             continue  # "withdraw from the NRMP" names the Match, it reports nothing
-        if s >= 1 and tokens[s - 1].text in ("be", "to"):
+        if s >= 1 and words[s - 1] in ("be", "to"):
             continue  # "to be told whether ...", "to hear that ...": asking to be told
         if mode == "received" and any(
             ps < s and s - pe <= 3 for ps, pe in reading.spans.get("PROGRAM", ())
         ):
             continue  # "Our PD mentioned she'd like to know ...": the program's own voice
-        if e < len(tokens) and tokens[e].text == "to":
+        if e < len(words) and words[e] == "to":
             continue  # "my dean asked me to find out where I rank": a request the writer carries
-        if mode == "received" and tokens[s].text in ("asked", "asks"):
+        if mode == "received" and words[s] in ("asked", "asks"):
             continue  # "Dr. Hale has asked me to check with you ...": the program's own request
-        return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
+        return f"reported ({' '.join(words[s:e])!r})"
     if mode == "received":
         # Applicants in general as the ones who ask or feel: "Some applicants ask whether they
         # should promise ..." describes others, it asks nothing of this applicant.
         for s, e in reading.spans.get("APPLICANT_NOUN", ()):
-            if s < first and tokens[e : e + 1] and tokens[e].text not in ("are", "is", "were", "was", "be") and any(
-                t.text in _GENERAL_VERBS for t in tokens[e : e + 2]
+            if s < first and words[e : e + 1] and words[e] not in ("are", "is", "were", "was", "be") and any(
+                word in _GENERAL_VERBS for word in words[e : e + 2]
             ):
-                return f"about applicants in general ({' '.join(t.text for t in tokens[s : e + 2])!r})"
+                return f"about applicants in general ({' '.join(words[s : e + 2])!r})"
         return None
     # someone else as the one who acts, after the act: "... outside the Match by another hospital"
     others = [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())] if agents else []
     for s, e in others:
-        if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
-            return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
+        if last <= s <= last + AGENT_REACH and words[s - 1] in ("by", "from"):
+            return f"about someone else ({' '.join(words[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
     for s, e in reading.spans.get("THIRD_PARTY", ()):
-        following = [t.text for t in tokens[e : e + 5] if t.text not in _AUXILIARIES][:3]
+        following = [word for word in words[e : e + 5] if word not in _AUXILIARIES][:3]
         if following in (["asked", "me", "to"], ["wants", "me", "to"], ["told", "me", "to"]):
             continue  # "My dean (has) asked me to find out where I rank": the writer's own request, passed on
         if clause_start <= s < first and (first - s <= THIRD_PARTY_REACH or s <= clause_start + 1):
-            return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
+            return f"about someone else ({' '.join(words[s:e])!r})"
     return None
 
 
@@ -514,9 +514,9 @@ _CLAUSE_BREAKS = frozenset(",;:()") | frozenset(
 
 def _clause_start(reading: Reading, first: int) -> int:
     """The first token of the clause a match starts in: a negation before it governs other words."""
-    tokens = reading.tokens
+    words = reading.texts
     for index in range(first - 1, -1, -1):
-        if tokens[index].text in _CLAUSE_BREAKS:
+        if words[index] in _CLAUSE_BREAKS:
             return index + 1
     return 0
 
@@ -526,7 +526,7 @@ def _is_inquiry(reading: Reading) -> bool:
     if reading.question:
         return True
     negations = [s for s, _ in reading.spans.get("NEG", ())]
-    words = [t.text for t in reading.tokens]
+    words = reading.texts
     for concept in ("ASK_VERB", "ABILITY_ASK"):
         for s, _ in reading.spans.get(concept, ()):
             if any(s - 3 <= n < s for n in negations):
