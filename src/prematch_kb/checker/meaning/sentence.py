@@ -27,6 +27,7 @@ class Reading:
         count = len(words)
         found = list(map(starts.get, texts))  # what each word starts; None: an unknown word
         acronyms = lexicon.acronyms
+        typo_min = lexicon.typo_min
         if not acronyms.isdisjoint(self.words):
             for index, word in enumerate(texts):
                 if word in acronyms and _abbreviation(written, index):
@@ -40,6 +41,8 @@ class Reading:
                 if word.isdigit():
                     spans.setdefault("NUMBER", []).append((index, index + 1))
                     continue
+                if len(word) < typo_min:
+                    continue  # too short to be read as a typo
                 fixed = lexicon.correct(word)
                 if fixed is None:
                     continue
