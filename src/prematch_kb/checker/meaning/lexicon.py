@@ -140,7 +140,7 @@ class Lexicon:
         shapes = self._tolerant_shapes
         candidates: set[str] = set()
         if (first, length + 1) in shapes:  # a letter missing
-            candidates |= self.typo_index.get(word, set())
+            candidates |= self.typo_index.get(word, _NONE)
         if (first, length) in shapes or (first, length - 1) in shapes:
             deletions = _deletions(word)
             for variant in deletions & self._typo_variants:  # a letter changed or two swapped
@@ -151,11 +151,16 @@ class Lexicon:
         if _DOUBLED.search(word):
             doubled = [i for i in range(1, length) if word[i] == word[i - 1]]
             candidates |= {word[:i] + word[i + 1 :] for i in doubled if word[:i] + word[i + 1 :] in self.single}
+        if not candidates:
+            return None
         candidates = {c for c in candidates if c[0] == first and c != word}
         return min(candidates) if candidates else None
 
 
 _DOUBLED = re.compile(r"(.)\1")
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _deletions(word: str) -> set[str]:

@@ -258,6 +258,20 @@ def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
     def test(mask: int) -> str:
         return "p & " + names.setdefault(mask, f"m{len(names)}")
 
+    def any_of(patterns: list[tuple[int, ...]]) -> str:
+        """A test that one of the patterns has all its masks present, each mask shared by the
+        patterns' first tests tested once ("a and (b or c)" for "a and b or a and c")."""
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for masks in patterns:
+            by_first.setdefault(masks[0], []).append(masks[1:])
+        alternatives = []
+        for first, rests in by_first.items():
+            if any(not rest for rest in rests):  # the first mask alone is enough
+                alternatives.append(test(first))
+            else:
+                alternatives.append(f"({test(first)} and ({any_of(rests)}))")
+        return " or ".join(alternatives)
+
     lines = []
     for position, rule in enumerate(active):
         if rule.required:
@@ -272,8 +286,7 @@ def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
         for group in rule.pattern_masks:
             if any(not masks for masks in group):
                 continue  # a pattern that needs nothing: the group never rules a sentence out
-            either = " or ".join("(" + " and ".join(test(m) for m in masks) + ")" for masks in _absorbed(group))
-            tests.append(f"({either})")
+            tests.append(f"({any_of(_absorbed(group))})")
         lines.append(f"def rule_{position}(p):")
         lines.append(f"    return {' and '.join(tests) or 'True'}")
     lines.append(f"tests = ({''.join(f'rule_{position}, ' for position in range(len(active)))})")
