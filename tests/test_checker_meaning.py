@@ -156,6 +156,45 @@ def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
     assert load_lexicon().correct(typo) == word
 
 
+def test_typo_reading_skips_only_words_no_edit_reaches():
+    """The quick tests that spare most unknown words the look-up of their variants (first letter,
+    length, last letters) never skip a slip: every one-edit slip of a marked word is read as the
+    brute-force search over all its variants reads it."""
+    lexicon = load_lexicon()
+
+    marked = sorted({w for words in lexicon.typo_index.values() for w in words})
+
+    def deletions(word: str) -> set[str]:
+        return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+    def by_brute_force(word: str) -> str | None:
+        """Every marked word one deletion from the word, the word one deletion from it, or both
+        one deletion from a common word; or the word with a doubled letter undone."""
+        if len(word) < lexicon.typo_min or word in lexicon.not_typos or word in lexicon.forms or not word.isalpha():
+            return None
+        if word[-1] == "s" and (word[:-1] in lexicon.single or word[:-2] in lexicon.single):
+            return None
+        own = deletions(word)
+        found = {m for m in marked if word in deletions(m) or m in own or own & deletions(m)}
+        found |= {word[:i] + word[i + 1 :] for i in range(1, len(word))
+                  if word[i] == word[i - 1] and word[:i] + word[i + 1 :] in lexicon.single}
+        found = {c for c in found if c[0] == word[0] and c != word}
+        return min(found) if found else None
+
+    slips = set()
+    for word in marked:
+        for i in range(1, len(word) + 1):
+            slips.add(word[:i] + word[i:])
+            slips.add(word[:i] + word[i + 1 :])  # a letter missing
+            slips.add(word[:i] + word[i - 1 :])  # a letter typed twice
+            slips.update(word[:i] + letter + word[i + 1 :] for letter in "aeiostz")  # a letter changed
+            slips.update(word[:i] + letter + word[i:] for letter in "aeiostz")  # a letter too many
+            slips.add(word[:i - 1] + word[i : i + 1] + word[i - 1 : i] + word[i + 1 :])  # two swapped
+    assert len(slips) > 5_000
+    for slip in sorted(slips):
+        assert lexicon._correct(slip) == by_brute_force(slip), slip
+
+
 @pytest.mark.parametrize(("mode", "text", "category"), [
     # wordings the phrase families missed, caught by meaning
     ("draft", "I am seriously considering ranking Westbrook first. If I do, would you be able to rank me "

@@ -106,6 +106,14 @@ class Lexicon:
         self._tolerant = frozenset(tolerant)
         self._tolerant_shapes = frozenset((word[0], len(word)) for word in tolerant)
         self._typo_variants = frozenset(self.typo_index)
+        # By the first letter and length of a word, the last two letters of the words it could be a
+        # typo of. One edit changes the end of a word by at most one place, so a word and the word
+        # it is a typo of share a letter among their last two: most unknown words share none.
+        endings: dict[tuple[str, int], set[str]] = {}
+        for word in tolerant:
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                endings.setdefault((word[0], length), set()).update(word[-2:])
+        self._typo_endings = {shape: frozenset(letters) for shape, letters in endings.items()}
         # What a word can start, found in one look-up: multi-word forms by their first two words
         # (longest first), then the concepts of the word alone ("my" starts 87 forms).
         self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
@@ -137,15 +145,17 @@ class Lexicon:
         # missing), the same (a letter changed, two swapped) or one less (a letter too many): only
         # the variants that could reach such a word are looked up.
         first, length = word[0], len(word)
-        shapes = self._tolerant_shapes
         candidates: set[str] = set()
-        if (first, length + 1) in shapes:  # a letter missing
-            candidates |= self.typo_index.get(word, _NONE)
-        if (first, length) in shapes or (first, length - 1) in shapes:
-            deletions = _deletions(word)
-            for variant in deletions & self._typo_variants:  # a letter changed or two swapped
-                candidates |= self.typo_index[variant]
-            candidates |= deletions & self._tolerant  # a letter too many
+        endings = self._typo_endings.get((first, length))
+        if endings is not None and (word[-1] in endings or word[-2] in endings):
+            shapes = self._tolerant_shapes
+            if (first, length + 1) in shapes:  # a letter missing
+                candidates |= self.typo_index.get(word, _NONE)
+            if (first, length) in shapes or (first, length - 1) in shapes:
+                deletions = _deletions(word)
+                for variant in deletions & self._typo_variants:  # a letter changed or two swapped
+                    candidates |= self.typo_index[variant]
+                candidates |= deletions & self._tolerant  # a letter too many
         # A letter typed twice ("comming", "writting") is a slip towards any vocabulary word: no
         # real word is another with a letter doubled ("through" is not "though", "later" not "late").
         if _DOUBLED.search(word):
