@@ -93,6 +93,8 @@ def test_the_compiled_rule_test_never_skips_a_rule_that_matches():
             for text in texts:
                 reading = Reading(text, lexicon, data["mode"])
                 named = set(index.viable(mask_of(reading, bits or {})))
+                # the same rules when tested one by one (as among those a whole text could match)
+                assert index.viable_among(mask_of(reading, bits or {}), list(range(len(index.rules)))) == sorted(named)
                 for position, rule in enumerate(index.rules):
                     if all(any(match(p, reading) for p in group) for group in rule.groups):
                         tried += 1

@@ -198,18 +198,32 @@ def candidates(doc, mode: str):
 def _sentence_candidates(doc, mode: str):
     lexicon = load_lexicon()
     single, paired = _rules_of(mode)
+    readings = [
+        read(sentence.text, lexicon, mode) if doc.is_own(sentence.start, sentence.end) else None
+        for sentence in doc.sentences
+    ]
+    # A rule that could not match the concepts and words of all the sentences together matches
+    # none of them: the rules that could are found once for the text, and only they are tried
+    # sentence by sentence (the test is the same, the answer for a sentence too).
+    bits = next((index.rules[0].bits for index in (single, paired) if index.rules), None) or {}  # one for all
+    together = bits.get("NAME", 0)  # (two sentences read together may open the second with a NAME)
+    for reading in readings:
+        if reading is not None:
+            together |= mask_of(reading, bits)
+    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words)
+    among = single.viable_among(together, list(range(len(single.rules))))
+    pairs_among = paired.viable_among(together, list(range(len(paired.rules))))
     previous = None
     previous_reading: Reading | None = None
-    for sentence in doc.sentences:
-        if not doc.is_own(sentence.start, sentence.end):
+    for sentence, reading in zip(doc.sentences, readings, strict=True):
+        if reading is None:
             previous = previous_reading = None
             continue
-        reading = read(sentence.text, lexicon, mode)
         if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
-            for rule, first, last, reason in _verdicts(reading, single, "single"):
+            for rule, first, last, reason in _verdicts(reading, single, "single", among):
                 yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
-            if previous is not None and previous_reading is not None and _pair_may_match(
-                paired, reading, previous_reading
+            if previous is not None and previous_reading is not None and pairs_among and _pair_may_match(
+                paired, reading, previous_reading, pairs_among
             ):
                 pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
                 for rule, first, last, reason in _verdicts(pair, paired, "paired"):
@@ -234,16 +248,18 @@ class RuleIndex(NamedTuple):
 
     rules: tuple[Rule, ...]
     viable: Callable[[int], list[int]]  # mask -> positions in `rules`, in file order
+    # (mask, positions) -> those of the positions `viable` would name, in their order
+    viable_among: Callable[[int, list[int]], list[int]]
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
 
 def _index(active: list[Rule]) -> RuleIndex:
-    return RuleIndex(tuple(active), _viability(active))
+    return RuleIndex(tuple(active), *_viability(active))
 
 
-def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
+def _viability(active: list[Rule]) -> tuple[Callable[[int], list[int]], Callable[[int, list[int]], list[int]]]:
     """One function naming, from a sentence's mask, the rules that could match it: a rule could
     match only when each of its groups has a pattern whose every required element is present.
     Nearly every rule fails on nearly every sentence at its rarest test (its first `required`
@@ -312,7 +328,15 @@ def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
             candidates ^= bit
         return positions
 
-    return viable
+    firsts = [rule.required[0] if rule.required else -1 for rule in active]  # -1: every bit
+
+    def viable_among(present: int, positions: list[int]) -> list[int]:
+        return [
+            position for position in positions
+            if (present & firsts[position] or firsts[position] == -1) and tests[position](present)
+        ]
+
+    return viable, viable_among
 
 
 @lru_cache(maxsize=4)
@@ -321,16 +345,17 @@ def _rules_of(mode: str) -> tuple[RuleIndex, RuleIndex]:
     return _index([r for r in active if not r.pair]), _index([r for r in active if r.pair])
 
 
-def _verdicts(reading: Reading, active: RuleIndex, key: str) -> list:
+def _verdicts(reading: Reading, active: RuleIndex, key: str, among: list[int] | None = None) -> list:
     """The rules that match a sentence, with where and why dropped; a sentence's verdicts depend
-    on the sentence alone, so they are worked out once per reading and remembered."""
+    on the sentence alone, so they are worked out once per reading and remembered. `among`: the
+    only rules that could match (those that could match the whole text), when known."""
     found = reading.judged.get(key)  # a short key: hashing the rules themselves costs more than the work
     if found is None:
         found = reading.judged[key] = []
         if not active.rules:
             return found
         present = mask_of(reading, active.rules[0].bits or {})
-        for position in active.viable(present):
+        for position in active.viable(present) if among is None else active.viable_among(present, among):
             rule = active.rules[position]
             judged = _judge(rule, reading, present)
             if judged is not None:
@@ -346,13 +371,15 @@ def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int,
     return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
 
 
-def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading) -> bool:
+def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading, among: list[int]) -> bool:
     """Whether a rule for two sentences read together could match them: it needs its concepts and
-    words in one or the other (read together, a capitalised word opening the second is a NAME)."""
+    words in one or the other (read together, a capitalised word opening the second is a NAME).
+    `among`: the only rules that could (those that could for the whole text)."""
     if not paired.rules:
         return False
     bits = paired.rules[0].bits or {}
-    return bool(paired.viable(mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)))
+    present = mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)
+    return bool(paired.viable_among(present, among))
 
 
 def _pattern_needs(pattern) -> tuple[frozenset[str], ...]:
