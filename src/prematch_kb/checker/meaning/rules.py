@@ -210,8 +210,10 @@ def _sentence_candidates(doc, mode: str):
     for reading in readings:
         if reading is not None:
             together |= mask_of(reading, bits)
-    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words)
-    among = single.viable_among(together, list(range(len(single.rules))))
+    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words;
+    # and only for sentences not judged before: while a visitor types, most are)
+    unjudged = any(reading is not None and reading.spans and "single" not in reading.judged for reading in readings)
+    among = single.viable_among(together, list(range(len(single.rules)))) if unjudged else None
     pairs_among = paired.viable_among(together, list(range(len(paired.rules))))
     previous = None
     previous_reading: Reading | None = None
