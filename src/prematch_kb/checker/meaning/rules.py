@@ -202,19 +202,7 @@ def _sentence_candidates(doc, mode: str):
         read(sentence.text, lexicon, mode) if doc.is_own(sentence.start, sentence.end) else None
         for sentence in doc.sentences
     ]
-    # A rule that could not match the concepts and words of all the sentences together matches
-    # none of them: the rules that could are found once for the text, and only they are tried
-    # sentence by sentence (the test is the same, the answer for a sentence too).
-    bits = next((index.rules[0].bits for index in (single, paired) if index.rules), None) or {}  # one for all
-    together = bits.get("NAME", 0)  # (two sentences read together may open the second with a NAME)
-    for reading in readings:
-        if reading is not None:
-            together |= mask_of(reading, bits)
-    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words;
-    # and only for sentences not judged before: while a visitor types, most are)
-    unjudged = any(reading is not None and reading.spans and "single" not in reading.judged for reading in readings)
-    among = single.viable_among(together, list(range(len(single.rules)))) if unjudged else None
-    pairs_among = paired.viable_among(together, list(range(len(paired.rules))))
+    among, pairs_among = _could_match_the_text(readings, single, paired)
     previous = None
     previous_reading: Reading | None = None
     for sentence, reading in zip(doc.sentences, readings, strict=True):
@@ -224,13 +212,39 @@ def _sentence_candidates(doc, mode: str):
         if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
             for rule, first, last, reason in _verdicts(reading, single, "single", among):
                 yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
-            if previous is not None and previous_reading is not None and pairs_among and _pair_may_match(
+            if previous is not None and previous_reading is not None and pairs_among != [] and _pair_may_match(
                 paired, reading, previous_reading, pairs_among
             ):
                 pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
                 for rule, first, last, reason in _verdicts(pair, paired, "paired"):
                     yield _candidate(rule, pair, previous.start, first, last, reason, doc)
         previous, previous_reading = sentence, reading
+
+
+def _could_match_the_text(readings, single: RuleIndex, paired: RuleIndex) -> tuple[list[int] | None, list[int] | None]:
+    """The single-sentence rules and the pair rules that could match the text's own sentences
+    (`readings`, None for the others) all together, or None where not worth finding.
+
+    A rule that could not match the concepts and words of all the sentences together matches none
+    of them: found once for the text, only these rules are tried sentence by sentence (the test is
+    the same, the answer for a sentence too). Finding them costs about what trying all the rules
+    on a few sentences costs: worth it for a text of several sentences, for its pairs of
+    sentences, and for its sentences themselves when several are new (while a visitor types,
+    most have been judged before)."""
+    if len(readings) < _FEW_SENTENCES:
+        return None, None
+    bits = next((index.rules[0].bits for index in (single, paired) if index.rules), None) or {}  # one for all
+    together = bits.get("NAME", 0)  # (two sentences read together may open the second with a NAME)
+    for reading in readings:
+        if reading is not None:
+            together |= mask_of(reading, bits)
+    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words)
+    new = sum(1 for reading in readings if reading is not None and reading.spans and "single" not in reading.judged)
+    among = single.viable_among(together, list(range(len(single.rules)))) if new >= _FEW_SENTENCES else None
+    return among, paired.viable_among(together, list(range(len(paired.rules))))
+
+
+_FEW_SENTENCES = 3
 
 
 def _absorbed(group: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:
@@ -373,15 +387,15 @@ def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int,
     return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
 
 
-def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading, among: list[int]) -> bool:
+def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading, among: list[int] | None) -> bool:
     """Whether a rule for two sentences read together could match them: it needs its concepts and
     words in one or the other (read together, a capitalised word opening the second is a NAME).
-    `among`: the only rules that could (those that could for the whole text)."""
+    `among`: the only rules that could (those that could for the whole text), when known."""
     if not paired.rules:
         return False
     bits = paired.rules[0].bits or {}
     present = mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)
-    return bool(paired.viable_among(present, among))
+    return bool(paired.viable(present) if among is None else paired.viable_among(present, among))
 
 
 def _pattern_needs(pattern) -> tuple[frozenset[str], ...]:
