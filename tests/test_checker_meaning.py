@@ -93,11 +93,34 @@ def test_the_compiled_rule_test_never_skips_a_rule_that_matches():
             for text in texts:
                 reading = Reading(text, lexicon, data["mode"])
                 named = set(index.viable(mask_of(reading, bits or {})))
+                # the same rules when tested one by one (as among those a whole text could match)
+                assert index.viable_among(mask_of(reading, bits or {}), list(range(len(index.rules)))) == sorted(named)
                 for position, rule in enumerate(index.rules):
                     if all(any(match(p, reading) for p in group) for group in rule.groups):
                         tried += 1
                         assert position in named, (rule.id, text)
     assert tried > 500
+
+
+def test_reading_finds_the_tokens_that_tokenize_finds():
+    """A sentence is read from its tokens' texts found without their offsets (faster); they are the
+    texts `tokenize` gives, and the offsets, asked for later, still fit them."""
+    from prematch_kb.checker.meaning.lexicon import token_texts, tokenize
+    from prematch_kb.checker.meaning.sentence import Reading
+
+    texts = [t for path in RULE_FILES for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]
+             for kind in ("flag", "pass") for t in rule["examples"][kind]]
+    texts += [
+        "I don't know, can't say; won't!", "You’re my #1 and # 2 (100 % sure) at 50%.", "`Quoted' ‘curly’ O'Brien",
+        "İSTANBUL ıs \u212aelvin ſo", "under_score __ café NAÏVE Ⅻ", "", "?!", "n't 'twas don'T DON'T",
+    ]
+    lexicon = load_lexicon()
+    for text in texts:
+        tokens = tokenize(text)
+        found, written = token_texts(text)
+        assert found == [t.text for t in tokens], text
+        assert written == [text[t.start : t.end].translate({0x2019: "'", 0x2018: "'", 0x60: "'"}) for t in tokens], text
+        assert Reading(text, lexicon, "draft").tokens == tokens
 
 
 @pytest.mark.parametrize(("mode", "text", "concept"), [
@@ -133,6 +156,45 @@ def test_vocabulary_is_well_formed():
 def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
     # None: the word is either itself in the vocabulary or must not be read as another word
     assert load_lexicon().correct(typo) == word
+
+
+def test_typo_reading_skips_only_words_no_edit_reaches():
+    """The quick tests that spare most unknown words the look-up of their variants (first letter,
+    length, last letters) never skip a slip: every one-edit slip of a marked word is read as the
+    brute-force search over all its variants reads it."""
+    lexicon = load_lexicon()
+
+    marked = sorted({w for words in lexicon.typo_index.values() for w in words})
+
+    def deletions(word: str) -> set[str]:
+        return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+    def by_brute_force(word: str) -> str | None:
+        """Every marked word one deletion from the word, the word one deletion from it, or both
+        one deletion from a common word; or the word with a doubled letter undone."""
+        if len(word) < lexicon.typo_min or word in lexicon.not_typos or word in lexicon.forms or not word.isalpha():
+            return None
+        if word[-1] == "s" and (word[:-1] in lexicon.single or word[:-2] in lexicon.single):
+            return None
+        own = deletions(word)
+        found = {m for m in marked if word in deletions(m) or m in own or own & deletions(m)}
+        found |= {word[:i] + word[i + 1 :] for i in range(1, len(word))
+                  if word[i] == word[i - 1] and word[:i] + word[i + 1 :] in lexicon.single}
+        found = {c for c in found if c[0] == word[0] and c != word}
+        return min(found) if found else None
+
+    slips = set()
+    for word in marked:
+        for i in range(1, len(word) + 1):
+            slips.add(word[:i] + word[i:])
+            slips.add(word[:i] + word[i + 1 :])  # a letter missing
+            slips.add(word[:i] + word[i - 1 :])  # a letter typed twice
+            slips.update(word[:i] + letter + word[i + 1 :] for letter in "aeiostz")  # a letter changed
+            slips.update(word[:i] + letter + word[i:] for letter in "aeiostz")  # a letter too many
+            slips.add(word[:i - 1] + word[i : i + 1] + word[i - 1 : i] + word[i + 1 :])  # two swapped
+    assert len(slips) > 5_000
+    for slip in sorted(slips):
+        assert lexicon._correct(slip) == by_brute_force(slip), slip
 
 
 @pytest.mark.parametrize(("mode", "text", "category"), [

@@ -48,9 +48,11 @@ _QUOTATION = re.compile(r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|«[^«»\n
 # closing mark comes before punctuation or the line's end, or before a space when the quotation's
 # own punctuation ends it (a plural possessive, "the students' lists", never closes one); the words
 # inside stay within one sentence and one line, and hold no other opening mark (so a run of opening
-# marks is scanned once, not once from each).
+# marks is scanned once, not once from each). The pattern starts with the mark itself, and what may
+# come before it is tested after it ("nothing but a space, a bracket or the line start"), so that
+# the engine skips straight from mark to mark.
 _SINGLE_QUOTATION = re.compile(
-    r"(?:(?<=[\s(\[])|^)['‘](?=[^\W\d_])[^\n.!?‘]{0,300}?"
+    r"['‘](?<![^\s(\[]['‘])(?=[^\W\d_])[^\n.!?‘]{0,300}?"
     r"(?:[^\s'‘’][.!?,]['’](?=[\s.,;:!?)\]]|$)|[^\s'‘’]['’](?=[.,;:!?)\]]|$))",
     re.MULTILINE,
 )

@@ -37,16 +37,23 @@ PLACEHOLDER = re.compile(
 _NOT_PLACEHOLDER = re.compile(r"\[(?:[A-Z]|[0-9]+|sic|SIC|Sic)\]")
 
 
-# Every placeholder contains one of these (lower case): one C-level scan skips the rest.
-_MARKERS = re.compile(r"[\[{<(%]|xxx|xx[/.-]|dd[/.-]|mm[/.-]|___|__[/.-]|insert|todo|tbd|fixme|name")
+# Every placeholder contains one of these (lower case): a few substring searches, each far faster
+# than a pattern run over the text, skip the rest. ("_" stands for "___", "__/", "__.", "__-",
+# "xx" for "xxx", "xx/", "xx.", "xx-": neither is in ordinary prose.)
+_MARKERS = ("[", "{", "<", "(", "%", "_", "xx", "dd/", "dd.", "dd-", "mm/", "mm.", "mm-", "insert", "todo",
+            "tbd", "fixme", "name")
 
 
 @register("placeholder")
 def placeholder(doc, ctx):
-    if _MARKERS.search(doc.lower, 0, doc.own_end) is None:
+    lower, own_end = doc.lower, doc.own_end
+    for marker in _MARKERS:
+        if lower.find(marker, 0, own_end) >= 0:
+            break
+    else:
         return
     text = doc.text
-    for match in PLACEHOLDER.finditer(text, 0, doc.own_end):
+    for match in PLACEHOLDER.finditer(text, 0, own_end):
         start, end = match.span()
         if not doc.is_own(start, end) or _NOT_PLACEHOLDER.fullmatch(match.group()):
             continue

@@ -119,12 +119,11 @@ def _own_lines(doc) -> list[tuple[int, int]]:
     if cached is not None:
         return cached
     lines = doc.cache["own_lines"] = []
+    quoted = doc.quoted_lines  # (without ">" lines, every line of the own part is the author's)
     pos = 0
-    text = doc.text
-    while pos < doc.own_end:
-        end = text.find("\n", pos, doc.own_end)
-        end = doc.own_end if end < 0 else end
-        if text[pos:end].strip() and doc.is_own(pos, max(pos + 1, end)):
+    for line in doc.text[: doc.own_end].split("\n"):
+        end = pos + len(line)
+        if line.strip() and (not quoted or doc.is_own(pos, max(pos + 1, end))):
             lines.append((pos, end))
         pos = end + 1
     return lines
@@ -289,9 +288,7 @@ def missing_identity(doc, ctx):
     signature = lines[index + 1 :] if index is not None else lines[-2:]
     has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–()")) for s, e in signature)
     has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
-    to_program = ctx.recipient in (None, "program-director", "coordinator")
-    about_application = ctx.phase != "before-applying" and _APPLICATION_TALK.search(doc.text, 0, doc.own_end)
-    if has_name and (has_id or not (to_program and about_application)):
+    if has_name and (has_id or not _needs_id(doc, ctx)):
         return
     if signature:
         start, _ = _strip_span(doc, *signature[0])
@@ -299,6 +296,12 @@ def missing_identity(doc, ctx):
     else:
         start, end = _strip_span(doc, *lines[-1])
     yield Hit("missing-identity", start, end)
+
+
+def _needs_id(doc, ctx) -> bool:
+    """Whether the email is to a program about an application, where a coordinator needs the AAMC ID."""
+    to_program = ctx.recipient in (None, "program-director", "coordinator")
+    return to_program and ctx.phase != "before-applying" and bool(_APPLICATION_TALK.search(doc.text, 0, doc.own_end))
 
 
 _THANK_YOU = rx(
@@ -312,8 +315,11 @@ def too_long(doc, ctx):
     lines = _body_lines(doc)
     if not _is_whole_email(doc, lines):
         return
+    count = _word_count(doc, lines)
+    if count <= THANK_YOU_WORD_LIMIT:
+        return  # within either limit (most emails): no need to ask which kind of letter it is
     limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
-    if _word_count(doc, lines) <= limit:
+    if count <= limit:
         return
     # Point from the first word past the limit to the end of the email.
     count = 0

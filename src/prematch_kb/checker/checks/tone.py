@@ -34,14 +34,16 @@ _EMOJI = re.compile(
 )
 _EMOTICON = re.compile(r"[:;<xX](?<![\w:][:;<xX])(?:(?<=[:;])-?[)(DPp]|(?<=<)3|(?<=[xX])D)(?![\w)])")
 _EXCLAIM = re.compile(r"!{2,}|[!?]*\?![!?]*|\?{3,}")
-# SHOUTING: three or more capitalised words in a row, or a common word in capitals.
-_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,}\b){2,}")
+# SHOUTING: three or more capitalised words in a row, or a common word in capitals. (The word
+# boundary before a word is tested after its first capital, as "no word character before it":
+# a pattern that starts with a capital lets the engine skip straight to the capitals.)
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,}\b){2,}")
 _SHOUT_WORDS = frozenset(
     "VERY REALLY PLEASE EXTREMELY DEFINITELY LOVE THANK THANKS HIGHLY MUST NEED URGENT IMPORTANT"
     " ABSOLUTELY TRULY DREAM BEST AMAZING SO HOPE WANT ALWAYS NEVER ONLY SINCERELY DEEPLY HUGE"
     " EXCITED HAPPY GRATEFUL".split()
 )
-_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
 # Acronyms common in this field never count towards a capitals run.
 _ACRONYMS = frozenset(
     "NRMP ERAS AAMC ID USMLE COMLEX ECFMG MSPE SOAP IMG IMGS FMG US USA UK MD DO MBBS MBCHB PHD MPH"
@@ -66,7 +68,7 @@ def informal_tone(doc, ctx):
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
     if not _SLANG_KEYS.isdisjoint(doc.word_set()):
         yield from _slang(doc, text, end)
-    patterns = [_EMOJI]
+    patterns = [] if text.isascii() else [_EMOJI]  # every emoji is outside ASCII
     if "!!" in text or "?!" in text or "???" in text:
         patterns.append(_EXCLAIM)
     if ":" in text or ";" in text or "<3" in text or "xd" in doc.lower:

@@ -39,6 +39,30 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# `_TOKEN` run on the text as written: `lower_case` makes a lower-case pattern on the lowered text
+# match exactly where the pattern with IGNORECASE matches the text.
+_TOKEN_AS_WRITTEN = re.compile(_TOKEN.pattern, re.IGNORECASE)
+# In a text without apostrophes, '#' or '%' (nearly every sentence) `_TOKEN` can only find words and
+# punctuation, which this simpler pattern finds faster, in either case.
+_PLAIN_TOKEN = re.compile(r"[^\W_]+|[?!,;:()\[\]<>{}]")
+_NOT_PLAIN = re.compile("['’‘`#%]")
+
+
+def token_texts(text: str) -> tuple[list[str], list[str]]:
+    """The texts of `tokenize(text)`'s tokens, and the same tokens as written (in their case),
+    without their offsets: what reading a sentence needs, found faster."""
+    if _NOT_PLAIN.search(text) is None:
+        written = _PLAIN_TOKEN.findall(text)
+    else:
+        written = _TOKEN_AS_WRITTEN.findall(text.translate(_APOSTROPHES))
+    if not written:
+        return [], []
+    texts = lower_case("\0".join(written)).split("\0")  # all lowered at once; no token holds a NUL
+    if " " in text and ("#" in text or "%" in text):  # "# 1", "100 %" are one token each
+        texts = [word.replace(" ", "") if " " in word else word for word in texts]
+    return texts, written
+
+
 def expand(form: str) -> list[str]:
     """'rank|s|ed' -> ['rank', 'ranks', 'ranked']"""
     stem, *endings = form.split("|")
@@ -81,6 +105,15 @@ class Lexicon:
         tolerant = {word for words in self.typo_index.values() for word in words}
         self._tolerant = frozenset(tolerant)
         self._tolerant_shapes = frozenset((word[0], len(word)) for word in tolerant)
+        self._typo_variants = frozenset(self.typo_index)
+        # By the first letter and length of a word, the last two letters of the words it could be a
+        # typo of. One edit changes the end of a word by at most one place, so a word and the word
+        # it is a typo of share a letter among their last two: most unknown words share none.
+        endings: dict[tuple[str, int], set[str]] = {}
+        for word in tolerant:
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                endings.setdefault((word[0], length), set()).update(word[-2:])
+        self._typo_endings = {shape: frozenset(letters) for shape, letters in endings.items()}
         # What a word can start, found in one look-up: multi-word forms by their first two words
         # (longest first), then the concepts of the word alone ("my" starts 87 forms).
         self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
@@ -96,10 +129,8 @@ class Lexicon:
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word an unknown word is a one-edit typo of, or None (remembered per word)."""
-        try:
+        if word in self._corrections:
             return self._corrections[word]
-        except KeyError:
-            pass
         if len(self._corrections) > 50_000:
             self._corrections.clear()
         found = self._corrections[word] = self._correct(word)
@@ -110,25 +141,36 @@ class Lexicon:
             return None
         if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
             return None  # a plural ("choices", "programs") is another word, not a typo
+        # A word can only be a typo of a word with its first letter and a length one more (a letter
+        # missing), the same (a letter changed, two swapped) or one less (a letter too many): only
+        # the variants that could reach such a word are looked up.
         first, length = word[0], len(word)
-        doubled = [i for i in range(1, length) if word[i] == word[i - 1]]
-        if (
-            (first, length + 1) not in self._tolerant_shapes  # a letter missing
-            and (first, length) not in self._tolerant_shapes  # a letter changed, two swapped
-            and (first, length - 1) not in self._tolerant_shapes  # a letter too many
-            and not doubled
-        ):
-            return None
-        candidates = set()
-        deletions = _deletions(word)
-        for variant in (word, *deletions):  # a letter missing, changed or swapped, or one too many
-            candidates |= self.typo_index.get(variant, set())
-        candidates |= {variant for variant in deletions if variant in self._tolerant}
+        candidates: set[str] = set()
+        endings = self._typo_endings.get((first, length))
+        if endings is not None and (word[-1] in endings or word[-2] in endings):
+            shapes = self._tolerant_shapes
+            if (first, length + 1) in shapes:  # a letter missing
+                candidates |= self.typo_index.get(word, _NONE)
+            if (first, length) in shapes or (first, length - 1) in shapes:
+                deletions = _deletions(word)
+                for variant in deletions & self._typo_variants:  # a letter changed or two swapped
+                    candidates |= self.typo_index[variant]
+                candidates |= deletions & self._tolerant  # a letter too many
         # A letter typed twice ("comming", "writting") is a slip towards any vocabulary word: no
         # real word is another with a letter doubled ("through" is not "though", "later" not "late").
-        candidates |= {word[:i] + word[i + 1 :] for i in doubled if word[:i] + word[i + 1 :] in self.single}
-        candidates = {c for c in candidates if c[0] == word[0] and c != word}
+        if _DOUBLED.search(word):
+            doubled = [i for i in range(1, length) if word[i] == word[i - 1]]
+            candidates |= {word[:i] + word[i + 1 :] for i in doubled if word[:i] + word[i + 1 :] in self.single}
+        if not candidates:
+            return None
+        candidates = {c for c in candidates if c[0] == first and c != word}
         return min(candidates) if candidates else None
+
+
+_DOUBLED = re.compile(r"(.)\1")
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _deletions(word: str) -> set[str]:

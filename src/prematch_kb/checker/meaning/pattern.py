@@ -63,9 +63,9 @@ def _starts(reading: Reading, element: Element, low: int, high: int):
                 yield spans[index]
                 index += 1
     if element.words:
-        tokens = reading.tokens
-        for index in range(low, min(high, len(tokens) - 1) + 1):
-            if tokens[index].text in element.words:
+        texts = reading.texts
+        for index in range(low, min(high, len(texts) - 1) + 1):
+            if texts[index] in element.words:
                 yield index, index + 1
 
 
@@ -87,7 +87,7 @@ def match_present(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, 
 
 def _match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
     first = pattern[0]
-    for span in _starts(reading, first, 0, len(reading.tokens)):
+    for span in _starts(reading, first, 0, len(reading.texts)):
         end = _rest(pattern, 1, reading, span[1])
         if end is not None:
             return span[0], end

@@ -44,15 +44,12 @@ class Rule(NamedTuple):
     negation: str
     reported: str
     needs: frozenset[str]  # concepts every match needs: the rule is skipped when one is absent
-    # Per group, the concept names and words one of which every pattern of the group needs (the
-    # alternatives of each pattern's most selective required element): a sentence with none of
-    # them cannot satisfy the group, and the rule is skipped there without trying its patterns.
-    group_anchors: tuple[frozenset[str] | None, ...] = ()  # None: a pattern there needs nothing
-    # Per group and pattern, what each required element may be (concepts and words), the most
-    # selective first: a sentence lacking one of them is not tried with the pattern.
+    # Per group and pattern, what each required element may be (concepts and words): a sentence
+    # lacking one of them is not tried with the pattern.
     pattern_needs: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
-    # The same tests as bit masks over `bits` (one bit a concept or word): `required` holds for
-    # the rule as a whole (its needs and group anchors), `pattern_masks` pattern by pattern.
+    # The same tests as bit masks over `bits` (one bit a concept or word), the rarest first (see
+    # `_with_masks`): `required` holds for the rule as a whole (its needs, and per group the
+    # anchors: one of the rarest elements of its patterns), `pattern_masks` pattern by pattern.
     bits: dict[str, int] | None = None
     required: tuple[int, ...] = ()
     pattern_masks: tuple[tuple[tuple[int, ...], ...], ...] = ()
@@ -105,34 +102,53 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 unless=unless, unless_others=others, unless_in_text=in_text,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
-                group_anchors=tuple(_group_anchors(group) for group in groups),
                 pattern_needs=tuple(tuple(_pattern_needs(p) for p in group) for group in groups),
             ))
     return _with_masks(rules)
 
 
 def _with_masks(loaded: list[Rule]) -> tuple[Rule, ...]:
-    """Give every concept and word the rules' patterns need a bit, and each rule its tests as masks."""
-    bits: dict[str, int] = {}
+    """Give every concept and word the rules' patterns need a bit, and each rule its tests as masks.
+
+    Each test is a mask of the names one of which must be present, and the tests are ordered
+    rarest first, so that a sentence fails a rule at its first test. How rare a name is is
+    judged by how many patterns need it: one that many need ("my", "the", APPLICANT, BE) is a
+    general word found in most sentences, one that few need ("waive", "strings") is specific and
+    absent from most. Only the order of the tests depends on this, never their outcome."""
+    uses: dict[str, int] = {}  # name -> how many required elements of patterns it is one of
     for rule in loaded:
         for group in rule.pattern_needs:
             for needs in group:
                 for need in needs:
-                    for name in sorted(need):
-                        bits.setdefault(name, 1 << len(bits))
+                    for name in need:
+                        uses[name] = uses.get(name, 0) + 1
+
+    def commonness(names) -> int:  # the more, the likelier a sentence holds one of the names
+        return sum(uses[name] for name in names)
+
+    # The commonest names get the lowest bits: `p & m` costs with the length of the shorter number,
+    # and the tests that run most (those after a rule's rarest, see `_viability`) are on common names.
+    bits = {name: 1 << position for position, name in enumerate(sorted(uses, key=lambda n: (-uses[n], n)))}
 
     def mask(names) -> int:
         return sum(bits[name] for name in set(names))
 
     finished = []
     for rule in loaded:
-        required = [bits[name] for name in rule.needs] + [mask(a) for a in rule.group_anchors if a is not None]
+        pattern_needs = tuple(
+            tuple(tuple(sorted(needs, key=lambda need: (commonness(need), sorted(need)))) for needs in group)
+            for group in rule.pattern_needs
+        )
+        required = [frozenset((name,)) for name in rule.needs]
+        for group in pattern_needs:
+            if all(group):  # every pattern needs something: one of their rarest elements is needed
+                required.append(frozenset().union(*(needs[0] for needs in group)))
+        required.sort(key=lambda names: (commonness(names), sorted(names)))
         finished.append(rule._replace(
             bits=bits,
-            required=tuple(sorted(set(required), key=lambda m: m.bit_count())),
-            pattern_masks=tuple(
-                tuple(tuple(mask(n) for n in needs) for needs in group) for group in rule.pattern_needs
-            ),
+            pattern_needs=pattern_needs,
+            required=tuple(dict.fromkeys(mask(names) for names in required)),
+            pattern_masks=tuple(tuple(tuple(mask(n) for n in needs) for needs in group) for group in pattern_needs),
         ))
     return tuple(finished)
 
@@ -182,18 +198,22 @@ def candidates(doc, mode: str):
 def _sentence_candidates(doc, mode: str):
     lexicon = load_lexicon()
     single, paired = _rules_of(mode)
+    readings = [
+        read(sentence.text, lexicon, mode) if doc.is_own(sentence.start, sentence.end) else None
+        for sentence in doc.sentences
+    ]
+    among, pairs_among = _could_match_the_text(readings, single, paired)
     previous = None
     previous_reading: Reading | None = None
-    for sentence in doc.sentences:
-        if not doc.is_own(sentence.start, sentence.end):
+    for sentence, reading in zip(doc.sentences, readings, strict=True):
+        if reading is None:
             previous = previous_reading = None
             continue
-        reading = read(sentence.text, lexicon, mode)
         if reading.spans:  # a sentence without a single known word ("!!!", "Best,") can match nothing
-            for rule, first, last, reason in _verdicts(reading, single, "single"):
+            for rule, first, last, reason in _verdicts(reading, single, "single", among):
                 yield _candidate(rule, reading, sentence.start, first, last, reason, doc)
-            if previous is not None and previous_reading is not None and _pair_may_match(
-                paired, reading, previous_reading
+            if previous is not None and previous_reading is not None and pairs_among != [] and _pair_may_match(
+                paired, reading, previous_reading, pairs_among
             ):
                 pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
                 for rule, first, last, reason in _verdicts(pair, paired, "paired"):
@@ -201,20 +221,41 @@ def _sentence_candidates(doc, mode: str):
         previous, previous_reading = sentence, reading
 
 
+def _could_match_the_text(readings, single: RuleIndex, paired: RuleIndex) -> tuple[list[int] | None, list[int] | None]:
+    """The single-sentence rules and the pair rules that could match the text's own sentences
+    (`readings`, None for the others) all together, or None where not worth finding.
+
+    A rule that could not match the concepts and words of all the sentences together matches none
+    of them: found once for the text, only these rules are tried sentence by sentence (the test is
+    the same, the answer for a sentence too). Finding them costs about what trying all the rules
+    on a few sentences costs: worth it for a text of several sentences, for its pairs of
+    sentences, and for its sentences themselves when several are new (while a visitor types,
+    most have been judged before)."""
+    if len(readings) < _FEW_SENTENCES:
+        return None, None
+    bits = next((index.rules[0].bits for index in (single, paired) if index.rules), None) or {}  # one for all
+    together = bits.get("NAME", 0)  # (two sentences read together may open the second with a NAME)
+    for reading in readings:
+        if reading is not None:
+            together |= mask_of(reading, bits)
+    # (rule by rule: the index `viable` uses pays off on one sentence, not on a whole text's words)
+    new = sum(1 for reading in readings if reading is not None and reading.spans and "single" not in reading.judged)
+    among = single.viable_among(together, list(range(len(single.rules)))) if new >= _FEW_SENTENCES else None
+    return among, paired.viable_among(together, list(range(len(paired.rules))))
+
+
+_FEW_SENTENCES = 3
+
+
 def _absorbed(group: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:
     """A group's patterns' tests, simplified without changing what they accept: within a pattern a
     mask that another of its masks lies inside adds nothing (that one present, so is this), and a
-    pattern whose tests include all of another's adds nothing to their `or`."""
-    simplified: list[frozenset[int]] = []
+    pattern whose tests include all of another's adds nothing to their `or`. Tests keep their order."""
+    simplified: dict[frozenset[int], tuple[int, ...]] = {}
     for masks in group:
-        kept = frozenset(m for m in masks if not any(o != m and o & m == o for o in masks))
-        if kept not in simplified:
-            simplified.append(kept)
-    return [
-        tuple(sorted(masks, key=lambda m: (m.bit_count(), m)))
-        for masks in simplified
-        if not any(other < masks for other in simplified)
-    ]
+        kept = tuple(m for m in masks if not any(o != m and o & m == o for o in masks))
+        simplified.setdefault(frozenset(kept), kept)
+    return [kept for tests, kept in simplified.items() if not any(other < tests for other in simplified)]
 
 
 class RuleIndex(NamedTuple):
@@ -223,41 +264,95 @@ class RuleIndex(NamedTuple):
 
     rules: tuple[Rule, ...]
     viable: Callable[[int], list[int]]  # mask -> positions in `rules`, in file order
+    # (mask, positions) -> those of the positions `viable` would name, in their order
+    viable_among: Callable[[int, list[int]], list[int]]
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
 
 def _index(active: list[Rule]) -> RuleIndex:
-    return RuleIndex(tuple(active), _viability(active))
+    return RuleIndex(tuple(active), *_viability(active))
 
 
-def _viability(active: list[Rule]) -> Callable[[int], list[int]]:
-    """One function testing every rule's needs against a sentence's mask at once: a rule could
+def _viability(active: list[Rule]) -> tuple[Callable[[int], list[int]], Callable[[int, list[int]], list[int]]]:
+    """One function naming, from a sentence's mask, the rules that could match it: a rule could
     match only when each of its groups has a pattern whose every required element is present.
-    Written out as one expression per rule and compiled, because testing the masks in a loop
-    costs more than judging: nearly every rule fails on nearly every sentence, most of them at
-    their first test, and a compiled `and`/`or` chain stops there."""
-    names: dict[int, str] = {}  # each distinct mask a global of the function: short source, fast to compile
+    Nearly every rule fails on nearly every sentence at its rarest test (its first `required`
+    mask), so the rules are indexed by the bits of that mask, their anchor: only the rules
+    anchored on a bit the sentence holds are tested further, by their remaining tests written
+    out as one compiled expression per rule (an `and`/`or` chain stops at the first test that
+    fails, sooner than a loop over the masks)."""
+    anchored: dict[int, int] = {}  # an anchor bit -> the rules anchored on it, one bit a position
+    unanchored = 0  # the rules that need nothing in particular: always tested
+    names: dict[int, str] = {}  # each distinct mask a global of the functions: short source, fast to compile
 
     def test(mask: int) -> str:
         return "p & " + names.setdefault(mask, f"m{len(names)}")
 
-    lines = ["def viable(p):", "    found = []"]
+    def any_of(patterns: list[tuple[int, ...]]) -> str:
+        """A test that one of the patterns has all its masks present, each mask shared by the
+        patterns' first tests tested once ("a and (b or c)" for "a and b or a and c")."""
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for masks in patterns:
+            by_first.setdefault(masks[0], []).append(masks[1:])
+        alternatives = []
+        for first, rests in by_first.items():
+            if any(not rest for rest in rests):  # the first mask alone is enough
+                alternatives.append(test(first))
+            else:
+                alternatives.append(f"({test(first)} and ({any_of(rests)}))")
+        return " or ".join(alternatives)
+
+    lines = []
     for position, rule in enumerate(active):
-        tests = [test(mask) for mask in rule.required]
+        if rule.required:
+            anchor = rule.required[0]
+            while anchor:
+                bit = anchor & -anchor
+                anchored[bit] = anchored.get(bit, 0) | 1 << position
+                anchor ^= bit
+        else:
+            unanchored |= 1 << position
+        tests = [test(mask) for mask in rule.required[1:]]
         for group in rule.pattern_masks:
             if any(not masks for masks in group):
                 continue  # a pattern that needs nothing: the group never rules a sentence out
-            either = " or ".join("(" + " and ".join(test(m) for m in masks) + ")" for masks in _absorbed(group))
-            tests.append(f"({either})")
-        lines.append(f"    if {' and '.join(tests) or 'True'}:")
-        lines.append(f"        found.append({position})")
-    lines.append("    return found")
+            tests.append(f"({any_of(_absorbed(group))})")
+        lines.append(f"def rule_{position}(p):")
+        lines.append(f"    return {' and '.join(tests) or 'True'}")
+    lines.append(f"tests = ({''.join(f'rule_{position}, ' for position in range(len(active)))})")
     namespace: dict = {name: mask for mask, name in names.items()}
     # The code is made from the rules' masks alone, never from text.
     exec(compile("\n".join(lines), "<meaning rules>", "exec"), namespace)
-    return namespace["viable"]
+    tests = namespace["tests"]
+    anchors = sum(anchored)
+
+    def viable(present: int) -> list[int]:
+        candidates = unanchored
+        held = present & anchors  # the anchor bits the sentence holds
+        while held:
+            bit = held & -held
+            candidates |= anchored[bit]
+            held ^= bit
+        positions = []
+        while candidates:  # the lowest position first: file order
+            bit = candidates & -candidates
+            position = bit.bit_length() - 1
+            if tests[position](present):
+                positions.append(position)
+            candidates ^= bit
+        return positions
+
+    firsts = [rule.required[0] if rule.required else -1 for rule in active]  # -1: every bit
+
+    def viable_among(present: int, positions: list[int]) -> list[int]:
+        return [
+            position for position in positions
+            if (present & firsts[position] or firsts[position] == -1) and tests[position](present)
+        ]
+
+    return viable, viable_among
 
 
 @lru_cache(maxsize=4)
@@ -266,16 +361,17 @@ def _rules_of(mode: str) -> tuple[RuleIndex, RuleIndex]:
     return _index([r for r in active if not r.pair]), _index([r for r in active if r.pair])
 
 
-def _verdicts(reading: Reading, active: RuleIndex, key: str) -> list:
+def _verdicts(reading: Reading, active: RuleIndex, key: str, among: list[int] | None = None) -> list:
     """The rules that match a sentence, with where and why dropped; a sentence's verdicts depend
-    on the sentence alone, so they are worked out once per reading and remembered."""
+    on the sentence alone, so they are worked out once per reading and remembered. `among`: the
+    only rules that could match (those that could match the whole text), when known."""
     found = reading.judged.get(key)  # a short key: hashing the rules themselves costs more than the work
     if found is None:
         found = reading.judged[key] = []
         if not active.rules:
             return found
         present = mask_of(reading, active.rules[0].bits or {})
-        for position in active.viable(present):
+        for position in active.viable(present) if among is None else active.viable_among(present, among):
             rule = active.rules[position]
             judged = _judge(rule, reading, present)
             if judged is not None:
@@ -291,26 +387,15 @@ def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int,
     return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
 
 
-def _group_anchors(group) -> frozenset[str] | None:
-    """What every pattern of a group needs one of: each pattern's most selective required element."""
-    anchors: set[str] = set()
-    for pattern in group:
-        required = [e for e in pattern if not e.optional]
-        if not required:
-            return None  # this pattern could match without any given word
-        element = min(required, key=lambda e: len(e.alternatives))
-        anchors.update(element.concepts)
-        anchors.update(element.words)
-    return frozenset(anchors)
-
-
-def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading) -> bool:
+def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading, among: list[int] | None) -> bool:
     """Whether a rule for two sentences read together could match them: it needs its concepts and
-    words in one or the other (read together, a capitalised word opening the second is a NAME)."""
+    words in one or the other (read together, a capitalised word opening the second is a NAME).
+    `among`: the only rules that could (those that could for the whole text), when known."""
     if not paired.rules:
         return False
     bits = paired.rules[0].bits or {}
-    return bool(paired.viable(mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)))
+    present = mask_of(reading, bits) | mask_of(previous, bits) | bits.get("NAME", 0)
+    return bool(paired.viable(present) if among is None else paired.viable_among(present, among))
 
 
 def _pattern_needs(pattern) -> tuple[frozenset[str], ...]:
@@ -345,7 +430,7 @@ def _judge(rule: Rule, reading: Reading, present: int) -> tuple[int, int, str | 
 def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     # Scope first: words that are not the author's own act are dropped whatever else holds, and
     # the reason then also drops a phrase finding on the same words.
-    tokens = reading.tokens
+    words = reading.texts
     clause_start = _clause_start(reading, first)
     policy = _policy(reading, first)
     if policy:
@@ -355,10 +440,10 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
             i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)
         }
         for s, _ in reading.spans.get("NEG", ()):
-            after_or = s and tokens[s - 1].text in ("or", "whether")
-            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(tokens, s):
+            after_or = s and words[s - 1] in ("or", "whether")
+            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(words, s):
                 # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
-                return f"negated by {tokens[s].text!r}"
+                return f"negated by {words[s]!r}"
     if rule.reported == "drops":
         reason = _reported(rule, reading, first, last)
         if reason:
@@ -383,7 +468,7 @@ def _policy(reading: Reading, first: int) -> str | None:
     """A statement of the rules governs the rest of its sentence ("Programs are not allowed to ask
     where you will rank them, ask for a commitment, ...") up to a turn ("..., but is a contract
     before the Match ever possible?")."""
-    tokens = reading.tokens
+    words = reading.texts
     judged = {i for s, e in reading.spans.get("INFERIOR", ()) for i in range(s, e)}  # "may not be as good"
     for s, e in reading.spans.get("POLICY", ()):
         if s in judged:
@@ -392,15 +477,15 @@ def _policy(reading: Reading, first: int) -> str | None:
             if s < first + POLICY_AFTER_REACH:  # "... before the Match is not allowed"
                 return "a statement of the rules, not an act"
             continue
-        if not any(t.text in _TURNS for t in tokens[e:first]):
+        if not any(word in _TURNS for word in words[e:first]):
             return "a statement of the rules, not an act"
     return None
 
 
-def _affirmative(tokens, s: int) -> bool:
+def _affirmative(words, s: int) -> bool:
     """A negative word that affirms: "a pledge, not just interest", "nothing would help more than"."""
-    word = tokens[s].text
-    following = [t.text for t in tokens[s + 1 : s + 9]]
+    word = words[s]
+    following = words[s + 1 : s + 9]
     if word in ("not", "n't") and following[:1] and following[0] in ("just", "only", "merely", "simply"):
         return True
     if word in ("not", "n't") and (following[:2] == ["too", "much"] or following[:1] == ["mind"]):
@@ -440,7 +525,7 @@ def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | No
 
 def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: bool = True) -> str | None:
     mode = rule_or_mode if isinstance(rule_or_mode, str) else rule_or_mode.mode
-    tokens = reading.tokens
+    words = reading.texts
     clause_start = _clause_start(reading, first)
     going_around = {
         i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)
@@ -448,38 +533,38 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     for s, e in reading.spans.get("REPORT_VERB", ()):
         if not clause_start <= s < first or s in going_around:
             continue  # "withdraw from the NRMP" names the Match, it reports nothing
-        if s >= 1 and tokens[s - 1].text in ("be", "to"):
+        if s >= 1 and words[s - 1] in ("be", "to"):
             continue  # "to be told whether ...", "to hear that ...": asking to be told
         if mode == "received" and any(
             ps < s and s - pe <= 3 for ps, pe in reading.spans.get("PROGRAM", ())
         ):
             continue  # "Our PD mentioned she'd like to know ...": the program's own voice
-        if e < len(tokens) and tokens[e].text == "to":
+        if e < len(words) and words[e] == "to":
             continue  # "my dean asked me to find out where I rank": a request the writer carries
-        if mode == "received" and tokens[s].text in ("asked", "asks"):
+        if mode == "received" and words[s] in ("asked", "asks"):
             continue  # "Dr. Hale has asked me to check with you ...": the program's own request
-        return f"reported ({' '.join(t.text for t in tokens[s:e])!r})"
+        return f"reported ({' '.join(words[s:e])!r})"
     if mode == "received":
         # Applicants in general as the ones who ask or feel: "Some applicants ask whether they
         # should promise ..." describes others, it asks nothing of this applicant.
         for s, e in reading.spans.get("APPLICANT_NOUN", ()):
-            if s < first and tokens[e : e + 1] and tokens[e].text not in ("are", "is", "were", "was", "be") and any(
-                t.text in _GENERAL_VERBS for t in tokens[e : e + 2]
+            if s < first and words[e : e + 1] and words[e] not in ("are", "is", "were", "was", "be") and any(
+                word in _GENERAL_VERBS for word in words[e : e + 2]
             ):
-                return f"about applicants in general ({' '.join(t.text for t in tokens[s : e + 2])!r})"
+                return f"about applicants in general ({' '.join(words[s : e + 2])!r})"
         return None
     # someone else as the one who acts, after the act: "... outside the Match by another hospital"
     others = [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())] if agents else []
     for s, e in others:
-        if last <= s <= last + AGENT_REACH and tokens[s - 1].text in ("by", "from"):
-            return f"about someone else ({' '.join(t.text for t in tokens[s - 1 : e])!r})"
+        if last <= s <= last + AGENT_REACH and words[s - 1] in ("by", "from"):
+            return f"about someone else ({' '.join(words[s - 1 : e])!r})"
     # someone else as the one who acts, before it: "my cousin keeps asking how ..."
     for s, e in reading.spans.get("THIRD_PARTY", ()):
-        following = [t.text for t in tokens[e : e + 5] if t.text not in _AUXILIARIES][:3]
+        following = [word for word in words[e : e + 5] if word not in _AUXILIARIES][:3]
         if following in (["asked", "me", "to"], ["wants", "me", "to"], ["told", "me", "to"]):
             continue  # "My dean (has) asked me to find out where I rank": the writer's own request, passed on
         if clause_start <= s < first and (first - s <= THIRD_PARTY_REACH or s <= clause_start + 1):
-            return f"about someone else ({' '.join(t.text for t in tokens[s:e])!r})"
+            return f"about someone else ({' '.join(words[s:e])!r})"
     return None
 
 
@@ -498,9 +583,9 @@ _CLAUSE_BREAKS = frozenset(",;:()") | frozenset(
 
 def _clause_start(reading: Reading, first: int) -> int:
     """The first token of the clause a match starts in: a negation before it governs other words."""
-    tokens = reading.tokens
+    words = reading.texts
     for index in range(first - 1, -1, -1):
-        if tokens[index].text in _CLAUSE_BREAKS:
+        if words[index] in _CLAUSE_BREAKS:
             return index + 1
     return 0
 
@@ -510,7 +595,7 @@ def _is_inquiry(reading: Reading) -> bool:
     if reading.question:
         return True
     negations = [s for s, _ in reading.spans.get("NEG", ())]
-    words = [t.text for t in reading.tokens]
+    words = reading.texts
     for concept in ("ASK_VERB", "ABILITY_ASK"):
         for s, _ in reading.spans.get(concept, ()):
             if any(s - 3 <= n < s for n in negations):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import Lexicon, Token, tokenize
+from .lexicon import Lexicon, Token, token_texts, tokenize
 
 Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past the last)]
 
@@ -10,30 +10,39 @@ Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past t
 class Reading:
     """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
 
-    __slots__ = ("corrected", "judged", "question", "spans", "tokens", "words")
+    __slots__ = ("_tokens", "corrected", "judged", "question", "spans", "text", "texts", "words")
 
     def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
-        self.tokens: list[Token] = tokenize(text)
+        self.text = text
+        texts, written = token_texts(text)
+        self.texts = texts  # the tokens' texts, as `tokens` holds them (typos not read)
+        self._tokens: list[Token] | None = None
         self.corrected: dict[int, str] = {}  # token index -> the word a typo was read as
         self.judged: dict = {}  # rule -> its verdict on this sentence, filled by the rules
         self.spans: Spans = {}
-        words = [t.text for t in self.tokens]
-        self.words = frozenset(words)  # for the patterns' quick test: which literal words occur
+        self.words = frozenset(texts)  # for the patterns' quick test: which literal words occur
+        words = texts.copy()  # typos read as the words they are
         spans = self.spans
         starts = lexicon.starts
         count = len(words)
+        found = list(map(starts.get, texts))  # what each word starts; None: an unknown word
         acronyms = lexicon.acronyms
-        for index, word in enumerate(words):
-            if word in acronyms and _abbreviation(text, self.tokens, index):
-                continue
-            entries = starts.get(word)
+        typo_min = lexicon.typo_min
+        if not acronyms.isdisjoint(self.words):
+            for index, word in enumerate(texts):
+                if word in acronyms and _abbreviation(written, index):
+                    found[index] = _NOTHING
+        for index, entries in enumerate(found):
             if entries is None:
-                if text[self.tokens[index].start].isupper() and (index or _opens_with_a_name(words, word)):
+                word = texts[index]
+                if written[index][0].isupper() and (index or _opens_with_a_name(words, word)):
                     spans.setdefault("NAME", []).append((index, index + 1))  # "Westbrook", "St. Mary's"
                     continue
                 if word.isdigit():
                     spans.setdefault("NUMBER", []).append((index, index + 1))
                     continue
+                if len(word) < typo_min:
+                    continue  # too short to be read as a typo
                 fixed = lexicon.correct(word)
                 if fixed is None:
                     continue
@@ -48,8 +57,10 @@ class Reading:
                     end = index + len(form)
                     if end <= count and (end == index + 2 or tuple(words[index:end]) == form):
                         spans.setdefault(concept, []).append((index, end))
-            for concept in alone:
-                spans.setdefault(concept, []).append((index, index + 1))
+            if alone:
+                span = (index, index + 1)
+                for concept in alone:
+                    spans.setdefault(concept, []).append(span)
         conditions = self.spans.get("CONDITION")
         if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
             kept = [
@@ -72,9 +83,20 @@ class Reading:
         if self.question:
             self.spans["QUESTION"] = [(0, 0)]  # a mark on the sentence, not on words
 
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens with their offsets in the sentence, worked out when first asked for (only
+        where a rule matches, or a check asks about given words)."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
     def has(self, concept: str) -> bool:
         return concept in self.spans
 
+
+# What an abbreviation ("IM", "US") starts: no form and no concept.
+_NOTHING: tuple[dict, tuple[str, ...]] = ({}, ())
 
 # A sentence that opens with an auxiliary and a subject asks even without its question mark
 # ("Would you consider offering me a contract").
@@ -103,16 +125,16 @@ _COMMON_OPENERS = frozenset((
 ))
 
 
-def _abbreviation(text: str, tokens: list[Token], index: int) -> bool:
+def _abbreviation(written: list[str], index: int) -> bool:
     """A word written in capitals is an abbreviation unless its neighbours are in capitals too
-    ("IM programs" is internal medicine; "PLEASE RANK US FIRST" is shouting)."""
-    token = tokens[index]
-    if not text[token.start : token.end].isupper():
+    ("IM programs" is internal medicine; "PLEASE RANK US FIRST" is shouting). `written`: the
+    sentence's tokens as written."""
+    if not written[index].isupper():
         return False
     for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(tokens):
-            written = text[tokens[neighbour].start : tokens[neighbour].end]
-            if len(written) > 1 and written.isalpha() and written.isupper():
+        if 0 <= neighbour < len(written):
+            word = written[neighbour]
+            if len(word) > 1 and word.isalpha() and word.isupper():
                 return False
     return True
 
