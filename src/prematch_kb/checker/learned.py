@@ -113,8 +113,7 @@ def feature_names(reading: Reading) -> list[str]:
     scoring needs on every sentence (the spans are wanted only where a model reaches its threshold)."""
     names = ["?"] if reading.question else []
     previous = None
-    for token in reading.tokens:
-        word = token.text
+    for word in reading.texts:  # the tokens' texts, without working out their offsets
         if not (word[0].isalnum() or word[0] in "#'"):
             previous = None
             continue

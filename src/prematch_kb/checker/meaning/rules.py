@@ -436,13 +436,8 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     if policy:
         return policy
     if rule.negation == "drops":
-        inside_forms = {
-            i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)
-        }
-        for s, _ in reading.spans.get("NEG", ()):
-            after_or = s and words[s - 1] in ("or", "whether")
-            if clause_start <= s < last and s not in inside_forms and not after_or and not _affirmative(words, s):
-                # ("without waiting for the Match" is no negation, nor "whether I am ranked or not")
+        for s in _negations(reading):
+            if clause_start <= s < last:
                 return f"negated by {words[s]!r}"
     if rule.reported == "drops":
         reason = _reported(rule, reading, first, last)
@@ -505,15 +500,22 @@ _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
 def negation_in(reading: Reading) -> str | None:
     """The negative word anywhere in a sentence that makes it no act of the author's, or None: for
-    judges that cannot tell which clause an act is in (the learnt layer), any negation counts,
-    except where a negative word says something positive ("without waiting for the Match")."""
-    tokens = reading.tokens
+    judges that cannot tell which clause an act is in (the learnt layer), any negation counts."""
+    for s in _negations(reading):
+        return f"negated by {reading.texts[s]!r}"
+    return None
+
+
+def _negations(reading: Reading):
+    """The token positions of the sentence's negative words that negate: not inside a form where
+    a negative word says something positive ("without waiting for the Match"), not after "or" or
+    "whether" ("whether I am ranked or not"), not affirming ("not just interest")."""
+    words = reading.texts
     inside_forms = {i for concept in _NEGATION_FREE for s, e in reading.spans.get(concept, ()) for i in range(s, e)}
     for s, _ in reading.spans.get("NEG", ()):
-        after_or = s and tokens[s - 1].text in ("or", "whether")
-        if s not in inside_forms and not after_or and not _affirmative(tokens, s):
-            return f"negated by {tokens[s].text!r}"
-    return None
+        after_or = s and words[s - 1] in ("or", "whether")
+        if s not in inside_forms and not after_or and not _affirmative(words, s):
+            yield s
 
 
 def scope_reason(reading: Reading, mode: str, first: int, last: int) -> str | None:
