@@ -68,7 +68,6 @@ def features(reading: Reading) -> dict[str, tuple[int, int]]:
 
 class Layer(NamedTuple):
     models: tuple[Model, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (model position, weight)
     digest: str
     # Per mode, the positions of its models and each feature's weights in them, as one vector
     # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
@@ -80,27 +79,22 @@ def load_layer(path: Path = WEIGHTS) -> Layer:
 
 
 def layer_from(data: dict) -> Layer:
-    """A layer from learned.json's data: the models, and each feature's weights in every model."""
-    models = []
-    inverted: dict[str, list[tuple[int, float]]] = {}
-    for position, raw in enumerate(data["models"]):
-        models.append(Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"])))
-        for feature, weight in raw["weights"].items():
-            inverted.setdefault(feature, []).append((position, float(weight)))
+    """A layer from learned.json's data: the models, and per mode each feature's weight vector."""
+    models = tuple(
+        Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"])) for raw in data["models"]
+    )
     by_mode = {}
     for mode in sorted({model.mode for model in models}):
         positions = tuple(i for i, model in enumerate(models) if model.mode == mode)
-        column = {position: i for i, position in enumerate(positions)}
-        vectors = {}
-        for feature, entries in inverted.items():
-            mine = [(column[p], w) for p, w in entries if p in column]
-            if mine:
-                vector = [0.0] * len(positions)
-                for i, weight in mine:
-                    vector[i] = weight
-                vectors[feature] = tuple(vector)
-        by_mode[mode] = (positions, vectors)
-    return Layer(tuple(models), {f: tuple(w) for f, w in inverted.items()}, data.get("digest", ""), by_mode)
+        vectors: dict[str, list[float]] = {}
+        for column, position in enumerate(positions):
+            for feature, weight in data["models"][position]["weights"].items():
+                vector = vectors.get(feature)
+                if vector is None:
+                    vector = vectors[feature] = [0.0] * len(positions)
+                vector[column] = float(weight)
+        by_mode[mode] = (positions, {feature: tuple(vector) for feature, vector in vectors.items()})
+    return Layer(models, data.get("digest", ""), by_mode)
 
 
 @lru_cache(maxsize=1)
@@ -182,12 +176,14 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
 
 def _carriers(feats: dict[str, tuple[int, int]], active: Layer, position: int, count: int) -> tuple[int, int]:
     """The tokens from the first to the last of the CARRIERS heaviest word features of a model."""
+    model = active.models[position]
+    positions, vectors = active.by_mode[model.mode]
+    column = positions.index(position)
     weighted = []
     for feature, (first, last) in feats.items():
-        if last > first:
-            weight = next((w for p, w in active.weights.get(feature, ()) if p == position), 0.0)
-            if weight > 0:
-                weighted.append((weight, first, last))
+        vector = vectors.get(feature)
+        if last > first and vector and vector[column] > 0:
+            weighted.append((vector[column], first, last))
     weighted.sort(key=lambda item: -item[0])
     placed = weighted[:CARRIERS]
     if not placed:
