@@ -8,11 +8,14 @@ The page holds the marker line `<!-- benchmark-figures -->` where the sections g
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 MARKER = "<!-- benchmark-figures -->"
 ORDER = ("site", "checker", "browser", "handbook")  # the rest follow by name
 _SKIPPED_KEYS = {"machine", "benchmark", "measured_at", "quick", "runs_s", "runs_ms", "largest"}
+# A UTC timestamp as the benchmarks write it (2026-12-06T21:28:56+00:00).
+_ISO_UTC = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\+00:00|Z)")
 
 
 def insert_figures(markdown: str, results_dir: Path) -> str:
@@ -28,7 +31,14 @@ def figures_markdown(results_dir: Path) -> str:
                    key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n))
     if not names:
         return "*No benchmark has been run yet: run `make bench`.*\n"
-    return "\n".join(_section(results_dir, name) for name in names)
+    return "\n".join(readable_times(_section(results_dir, name)) for name in names)
+
+
+def readable_times(text: str) -> str:
+    """UTC timestamps as people read them ("2026-12-06 21:28 UTC"). Besides reading better, this
+    keeps "+00:00" out of the search index: a word like "12+00" made the site search fail on every
+    query whose word could start it ("J-1", "1st")."""
+    return _ISO_UTC.sub(r"\1 \2 UTC", text)
 
 
 def _section(results_dir: Path, name: str) -> str:
