@@ -38,7 +38,7 @@ import yaml
 
 from .checker import learned
 from .checker.engine import MAX_CHARS, stronger_than
-from .checker.meaning import rules as meaning_rules  # the loaded rules, a function
+from .checker.meaning import rules as loaded_rules
 from .checker.meaning.lexicon import load_lexicon
 from .checker.meaning.sentence import read
 from .checker.rulebook import load_rulebook
@@ -183,7 +183,7 @@ def model_dict(category: str, mode: str, bias: float, weights: list[float], name
 
 
 def categories() -> list[tuple[str, str]]:
-    return sorted({(rule.category, rule.mode) for rule in meaning_rules()})
+    return sorted({(rule.category, rule.mode) for rule in loaded_rules()})
 
 
 def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tuple[float, int]]]:

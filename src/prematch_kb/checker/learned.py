@@ -47,23 +47,34 @@ class LearnedCandidate(NamedTuple):
 
 
 def features(reading: Reading) -> dict[str, tuple[int, int]]:
-    """A sentence's features, each with the tokens it rests on: `?` (it asks), `w:` a word as
+    """A sentence's features, each with the tokens it first rests on (see `_occurrences`)."""
+    found: dict[str, tuple[int, int]] = {}
+    for name, first, last in _occurrences(reading):
+        found.setdefault(name, (first, last))
+    return found
+
+
+def feature_names(reading: Reading) -> list[str]:
+    """The keys of `features(reading)`, in the same order: what scoring needs on every sentence
+    (the tokens a feature rests on are wanted only where a model reaches its threshold)."""
+    return list(dict.fromkeys(name for name, _, _ in _occurrences(reading)))
+
+
+def _occurrences(reading: Reading):
+    """Every feature occurrence in order, with its tokens: `?` (the sentence asks), `w:` a word as
     written, `b:` two words in a row. Words as written, not as the vocabulary reads them, so that
     the models do not change when a concept does."""
-    found: dict[str, tuple[int, int]] = {}
     if reading.question:
-        found["?"] = (0, 0)
+        yield "?", 0, 0
     previous = None
-    for index, token in enumerate(reading.tokens):
-        word = token.text
+    for index, word in enumerate(reading.texts):  # the tokens' texts, without their offsets
         if not (word[0].isalnum() or word[0] in "#'"):
             previous = None  # punctuation breaks a pair
             continue
-        found.setdefault("w:" + word, (index, index + 1))
+        yield "w:" + word, index, index + 1
         if previous is not None:
-            found.setdefault(f"b:{previous} {word}", (index - 1, index + 1))
+            yield f"b:{previous} {word}", index - 1, index + 1
         previous = word
-    return found
 
 
 class Layer(NamedTuple):
@@ -100,22 +111,6 @@ def layer_from(data: dict) -> Layer:
 @lru_cache(maxsize=1)
 def layer() -> Layer:
     return load_layer()
-
-
-def feature_names(reading: Reading) -> list[str]:
-    """The keys of `features(reading)`, in the same order, made without their token spans: what
-    scoring needs on every sentence (the spans are wanted only where a model reaches its threshold)."""
-    names = ["?"] if reading.question else []
-    previous = None
-    for word in reading.texts:  # the tokens' texts, without working out their offsets
-        if not (word[0].isalnum() or word[0] in "#'"):
-            previous = None
-            continue
-        names.append("w:" + word)
-        if previous is not None:
-            names.append("b:" + previous + " " + word)
-        previous = word
-    return list(dict.fromkeys(names))  # each feature once, where it first occurs
 
 
 def scores(names: list[str], active: Layer, mode: str) -> list[float]:
