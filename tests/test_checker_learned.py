@@ -13,7 +13,8 @@ from prematch_kb.checker.meaning import find
 from prematch_kb.checker.text import build_document
 
 # The rules have no form for this wording; the shipped layer reads it as a rank question.
-MISSED_BY_THE_RULES = "I keep wondering whether ranking you first is a realistic bet or a long shot for someone like me."
+# A program's message in words no rule of its category is written in.
+MISSED_BY_THE_RULES = "Did you also end up interviewing at the university hospital across town?"
 
 
 def small_layer(threshold: float = 1.0) -> learned.Layer:
@@ -57,15 +58,15 @@ def test_a_category_the_rules_found_is_not_added_again():
 
 def test_the_shipped_layer_adds_what_the_rules_miss():
     doc = build_document(MISSED_BY_THE_RULES)
-    assert not find(doc, "draft")  # the rules alone find nothing
-    report = check(MISSED_BY_THE_RULES, mode="draft")
-    assert [f.category for f in report.findings] == ["rank-inquiry"]
-    assert "ranking you first" in report.findings[0].excerpt
+    assert not find(doc, "received")  # the rules alone find nothing
+    report = check(MISSED_BY_THE_RULES, mode="received")
+    assert [f.category for f in report.findings] == ["program-other-programs-inquiry"]
+    assert "interviewing" in report.findings[0].excerpt
 
 
-def test_the_shipped_layer_respects_negation():
-    negated = MISSED_BY_THE_RULES.replace("I keep wondering", "I am not wondering")
-    assert check(negated, mode="draft").findings == []
+def test_the_shipped_layer_stays_quiet_when_the_program_says_it_would_never_ask():
+    negated = "We would never ask whether you also ended up interviewing at the university hospital across town."
+    assert check(negated, mode="received").findings == []
 
 
 def test_the_layer_never_hides_a_rule_finding():

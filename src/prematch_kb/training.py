@@ -272,6 +272,9 @@ def train(root: Path = ROOT, log=print) -> dict:
         log(f"  {category}: threshold {threshold:.3f} ({right} right, {wrong} wrong on texts the rules missed)")
         models.append(model_dict(category, mode, bias, weights, names, round(threshold, DIGITS)))
     for model, ceiling in zip(models, known_negative_ceilings(texts, models), strict=True):
+        # A candidate's score is shown to three decimals: the sum itself may be up to half a
+        # thousandth above it, and the threshold must lie above the sum.
+        ceiling += 0.0005
         if ceiling >= model["threshold"]:
             model["threshold"] = math.floor(ceiling * 10**DIGITS + 1) / 10**DIGITS
             log(f"  {model['category']}: threshold raised to {model['threshold']:.3f}, above every text known "
