@@ -83,13 +83,13 @@ def main(quick: bool = False) -> dict:
     for entry in drafts:  # interleaved, so both run under the same machine load
         ours.append(_best_of(lambda entry=entry: check(entry.text, mode=entry.mode, **check_options(entry)), repeats))
         theirs.append(_best_of(lambda entry=entry: proselint(entry.text), max(1, repeats // 3)))
-    # The checker remembers how it read each sentence and each misspelt word
-    # sentence (as while a visitor types); the same drafts with those memories emptied before every
-    # check show what they save.
-    from prematch_kb.checker import meaning
+    # The checker remembers what it read in each sentence and line and how it corrected each
+    # misspelt word (as while a visitor types); the same drafts with those memories emptied before
+    # every check show what they save.
+    from prematch_kb.checker import forget
 
     def cold(entry):
-        meaning.forget()
+        forget()
         check(entry.text, mode=entry.mode, **check_options(entry))
 
     ours_cold = [_best_of(lambda entry=entry: cold(entry), repeats) for entry in drafts]

@@ -98,6 +98,15 @@ def prepare() -> None:
     meaning.prepare()
 
 
+def forget() -> None:
+    """Empty every memory of sentences, lines and words already read, so that the next check costs
+    what a first paste does (benchmarks and growth tests measure it)."""
+    from . import meaning, memory
+
+    meaning.forget()
+    memory.forget()
+
+
 def _detectors(mode: str) -> tuple:
     """The detectors of a mode that read shapes (placeholders, greetings, texting style), in
     registry order; the meaning layer's categories are found by `_meaning_hits`."""

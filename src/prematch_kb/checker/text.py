@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .memory import Memory
+
 # A line that starts a quoted earlier message: everything from it to the end is someone else's.
 _REPLY_HEADER = re.compile(
     r"^[ \t]*(?:"
@@ -59,7 +61,6 @@ _SINGLE_QUOTATION = re.compile(
 
 # A word: a run of letters and digits (underscore is not part of one).
 word_token = re.compile(r"[^\W_]+")
-_WORD_SET = "\x00words"  # cache slot for the word set (never a key: keys have no NUL)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -85,29 +86,7 @@ class Document:
     _sentence_starts: list[int] = field(default_factory=list)
     # The text in lower case, offset for offset (see lower_case); computed once, read by every check.
     lower: str = ""
-    _positions: dict = field(default_factory=dict)
-    _counts: dict = field(default_factory=dict)  # key -> occurrences, filled by patterns.key_windows
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
-
-    def word_set(self) -> frozenset[str]:
-        """The distinct lower-case words of the author's own text."""
-        found = self._positions.get(_WORD_SET)
-        if found is None:
-            found = self._positions[_WORD_SET] = frozenset(word_token.findall(self.lower, 0, self.own_end))
-        return found
-
-    def positions_of(self, key: str) -> list[int]:
-        """Offsets of a lower-case string in the author's own text (cached per key)."""
-        found = self._positions.get(key)
-        if found is None:
-            found = []
-            lower, end = self.lower, self.own_end
-            index = lower.find(key, 0, end)
-            while index >= 0:
-                found.append(index)
-                index = lower.find(key, index + 1, end)
-            self._positions[key] = found
-        return found
 
     def is_own(self, start: int, end: int) -> bool:
         """True when [start, end) lies in the author's own words (not in a quoted earlier message)."""
@@ -182,7 +161,33 @@ def own_part_end(text: str, lower: str | None = None) -> int:
     return end
 
 
+def paragraphs(text: str, start: int, end: int):
+    """(offset, text) of each run of whole lines between two line breaks in a row in text[start:end].
+
+    Nothing a check reads runs across a blank line (a blank line always ends a sentence), so a
+    paragraph is the unit whose results are remembered: while a visitor types, the others are
+    unchanged."""
+    offset = start
+    for piece in text[start:end].split("\n\n"):
+        yield offset, piece
+        offset += len(piece) + 2
+
+
+_SPLITS = Memory(1_000)  # a paragraph -> its sentences' (start, end), relative to the paragraph
+
+
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of text[start:end], paragraph by paragraph (remembered)."""
+    sentences: list[Sentence] = []
+    for offset, piece in paragraphs(text, start, end):
+        spans = _SPLITS.get(piece)
+        if spans is None:
+            spans = _SPLITS.remember(piece, [(s.start, s.end) for s in _split(piece, 0, len(piece))])
+        sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
+    return sentences
+
+
+def _split(text: str, start: int, end: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import rulebook
+from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
 
@@ -157,8 +158,16 @@ def _find_body_lines(doc) -> list[tuple[int, int]]:
 def _word_count(doc, lines) -> int:
     key = ("words", len(lines))
     if key not in doc.cache:
-        doc.cache[key] = sum(len(_WORD.findall(doc.text, s, e)) for s, e in lines)
+        text, count = doc.text, 0
+        for s, e in lines:
+            line = text[s:e]
+            words = _WORDS_IN_LINE.get(line)
+            count += _WORDS_IN_LINE.remember(line, len(_WORD.findall(line))) if words is None else words
+        doc.cache[key] = count
     return doc.cache[key]
+
+
+_WORDS_IN_LINE = Memory(4_000)  # a line -> how many words it has
 
 
 def _is_whole_email(doc, lines) -> bool:
@@ -332,6 +341,19 @@ def too_long(doc, ctx):
         count += len(words)
 
 
+_ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
+
+
+def _attaching(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence sends a document along with the email ("I attach my CV"), or None."""
+    act = _ATTACHING.search(sentence)
+    if act is None or _NOT_ATTACHING.search(sentence[: act.start()]):
+        return None  # nothing sent, or "I have not attached anything here"
+    if _DOCUMENT.search(sentence) or _ATTACHED_PRONOUN.search(sentence):
+        return act.span()
+    return None
+
+
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
     if not any(word in doc.lower for word in ("attach", "atach", "enclos", "this email", "this message",
@@ -341,13 +363,11 @@ def unrequested_attachment(doc, ctx):
         return
     hits = []
     for sentence in doc.sentences:
-        if not doc.is_own(sentence.start, sentence.end):
-            continue
-        act = _ATTACHING.search(sentence.text)
-        if act and _NOT_ATTACHING.search(sentence.text[: act.start()]):
-            continue  # "I have not attached anything here"
-        if act and (_DOCUMENT.search(sentence.text) or _ATTACHED_PRONOUN.search(sentence.text)):
-            hits.append((sentence.start + act.start(), sentence.start + act.end()))
+        act = _ATTACHMENTS.get(sentence.text, False)
+        if act is False:
+            act = _ATTACHMENTS.remember(sentence.text, _attaching(sentence.text))
+        if act and doc.is_own(sentence.start, sentence.end):
+            hits.append((sentence.start + act[0], sentence.start + act[1]))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
             yield Hit("unrequested-attachment", start, end)
