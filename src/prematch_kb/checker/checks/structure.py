@@ -158,16 +158,17 @@ def _find_body_lines(doc) -> list[tuple[int, int]]:
 def _word_count(doc, lines) -> int:
     key = ("words", len(lines))
     if key not in doc.cache:
-        text, count = doc.text, 0
-        for s, e in lines:
-            line = text[s:e]
-            words = _WORDS_IN_LINE.get(line)
-            count += _WORDS_IN_LINE.remember(line, len(_WORD.findall(line))) if words is None else words
-        doc.cache[key] = count
+        text = doc.text
+        doc.cache[key] = sum(_words_in_line(text[s:e]) for s, e in lines)
     return doc.cache[key]
 
 
 _WORDS_IN_LINE = Memory(4_000)  # a line -> how many words it has
+
+
+def _words_in_line(line: str) -> int:
+    found = _WORDS_IN_LINE.get(line)
+    return _WORDS_IN_LINE.remember(line, len(_WORD.findall(line))) if found is None else found
 
 
 def _is_whole_email(doc, lines) -> bool:
@@ -333,12 +334,13 @@ def too_long(doc, ctx):
     # Point from the first word past the limit to the end of the email.
     count = 0
     for s, e in lines:
-        words = list(_WORD.finditer(doc.text, s, e))
-        if count + len(words) > limit:
+        in_line = _words_in_line(doc.text[s:e])
+        if count + in_line > limit:
+            words = list(_WORD.finditer(doc.text, s, e))
             _, end = _strip_span(doc, *lines[-1])
             yield Hit("too-long", words[limit - count].start(), end)
             return
-        count += len(words)
+        count += in_line
 
 
 _ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
