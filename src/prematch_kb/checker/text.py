@@ -92,7 +92,7 @@ class Document:
         """True when [start, end) lies in the author's own words (not in a quoted earlier message)."""
         if end > self.own_end:
             return False
-        return not _overlaps(self.quoted_lines, start, end)
+        return not self.quoted_lines or not _overlaps(self.quoted_lines, start, end)
 
     def in_quotation(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside quotation marks (a quoted rule or someone's words)."""
@@ -137,7 +137,9 @@ def lower_case(text: str) -> str:
     two characters long."""
     if text.isascii():
         return text.lower()
-    lower = text.translate(_CASELESS_ASCII).lower()
+    # (translate() maps character by character in Python: only worth it when one of the three is there)
+    caseless = "\u0130" in text or "\u0131" in text or "\u017f" in text
+    lower = (text.translate(_CASELESS_ASCII) if caseless else text).lower()
     return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)  # never seen; kept safe
 
 
