@@ -231,13 +231,25 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _sign_off_index(doc, lines) -> int | None:
-    """Index of the sign-off line among the last lines, or None."""
-    first = max(0, len(lines) - 8)
-    for index in range(len(lines) - 1, first - 1, -1):
+    """Index of the sign-off line among the last lines, or None (remembered by those lines' text)."""
+    last = lines[-8:]
+    key = (tuple(doc.text[s:e] for s, e in last), len(last) == len(lines))
+    found = _SIGN_OFFS.get(key, False)
+    if found is False:
+        found = _SIGN_OFFS.remember(key, _find_sign_off(doc, last, key[1]))
+    return None if found is None else len(lines) - len(last) + found
+
+
+_SIGN_OFFS = Memory(1_000)  # (the last lines' text, whether they are all) -> the sign-off's index, or None
+
+
+def _find_sign_off(doc, lines, from_the_top: bool) -> int | None:
+    """The sign-off among the last lines; the text's first line is never a closing above a name."""
+    for index in range(len(lines) - 1, -1, -1):
         s, e = lines[index]
         closing = index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
         if _SIGN_OFF.match(doc.text[s:e]) or (closing and _only_signature_after(doc, lines, index)) or (
-            index and _closes_before_a_name(doc, lines, index)
+            (index or not from_the_top) and _closes_before_a_name(doc, lines, index)
         ):
             return index
     return None
@@ -312,7 +324,19 @@ def missing_identity(doc, ctx):
 def _needs_id(doc, ctx) -> bool:
     """Whether the email is to a program about an application, where a coordinator needs the AAMC ID."""
     to_program = ctx.recipient in (None, "program-director", "coordinator")
-    return to_program and ctx.phase != "before-applying" and bool(_APPLICATION_TALK.search(doc.text, 0, doc.own_end))
+    return to_program and ctx.phase != "before-applying" and any(
+        _talks_of_an_application(paragraph) for _, paragraph in paragraphs(doc.text, 0, doc.own_end)
+    )
+
+
+_APPLICATION_TALKED = Memory(1_000)  # a paragraph -> whether it talks of an application already made
+
+
+def _talks_of_an_application(paragraph: str) -> bool:
+    found = _APPLICATION_TALKED.get(paragraph)
+    if found is None:
+        found = _APPLICATION_TALKED.remember(paragraph, _APPLICATION_TALK.search(paragraph) is not None)
+    return found
 
 
 _THANK_YOU = rx(
