@@ -4,6 +4,7 @@
     report = check(text, mode="draft", applicant_type="non-us-img", phase="post-interview")
     report.findings, report.verdict, report.to_dict()
     prepare()   # optional: load and compile everything now, so the first check is as fast as the rest
+    forget()    # empty the memories of sentences already read (what a first paste costs)
 
 It imports nothing else from the project: its wording comes from `rulebook.json`, generated from
 the knowledge base (`prematch-kb rulebook`), and so do the phases and specialties a check may name
@@ -12,7 +13,7 @@ of categories.
 """
 
 from .context import APPLICANT_TYPES, MODES, RECIPIENTS, Context
-from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check, prepare
+from .engine import INPUT_TOO_LONG, MAX_CHARS, categories, check, forget, prepare
 from .report import REPORT_SCHEMA, REPORT_VERSION, Finding, Report
 from .rulebook import known_phases, known_specialties
 
@@ -29,6 +30,7 @@ __all__ = [
     "Report",
     "categories",
     "check",
+    "forget",
     "known_phases",
     "known_specialties",
     "prepare",

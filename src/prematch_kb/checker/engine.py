@@ -35,7 +35,15 @@ _STRONGER = frozenset(stronger for stronger, _, _ in _SUPERSEDES)
 
 def stronger_than(category: str) -> frozenset[str]:
     """The categories whose finding in a text makes one of `category` nearby redundant."""
-    return frozenset(stronger for stronger, weaker, _ in _SUPERSEDES if category in weaker)
+    found = _STRONGER_THAN.get(category)
+    if found is None:
+        found = _STRONGER_THAN[category] = frozenset(
+            stronger for stronger, weaker, _ in _SUPERSEDES if category in weaker
+        )
+    return found
+
+
+_STRONGER_THAN: dict[str, frozenset[str]] = {}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
@@ -96,6 +104,15 @@ def prepare() -> None:
 
     check("", mode="draft")
     meaning.prepare()
+
+
+def forget() -> None:
+    """Empty every memory of sentences, lines and words already read, so that the next check costs
+    what a first paste does (benchmarks and growth tests measure it)."""
+    from . import meaning, memory
+
+    meaning.forget()
+    memory.forget()
 
 
 def _detectors(mode: str) -> tuple:

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .memory import Memory
+
 # A line that starts a quoted earlier message: everything from it to the end is someone else's.
 _REPLY_HEADER = re.compile(
     r"^[ \t]*(?:"
@@ -59,7 +61,6 @@ _SINGLE_QUOTATION = re.compile(
 
 # A word: a run of letters and digits (underscore is not part of one).
 word_token = re.compile(r"[^\W_]+")
-_WORD_SET = "\x00words"  # cache slot for the word set (never a key: keys have no NUL)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -85,35 +86,13 @@ class Document:
     _sentence_starts: list[int] = field(default_factory=list)
     # The text in lower case, offset for offset (see lower_case); computed once, read by every check.
     lower: str = ""
-    _positions: dict = field(default_factory=dict)
-    _counts: dict = field(default_factory=dict)  # key -> occurrences, filled by patterns.key_windows
     cache: dict = field(default_factory=dict)  # per-text results detectors share (lines, words)
-
-    def word_set(self) -> frozenset[str]:
-        """The distinct lower-case words of the author's own text."""
-        found = self._positions.get(_WORD_SET)
-        if found is None:
-            found = self._positions[_WORD_SET] = frozenset(word_token.findall(self.lower, 0, self.own_end))
-        return found
-
-    def positions_of(self, key: str) -> list[int]:
-        """Offsets of a lower-case string in the author's own text (cached per key)."""
-        found = self._positions.get(key)
-        if found is None:
-            found = []
-            lower, end = self.lower, self.own_end
-            index = lower.find(key, 0, end)
-            while index >= 0:
-                found.append(index)
-                index = lower.find(key, index + 1, end)
-            self._positions[key] = found
-        return found
 
     def is_own(self, start: int, end: int) -> bool:
         """True when [start, end) lies in the author's own words (not in a quoted earlier message)."""
         if end > self.own_end:
             return False
-        return not _overlaps(self.quoted_lines, start, end)
+        return not self.quoted_lines or not _overlaps(self.quoted_lines, start, end)
 
     def in_quotation(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside quotation marks (a quoted rule or someone's words)."""
@@ -158,7 +137,9 @@ def lower_case(text: str) -> str:
     two characters long."""
     if text.isascii():
         return text.lower()
-    lower = text.translate(_CASELESS_ASCII).lower()
+    # (translate() maps character by character in Python: only worth it when one of the three is there)
+    caseless = "\u0130" in text or "\u0131" in text or "\u017f" in text
+    lower = (text.translate(_CASELESS_ASCII) if caseless else text).lower()
     return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)  # never seen; kept safe
 
 
@@ -182,7 +163,33 @@ def own_part_end(text: str, lower: str | None = None) -> int:
     return end
 
 
+def paragraphs(text: str, start: int, end: int):
+    """(offset, text) of each run of whole lines between two line breaks in a row in text[start:end].
+
+    Nothing a check reads runs across a blank line (a blank line always ends a sentence), so a
+    paragraph is the unit whose results are remembered: while a visitor types, the others are
+    unchanged."""
+    offset = start
+    for piece in text[start:end].split("\n\n"):
+        yield offset, piece
+        offset += len(piece) + 2
+
+
+_SPLITS = Memory(1_000)  # a paragraph -> its sentences' (start, end), relative to the paragraph
+
+
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of text[start:end], paragraph by paragraph (remembered)."""
+    sentences: list[Sentence] = []
+    for offset, piece in paragraphs(text, start, end):
+        spans = _SPLITS.get(piece)
+        if spans is None:
+            spans = _SPLITS.remember(piece, [(s.start, s.end) for s in _split(piece, 0, len(piece))])
+        sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
+    return sentences
+
+
+def _split(text: str, start: int, end: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
@@ -192,10 +199,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             # (salutation, sign-off, header, list item); otherwise it is a wrapped line.
             # The whole physical line decides, not the part after the last sentence end: a
             # hard-wrapped paragraph ("... went well. Could you tell me where I\ncurrently ...")
-            # has long lines even where a sentence starts near a line's end.
+            # has long lines even where a sentence starts near a line's end. A long line that
+            # ends in a comma is wrapped mid-sentence; a short one is a greeting or a sign-off.
             line_start = text.rfind("\n", start, match.start()) + 1
             line = text[max(line_start, start) : match.start()].rstrip()
-            if line and line[-1] not in ".!?,:;" and len(line) >= 60:
+            if line and line[-1] not in ".!?:;" and len(line) >= 60:
                 continue
         elif piece[0] == "\n":
             pass  # a blank line always ends a sentence

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..memory import Memory
 from ..registry import Hit, register
+from ..text import lower_case, paragraphs
 
 PLACEHOLDER = re.compile(
     r"\[[ \t]*[A-Z][A-Za-z0-9 _.,'’/&()-]{0,48}\]"  # [Program Name], [Date], [AAMC ID]
@@ -44,17 +46,25 @@ _MARKERS = ("[", "{", "<", "(", "%", "_", "xx", "dd/", "dd.", "dd-", "mm/", "mm.
             "tbd", "fixme", "name")
 
 
+_FOUND = Memory(1_000)  # a paragraph -> its placeholders' (start, end), relative to it
+
+
 @register("placeholder")
 def placeholder(doc, ctx):
-    lower, own_end = doc.lower, doc.own_end
-    for marker in _MARKERS:
-        if lower.find(marker, 0, own_end) >= 0:
-            break
-    else:
-        return
-    text = doc.text
-    for match in PLACEHOLDER.finditer(text, 0, own_end):
-        start, end = match.span()
-        if not doc.is_own(start, end) or _NOT_PLACEHOLDER.fullmatch(match.group()):
-            continue
-        yield Hit("placeholder", start, end)
+    # Every placeholder lies within one line, so paragraphs are read (and remembered) one by one.
+    for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
+        found = _FOUND.get(paragraph)
+        if found is None:
+            found = _FOUND.remember(paragraph, _placeholders(paragraph))
+        for start, end in found:
+            if doc.is_own(offset + start, offset + end):
+                yield Hit("placeholder", offset + start, offset + end)
+
+
+def _placeholders(text: str) -> tuple[tuple[int, int], ...]:
+    lower = lower_case(text)
+    if not any(marker in lower for marker in _MARKERS):
+        return ()
+    return tuple(
+        match.span() for match in PLACEHOLDER.finditer(text) if not _NOT_PLACEHOLDER.fullmatch(match.group())
+    )

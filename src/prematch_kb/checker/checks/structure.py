@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from .. import rulebook
+from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
+from ..text import paragraphs
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -157,8 +159,17 @@ def _find_body_lines(doc) -> list[tuple[int, int]]:
 def _word_count(doc, lines) -> int:
     key = ("words", len(lines))
     if key not in doc.cache:
-        doc.cache[key] = sum(len(_WORD.findall(doc.text, s, e)) for s, e in lines)
+        text = doc.text
+        doc.cache[key] = sum(_words_in_line(text[s:e]) for s, e in lines)
     return doc.cache[key]
+
+
+_WORDS_IN_LINE = Memory(4_000)  # a line -> how many words it has
+
+
+def _words_in_line(line: str) -> int:
+    found = _WORDS_IN_LINE.get(line)
+    return _WORDS_IN_LINE.remember(line, len(_WORD.findall(line))) if found is None else found
 
 
 def _is_whole_email(doc, lines) -> bool:
@@ -220,13 +231,25 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _sign_off_index(doc, lines) -> int | None:
-    """Index of the sign-off line among the last lines, or None."""
-    first = max(0, len(lines) - 8)
-    for index in range(len(lines) - 1, first - 1, -1):
+    """Index of the sign-off line among the last lines, or None (remembered by those lines' text)."""
+    last = lines[-8:]
+    key = (tuple(doc.text[s:e] for s, e in last), len(last) == len(lines))
+    found = _SIGN_OFFS.get(key, False)
+    if found is False:
+        found = _SIGN_OFFS.remember(key, _find_sign_off(doc, last, key[1]))
+    return None if found is None else len(lines) - len(last) + found
+
+
+_SIGN_OFFS = Memory(1_000)  # (the last lines' text, whether they are all) -> the sign-off's index, or None
+
+
+def _find_sign_off(doc, lines, from_the_top: bool) -> int | None:
+    """The sign-off among the last lines; the text's first line is never a closing above a name."""
+    for index in range(len(lines) - 1, -1, -1):
         s, e = lines[index]
         closing = index >= len(lines) - 4 and _CLOSING_SENTENCE.match(doc.text[s:e])
         if _SIGN_OFF.match(doc.text[s:e]) or (closing and _only_signature_after(doc, lines, index)) or (
-            index and _closes_before_a_name(doc, lines, index)
+            (index or not from_the_top) and _closes_before_a_name(doc, lines, index)
         ):
             return index
     return None
@@ -301,7 +324,19 @@ def missing_identity(doc, ctx):
 def _needs_id(doc, ctx) -> bool:
     """Whether the email is to a program about an application, where a coordinator needs the AAMC ID."""
     to_program = ctx.recipient in (None, "program-director", "coordinator")
-    return to_program and ctx.phase != "before-applying" and bool(_APPLICATION_TALK.search(doc.text, 0, doc.own_end))
+    return to_program and ctx.phase != "before-applying" and any(
+        _talks_of_an_application(paragraph) for _, paragraph in paragraphs(doc.text, 0, doc.own_end)
+    )
+
+
+_APPLICATION_TALKED = Memory(1_000)  # a paragraph -> whether it talks of an application already made
+
+
+def _talks_of_an_application(paragraph: str) -> bool:
+    found = _APPLICATION_TALKED.get(paragraph)
+    if found is None:
+        found = _APPLICATION_TALKED.remember(paragraph, _APPLICATION_TALK.search(paragraph) is not None)
+    return found
 
 
 _THANK_YOU = rx(
@@ -324,30 +359,53 @@ def too_long(doc, ctx):
     # Point from the first word past the limit to the end of the email.
     count = 0
     for s, e in lines:
-        words = list(_WORD.finditer(doc.text, s, e))
-        if count + len(words) > limit:
+        in_line = _words_in_line(doc.text[s:e])
+        if count + in_line > limit:
+            words = list(_WORD.finditer(doc.text, s, e))
             _, end = _strip_span(doc, *lines[-1])
             yield Hit("too-long", words[limit - count].start(), end)
             return
-        count += len(words)
+        count += in_line
+
+
+# Every way of sending a document along has one of these words (lower case), none across a blank line.
+_ATTACHING_CUES = ("attach", "atach", "enclos", "this email", "this message", "this e-mail", "this letter",
+                   "this note", "my email", "my message", "pdf", "as a file", "as files", "as a word", "as word",
+                   "as a scan", "as scans")
+_CUED = Memory(1_000)  # a paragraph in lower case -> whether it has one of the cues
+
+
+def _has_attaching_cue(paragraph: str) -> bool:
+    found = _CUED.get(paragraph)
+    if found is None:
+        found = _CUED.remember(paragraph, any(cue in paragraph for cue in _ATTACHING_CUES))
+    return found
+
+
+_ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
+
+
+def _attaching(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence sends a document along with the email ("I attach my CV"), or None."""
+    act = _ATTACHING.search(sentence)
+    if act is None or _NOT_ATTACHING.search(sentence[: act.start()]):
+        return None  # nothing sent, or "I have not attached anything here"
+    if _DOCUMENT.search(sentence) or _ATTACHED_PRONOUN.search(sentence):
+        return act.span()
+    return None
 
 
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
-    if not any(word in doc.lower for word in ("attach", "atach", "enclos", "this email", "this message",
-                                               "this e-mail", "this letter", "this note", "my email", "my message",
-                                               "pdf", "as a file", "as files", "as a word", "as word", "as a scan",
-                                               "as scans")):
+    if not any(_has_attaching_cue(paragraph) for _, paragraph in paragraphs(doc.lower, 0, len(doc.lower))):
         return
     hits = []
     for sentence in doc.sentences:
-        if not doc.is_own(sentence.start, sentence.end):
-            continue
-        act = _ATTACHING.search(sentence.text)
-        if act and _NOT_ATTACHING.search(sentence.text[: act.start()]):
-            continue  # "I have not attached anything here"
-        if act and (_DOCUMENT.search(sentence.text) or _ATTACHED_PRONOUN.search(sentence.text)):
-            hits.append((sentence.start + act.start(), sentence.start + act.end()))
+        act = _ATTACHMENTS.get(sentence.text, False)
+        if act is False:
+            act = _ATTACHMENTS.remember(sentence.text, _attaching(sentence.text))
+        if act and doc.is_own(sentence.start, sentence.end):
+            hits.append((sentence.start + act[0], sentence.start + act[1]))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
             yield Hit("unrequested-attachment", start, end)

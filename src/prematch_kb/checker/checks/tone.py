@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..memory import Memory
 from ..registry import Hit, register
+from ..text import lower_case, paragraphs, word_token
 
 # Texting words and what to write instead (the replacement is offered with the finding).
 SLANG = {
@@ -62,45 +64,55 @@ _SLANG_KEYS = frozenset(w.split()[0].rstrip("/").split("/")[0] for w in SLANG)
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 
 
+_MARKS = Memory(1_000)  # a paragraph -> its texting-style marks (start, end, advice), relative to it
+
+
 @register("informal-tone")
 def informal_tone(doc, ctx):
-    text, end = doc.text, doc.own_end
+    for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
+        marks = _MARKS.get(paragraph)
+        if marks is None:
+            marks = _MARKS.remember(paragraph, tuple(_marks(paragraph)))
+        for start, end, advice in marks:
+            if doc.is_own(offset + start, offset + end):
+                yield Hit("informal-tone", offset + start, offset + end, advice)
+
+
+def _marks(text: str):
+    """Texting style in a paragraph: slang, emoji, "!!", emoticons, SHOUTING."""
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
-    if not _SLANG_KEYS.isdisjoint(doc.word_set()):
-        yield from _slang(doc, text, end)
+    lower = lower_case(text)
+    if not _SLANG_KEYS.isdisjoint(word_token.findall(lower)):
+        yield from _slang(text)
     patterns = [] if text.isascii() else [_EMOJI]  # every emoji is outside ASCII
     if "!!" in text or "?!" in text or "???" in text:
         patterns.append(_EXCLAIM)
-    if ":" in text or ";" in text or "<3" in text or "xd" in doc.lower:
+    if ":" in text or ";" in text or "<3" in text or "xd" in lower:
         patterns.append(_EMOTICON)
     for pattern in patterns:
-        for match in pattern.finditer(text, 0, end):
-            if doc.is_own(*match.span()):
-                yield Hit("informal-tone", *match.span())
-    if not _TWO_CAPITALS.search(text, 0, end):
+        for match in pattern.finditer(text):
+            yield (*match.span(), ())
+    if not _TWO_CAPITALS.search(text):
         return
-    for match in _CAPS_RUN.finditer(text, 0, end):
+    for match in _CAPS_RUN.finditer(text):
         words = match.group().split()
-        if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3 and doc.is_own(*match.span()):
-            yield Hit("informal-tone", *match.span())
-    for match in _CAPS_WORD.finditer(text, 0, end):
-        if match.group() in _SHOUT_WORDS and doc.is_own(*match.span()):
-            if not _inside_run(text, match.start(), match.end()):
-                yield Hit("informal-tone", *match.span())
+        if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3:
+            yield (*match.span(), ())
+    for match in _CAPS_WORD.finditer(text):
+        if match.group() in _SHOUT_WORDS and not _inside_run(text, match.start(), match.end()):
+            yield (*match.span(), ())
 
 
-def _slang(doc, text, end):
-    for match in _SLANG_WORD.finditer(text, 0, end):
+def _slang(text: str):
+    for match in _SLANG_WORD.finditer(text):
         word = match.group()
         key = re.sub(r"\s+", " ", word.lower())
         if key in _CASE_SENSITIVE and word != word.lower():
             continue
         if key == "hey" and not _starts_line(text, match.start()):
             continue  # "hey" only as a greeting
-        if doc.is_own(*match.span()):
-            replacement = SLANG.get(key, "")
-            advice = f"Write “{replacement}”." if replacement else "Leave it out."
-            yield Hit("informal-tone", *match.span(), (advice,))
+        replacement = SLANG.get(key, "")
+        yield (*match.span(), (f"Write “{replacement}”." if replacement else "Leave it out.",))
 
 
 def _starts_line(text: str, start: int) -> bool:
