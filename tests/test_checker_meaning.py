@@ -244,12 +244,3 @@ def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences():
     text = ("I was glad to hear that my interview went well. Could you tell me where I\n"
             "currently stand on your list? I remain very interested in the program.\n")
     assert "rank-inquiry" in _categories(text)
-
-
-def test_a_wrapped_line_that_ends_in_a_comma_does_not_end_the_sentence():
-    text = ("Before you send in your list, we would be glad to offer you one of our two positions,\n"
-            "signed now and outside the Match, if you can let us know by Friday.\n")
-    doc = build_document(text)
-    assert len(doc.sentences) == 1
-    # A short line that ends in a comma is a greeting or a sign-off, and ends its own line.
-    assert len(build_document("Dear Dr. Rivera,\nThank you for the interview.").sentences) == 2

@@ -199,11 +199,10 @@ def _split(text: str, start: int, end: int) -> list[Sentence]:
             # (salutation, sign-off, header, list item); otherwise it is a wrapped line.
             # The whole physical line decides, not the part after the last sentence end: a
             # hard-wrapped paragraph ("... went well. Could you tell me where I\ncurrently ...")
-            # has long lines even where a sentence starts near a line's end. A long line that
-            # ends in a comma is wrapped mid-sentence; a short one is a greeting or a sign-off.
+            # has long lines even where a sentence starts near a line's end.
             line_start = text.rfind("\n", start, match.start()) + 1
             line = text[max(line_start, start) : match.start()].rstrip()
-            if line and line[-1] not in ".!?:;" and len(line) >= 60:
+            if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
         elif piece[0] == "\n":
             pass  # a blank line always ends a sentence
