@@ -77,12 +77,26 @@ def _occurrences(reading: Reading):
         previous = word
 
 
+Vector = tuple[float, ...]  # a feature's weights in the mode's models, 0.0 where a model lacks it
+
+
+class Table(NamedTuple):
+    """A mode's weights by word, for scoring a sentence without naming its features: what `?`
+    adds, and per word what `w:word` adds and the words whose `b:word next` adds something."""
+
+    biases: list[float]
+    question: Vector | None
+    words: dict[str, tuple[Vector | None, dict[str, Vector] | None]]
+
+
 class Layer(NamedTuple):
     models: tuple[Model, ...]
     digest: str
     # Per mode, the positions of its models and each feature's weights in them, as one vector
     # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
     by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]]
+    # Per mode, the same weights by word (see `reading_scores`); None where they cannot be used.
+    tables: dict[str, Table] = {}
 
 
 def load_layer(path: Path = WEIGHTS) -> Layer:
@@ -105,7 +119,34 @@ def layer_from(data: dict) -> Layer:
                     vector = vectors[feature] = [0.0] * len(positions)
                 vector[column] = float(weight)
         by_mode[mode] = (positions, {feature: tuple(vector) for feature, vector in vectors.items()})
-    return Layer(models, data.get("digest", ""), by_mode)
+    tables = {mode: _table([models[p].bias for p in positions], vectors) for mode, (positions, vectors) in by_mode.items()}
+    return Layer(models, data.get("digest", ""), by_mode, tables)
+
+
+def _table(biases: list[float], vectors: dict[str, tuple[float, ...]]) -> Table:
+    """The mode's weights by word (see `reading_scores`)."""
+    question = None
+    words: dict[str, tuple[Vector | None, dict[str, Vector] | None]] = {}
+    for feature, vector in vectors.items():
+        if feature == "?":
+            question = vector
+        elif feature.startswith("w:") and _is_word(feature[2:]):
+            word = feature[2:]
+            words[word] = (vector, words.get(word, (None, None))[1])
+        elif feature.startswith("b:") and feature.count(" ") == 1:
+            first, second = feature[2:].split(" ")
+            if _is_word(first) and _is_word(second):  # (tokens hold no space: no other split)
+                alone, following = words.get(first, (None, None))
+                if following is None:
+                    following = {}
+                    words[first] = (alone, following)
+                following[second] = vector
+    return Table(biases, question, words)
+
+
+def _is_word(text: str) -> bool:
+    """A token a feature can rest on (see `_occurrences`): not punctuation."""
+    return bool(text) and (text[0].isalnum() or text[0] in "#'")
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +163,79 @@ def scores(names: list[str], active: Layer, mode: str) -> list[float]:
         if vector:
             totals = list(map(add, totals, vector))
     return totals
+
+
+def reading_scores(reading: Reading, active: Layer, mode: str) -> list[float]:
+    """`scores(feature_names(reading), active, mode)`, the same floats, found word by word: only
+    the features with a weight are looked at, none is named, and each model's total is added up
+    in the same order (its bias, then its weights in the features' order)."""
+    table = active.tables.get(mode)
+    if table is None:
+        return []
+    texts = reading.texts
+    return _adder(len(table.biases))(
+        table.biases, table.question if reading.question else None, table.words.get, texts,
+        len(reading.words) == len(texts),
+    )
+
+
+@lru_cache(maxsize=8)
+def _adder(columns: int):
+    """The function that adds up a sentence's scores in `columns` models, each total a local
+    variable (written out: a loop over the models, or over lists, costs several times more).
+    The code is made from the number of models alone, never from text or weights."""
+    totals = ", ".join(f"t{c}" for c in range(columns)) + ","
+    weights = ", ".join(f"w{c}" for c in range(columns)) + ","
+    add = f"{weights} = vector; " + "; ".join(f"t{c} += w{c}" for c in range(columns))
+    source = f"""
+def add_up(biases, question, words, texts, unique):
+    {totals} = biases
+    if question is not None:
+        vector = question; {add}
+    following = None  # the pairs the previous word starts, by their second word
+    if unique:  # no token twice, so no feature twice
+        for word, entry in zip(texts, map(words, texts)):
+            if entry is None:
+                if following is not None:
+                    vector = following.get(word)
+                    if vector is not None:
+                        {add}
+                    following = None
+                continue
+            vector = entry[0]
+            if vector is not None:
+                {add}
+            if following is not None:
+                vector = following.get(word)
+                if vector is not None:
+                    {add}
+            following = entry[1]
+    else:  # a feature counts once, where it first occurs
+        seen = set()  # the words so far
+        pairs = set()  # the weighted pairs so far
+        previous = ""
+        for word, entry in zip(texts, map(words, texts)):
+            again = word in seen
+            if not again:
+                seen.add(word)
+                if entry is not None:
+                    vector = entry[0]
+                    if vector is not None:
+                        {add}
+            if following is not None:
+                vector = following.get(word)
+                if vector is not None:
+                    pair = (previous, word)
+                    if not again or pair not in pairs:
+                        pairs.add(pair)
+                        {add}
+            following = entry[1] if entry is not None else None
+            previous = word
+    return [{totals}]
+"""
+    namespace: dict = {}
+    exec(compile(source, "<learned scores>", "exec"), namespace)
+    return namespace["add_up"]
 
 
 def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = None, *,
@@ -145,7 +259,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
             continue  # no known word at all: nothing the categories are about
         totals = reading.judged.get(key)
         if totals is None:
-            totals = reading.judged[key] = scores(feature_names(reading), active, mode)
+            totals = reading.judged[key] = reading_scores(reading, active, mode)
         feats = None
         for position, total in zip(positions, totals, strict=True):
             model = active.models[position]

@@ -46,11 +46,16 @@ _TOKEN_AS_WRITTEN = re.compile(_TOKEN.pattern, re.IGNORECASE)
 # punctuation, which this simpler pattern finds faster, in either case.
 _PLAIN_TOKEN = re.compile(r"[^\W_]+|[?!,;:()\[\]<>{}]")
 _NOT_PLAIN = re.compile("['’‘`#%]")
+# `_PLAIN_TOKEN` for an ASCII text, where a word character other than '_' is an ASCII letter or digit.
+_ASCII_TOKEN = re.compile(r"[a-zA-Z0-9]+|[?!,;:()\[\]<>{}]")
 
 
 def token_texts(text: str) -> tuple[list[str], list[str]]:
     """The texts of `tokenize(text)`'s tokens, and the same tokens as written (in their case),
     without their offsets: what reading a sentence needs, found faster."""
+    if text.isascii() and _NOT_PLAIN.search(text) is None:  # (nearly every sentence)
+        written = _ASCII_TOKEN.findall(text)
+        return list(map(str.lower, written)), written  # (`lower_case` of an ASCII text is `lower`)
     if _NOT_PLAIN.search(text) is None:
         written = _PLAIN_TOKEN.findall(text)
     else:
@@ -106,6 +111,10 @@ class Lexicon:
         self._tolerant = frozenset(tolerant)
         self._tolerant_shapes = frozenset((word[0], len(word)) for word in tolerant)
         self._typo_variants = frozenset(self.typo_index)
+        # The first three letters of the words a deletion from a typo may be (variants and tolerant
+        # words): a deletion from the fourth letter on keeps a word's first three, so when no such
+        # word starts with them, only the deletions of its first three letters need looking up.
+        self._typo_heads = frozenset(word[:3] for word in self._typo_variants | self._tolerant)
         # By the first letter and length of a word, the last two letters of the words it could be a
         # typo of. One edit changes the end of a word by at most one place, so a word and the word
         # it is a typo of share a letter among their last two: most unknown words share none.
@@ -114,6 +123,14 @@ class Lexicon:
             for length in (len(word) - 1, len(word), len(word) + 1):
                 endings.setdefault((word[0], length), set()).update(word[-2:])
         self._typo_endings = {shape: frozenset(letters) for shape, letters in endings.items()}
+        # By the first letter and length of a word, the letters of each word it could be a typo of.
+        # One edit leaves at most one of a word's letters out of the word it is a typo of (the
+        # letter changed or too many), so a word with two letters that one lacks is no typo of it.
+        letter_sets: dict[tuple[str, int], list[frozenset[str]]] = {}
+        for word in sorted(tolerant):
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                letter_sets.setdefault((word[0], length), []).append(frozenset(word))
+        self._typo_letters = {shape: tuple(sets) for shape, sets in letter_sets.items()}
         # What a word can start, found in one look-up: multi-word forms by their first two words
         # (longest first), then the concepts of the word alone ("my" starts 87 forms).
         self.starts: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {}
@@ -129,38 +146,49 @@ class Lexicon:
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word an unknown word is a one-edit typo of, or None (remembered per word)."""
-        if word in self._corrections:
-            return self._corrections[word]
+        found = self._corrections.get(word, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
         if len(self._corrections) > 50_000:
             self._corrections.clear()
         found = self._corrections[word] = self._correct(word)
         return found
 
     def _correct(self, word: str) -> str | None:
-        if len(word) < self.typo_min or word in self.not_typos or word in self.forms or not word.isalpha():
+        length = len(word)
+        if length < self.typo_min or word in self.not_typos or word in self.forms or not word.isalpha():
             return None
-        if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
-            return None  # a plural ("choices", "programs") is another word, not a typo
         # A word can only be a typo of a word with its first letter and a length one more (a letter
         # missing), the same (a letter changed, two swapped) or one less (a letter too many): only
         # the variants that could reach such a word are looked up.
-        first, length = word[0], len(word)
-        candidates: set[str] = set()
+        first = word[0]
         endings = self._typo_endings.get((first, length))
-        if endings is not None and (word[-1] in endings or word[-2] in endings):
+        tolerant = endings is not None and (word[-1] in endings or word[-2] in endings)
+        if tolerant:
+            tolerant = min(map(len, map(set(word).difference, self._typo_letters[first, length]))) <= 1
+        doubled = _DOUBLED.search(word) is not None  # see below
+        if not (tolerant or doubled):
+            return None  # (most unknown words: known to be no typo before anything is built)
+        if word[-1] == "s" and (word[:-1] in self.single or word[:-2] in self.single):
+            return None  # a plural ("choices", "programs") is another word, not a typo
+        candidates: set[str] = set()
+        if tolerant:
             shapes = self._tolerant_shapes
             if (first, length + 1) in shapes:  # a letter missing
                 candidates |= self.typo_index.get(word, _NONE)
             if (first, length) in shapes or (first, length - 1) in shapes:
-                deletions = _deletions(word)
+                if word[:3] in self._typo_heads:
+                    deletions = _deletions(word)
+                else:  # (a word of five letters or more: its other deletions start with its first three)
+                    deletions = {word[1:], word[0] + word[2:], word[:2] + word[3:]}
                 for variant in deletions & self._typo_variants:  # a letter changed or two swapped
                     candidates |= self.typo_index[variant]
                 candidates |= deletions & self._tolerant  # a letter too many
         # A letter typed twice ("comming", "writting") is a slip towards any vocabulary word: no
         # real word is another with a letter doubled ("through" is not "though", "later" not "late").
-        if _DOUBLED.search(word):
-            doubled = [i for i in range(1, length) if word[i] == word[i - 1]]
-            candidates |= {word[:i] + word[i + 1 :] for i in doubled if word[:i] + word[i + 1 :] in self.single}
+        if doubled:
+            twice = [i for i in range(1, length) if word[i] == word[i - 1]]
+            candidates |= {word[:i] + word[i + 1 :] for i in twice if word[:i] + word[i + 1 :] in self.single}
         if not candidates:
             return None
         candidates = {c for c in candidates if c[0] == first and c != word}
@@ -171,6 +199,7 @@ _DOUBLED = re.compile(r"(.)\1")
 
 
 _NONE: frozenset[str] = frozenset()
+_UNKNOWN = object()  # a word not corrected yet
 
 
 def _deletions(word: str) -> set[str]:
