@@ -96,7 +96,7 @@ class Layer(NamedTuple):
     # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
     by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]]
     # Per mode, the same weights by word (see `reading_scores`); None where they cannot be used.
-    tables: dict[str, Table] = {}
+    tables: dict[str, Table]
 
 
 def load_layer(path: Path = WEIGHTS) -> Layer:
@@ -119,7 +119,9 @@ def layer_from(data: dict) -> Layer:
                     vector = vectors[feature] = [0.0] * len(positions)
                 vector[column] = float(weight)
         by_mode[mode] = (positions, {feature: tuple(vector) for feature, vector in vectors.items()})
-    tables = {mode: _table([models[p].bias for p in positions], vectors) for mode, (positions, vectors) in by_mode.items()}
+    tables = {
+        mode: _table([models[p].bias for p in positions], vectors) for mode, (positions, vectors) in by_mode.items()
+    }
     return Layer(models, data.get("digest", ""), by_mode, tables)
 
 

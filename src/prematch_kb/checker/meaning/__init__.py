@@ -48,7 +48,8 @@ def prepare() -> None:
 
 
 def forget() -> None:
-    """Empty the memory of sentences already read (benchmarks and growth tests measure without it)."""
+    """Empty the memory of sentences already read and of typos corrected (`checker.forget()`
+    empties every memory, this one included)."""
     from . import sentence
 
     sentence._READINGS.clear()

@@ -147,7 +147,7 @@ class Lexicon:
     def correct(self, word: str) -> str | None:
         """The vocabulary word an unknown word is a one-edit typo of, or None (remembered per word)."""
         found = self._corrections.get(word, _UNKNOWN)
-        if found is not _UNKNOWN:
+        if found != _UNKNOWN:
             return found
         if len(self._corrections) > 50_000:
             self._corrections.clear()
@@ -199,7 +199,7 @@ _DOUBLED = re.compile(r"(.)\1")
 
 
 _NONE: frozenset[str] = frozenset()
-_UNKNOWN = object()  # a word not corrected yet
+_UNKNOWN = ""  # a word not corrected yet (no word is corrected to the empty string)
 
 
 def _deletions(word: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..memory import Memory
 from .lexicon import Lexicon, Token, token_texts, tokenize
 
 Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past the last)]
@@ -166,8 +167,8 @@ _COMPLEMENT_TAKERS = frozenset((
 _LEADING_WORDS = frozenset(("so", "and", "but", "then", "also", "ok", "okay", "well", "now", "hi", "hey"))
 
 
-_READINGS: dict[tuple[str, str], Reading] = {}
-_READINGS_KEPT = 2_000  # sentences remembered: while a visitor types, most sentences are unchanged
+# (sentence, mode) -> its reading: while a visitor types, most sentences are unchanged.
+_READINGS = Memory(2_000)
 
 
 def read(text: str, lexicon: Lexicon, mode: str) -> Reading:
@@ -175,7 +176,5 @@ def read(text: str, lexicon: Lexicon, mode: str) -> Reading:
     key = (text, mode)
     found = _READINGS.get(key)
     if found is None:
-        if len(_READINGS) >= _READINGS_KEPT:
-            _READINGS.clear()
-        found = _READINGS[key] = Reading(text, lexicon, mode)
+        found = _READINGS.remember(key, Reading(text, lexicon, mode))
     return found
