@@ -13,7 +13,7 @@ from .. import rulebook
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
-from ..text import paragraphs
+from ..text import lower_case, paragraphs
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -368,18 +368,12 @@ def too_long(doc, ctx):
         count += in_line
 
 
-# Every way of sending a document along has one of these words (lower case), none across a blank line.
-_ATTACHING_CUES = ("attach", "atach", "enclos", "this email", "this message", "this e-mail", "this letter",
-                   "this note", "my email", "my message", "pdf", "as a file", "as files", "as a word", "as word",
-                   "as a scan", "as scans")
-_CUED = Memory(1_000)  # a paragraph in lower case -> whether it has one of the cues
-
-
-def _has_attaching_cue(paragraph: str) -> bool:
-    found = _CUED.get(paragraph)
-    if found is None:
-        found = _CUED.remember(paragraph, any(cue in paragraph for cue in _ATTACHING_CUES))
-    return found
+# Every sentence `_ATTACHING` matches has one of these (in lower case): the cheap test spares the
+# costly pattern every other sentence.
+_ATTACHING_CUE = re.compile(
+    r"attach|atach|attatch|enclos|pdf|\bas\s+(?:an?\s+)?(?:files?|word|scans?)\b"
+    r"|\b(?:this|my)\s+(?:e-?mail|message|letter|note)\b"
+)
 
 
 _ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
@@ -387,6 +381,8 @@ _ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along
 
 def _attaching(sentence: str) -> tuple[int, int] | None:
     """Where a sentence sends a document along with the email ("I attach my CV"), or None."""
+    if _ATTACHING_CUE.search(lower_case(sentence)) is None:
+        return None
     act = _ATTACHING.search(sentence)
     if act is None or _NOT_ATTACHING.search(sentence[: act.start()]):
         return None  # nothing sent, or "I have not attached anything here"
@@ -397,8 +393,6 @@ def _attaching(sentence: str) -> tuple[int, int] | None:
 
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
-    if not any(_has_attaching_cue(paragraph) for _, paragraph in paragraphs(doc.lower, 0, len(doc.lower))):
-        return
     hits = []
     for sentence in doc.sentences:
         act = _ATTACHMENTS.get(sentence.text, False)
