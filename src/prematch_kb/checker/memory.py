@@ -9,6 +9,7 @@ empties them all: benchmarks and growth tests measure a first paste without them
 from __future__ import annotations
 
 _MEMORIES: list[Memory] = []
+_MISSING = object()  # a remembered value may itself be None or False
 
 
 class Memory(dict):
@@ -19,11 +20,15 @@ class Memory(dict):
         self.kept = kept
         _MEMORIES.append(self)
 
-    def remember(self, key, value):
-        if len(self) >= self.kept:
-            self.clear()
-        self[key] = value
-        return value
+    def recall(self, key, make, *args):
+        """What was remembered for `key`, or `make(*args)`, remembered now."""
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            found = make(*args)
+            if len(self) >= self.kept:
+                self.clear()
+            self[key] = found
+        return found
 
 
 def forget() -> None:

@@ -182,11 +182,13 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """The sentences of text[start:end], paragraph by paragraph (remembered)."""
     sentences: list[Sentence] = []
     for offset, piece in paragraphs(text, start, end):
-        spans = _SPLITS.get(piece)
-        if spans is None:
-            spans = _SPLITS.remember(piece, [(s.start, s.end) for s in _split(piece, 0, len(piece))])
+        spans = _SPLITS.recall(piece, _sentence_spans, piece)
         sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
     return sentences
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _split(paragraph, 0, len(paragraph))]
 
 
 def _split(text: str, start: int, end: int) -> list[Sentence]:

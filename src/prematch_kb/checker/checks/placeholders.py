@@ -53,9 +53,7 @@ _FOUND = Memory(1_000)  # a paragraph -> its placeholders' (start, end), relativ
 def placeholder(doc, ctx):
     # Every placeholder lies within one line, so paragraphs are read (and remembered) one by one.
     for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
-        found = _FOUND.get(paragraph)
-        if found is None:
-            found = _FOUND.remember(paragraph, _placeholders(paragraph))
+        found = _FOUND.recall(paragraph, _placeholders, paragraph)
         for start, end in found:
             if doc.is_own(offset + start, offset + end):
                 yield Hit("placeholder", offset + start, offset + end)

@@ -168,8 +168,11 @@ _WORDS_IN_LINE = Memory(4_000)  # a line -> how many words it has
 
 
 def _words_in_line(line: str) -> int:
-    found = _WORDS_IN_LINE.get(line)
-    return _WORDS_IN_LINE.remember(line, len(_WORD.findall(line))) if found is None else found
+    return _WORDS_IN_LINE.recall(line, _count_words, line)
+
+
+def _count_words(line: str) -> int:
+    return len(_WORD.findall(line))
 
 
 def _is_whole_email(doc, lines) -> bool:
@@ -234,9 +237,7 @@ def _sign_off_index(doc, lines) -> int | None:
     """Index of the sign-off line among the last lines, or None (remembered by those lines' text)."""
     last = lines[-8:]
     key = (tuple(doc.text[s:e] for s, e in last), len(last) == len(lines))
-    found = _SIGN_OFFS.get(key, False)
-    if found is False:
-        found = _SIGN_OFFS.remember(key, _find_sign_off(doc, last, key[1]))
+    found = _SIGN_OFFS.recall(key, _find_sign_off, doc, last, key[1])
     return None if found is None else len(lines) - len(last) + found
 
 
@@ -333,10 +334,11 @@ _APPLICATION_TALKED = Memory(1_000)  # a paragraph -> whether it talks of an app
 
 
 def _talks_of_an_application(paragraph: str) -> bool:
-    found = _APPLICATION_TALKED.get(paragraph)
-    if found is None:
-        found = _APPLICATION_TALKED.remember(paragraph, _APPLICATION_TALK.search(paragraph) is not None)
-    return found
+    return _APPLICATION_TALKED.recall(paragraph, _mentions_application, paragraph)
+
+
+def _mentions_application(paragraph: str) -> bool:
+    return _APPLICATION_TALK.search(paragraph) is not None
 
 
 _THANK_YOU = rx(
@@ -395,9 +397,7 @@ def _attaching(sentence: str) -> tuple[int, int] | None:
 def unrequested_attachment(doc, ctx):
     hits = []
     for sentence in doc.sentences:
-        act = _ATTACHMENTS.get(sentence.text, False)
-        if act is False:
-            act = _ATTACHMENTS.remember(sentence.text, _attaching(sentence.text))
+        act = _ATTACHMENTS.recall(sentence.text, _attaching, sentence.text)
         if act and doc.is_own(sentence.start, sentence.end):
             hits.append((sentence.start + act[0], sentence.start + act[1]))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):

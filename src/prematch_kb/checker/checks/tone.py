@@ -70,12 +70,14 @@ _MARKS = Memory(1_000)  # a paragraph -> its texting-style marks (start, end, ad
 @register("informal-tone")
 def informal_tone(doc, ctx):
     for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
-        marks = _MARKS.get(paragraph)
-        if marks is None:
-            marks = _MARKS.remember(paragraph, tuple(_marks(paragraph)))
+        marks = _MARKS.recall(paragraph, _paragraph_marks, paragraph)
         for start, end, advice in marks:
             if doc.is_own(offset + start, offset + end):
                 yield Hit("informal-tone", offset + start, offset + end, advice)
+
+
+def _paragraph_marks(paragraph: str) -> tuple:
+    return tuple(_marks(paragraph))
 
 
 def _marks(text: str):

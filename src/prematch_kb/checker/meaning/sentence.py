@@ -173,8 +173,4 @@ _READINGS = Memory(2_000)
 
 def read(text: str, lexicon: Lexicon, mode: str) -> Reading:
     """The reading of a sentence, remembered: readings are never changed after they are made."""
-    key = (text, mode)
-    found = _READINGS.get(key)
-    if found is None:
-        found = _READINGS.remember(key, Reading(text, lexicon, mode))
-    return found
+    return _READINGS.recall((text, mode), Reading, text, lexicon, mode)
