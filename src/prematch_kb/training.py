@@ -56,6 +56,10 @@ MIN_PRECISION = 0.85
 MIN_EXTRA = 3
 MIN_WEIGHT = 0.1  # lighter weights are left out of learned.json: they barely move a score
 DIGITS = 4
+# Tuning sets kept out of training by a decision recorded in tests/heldout/README.md ("Tuning sets U
+# and V: not trained on"): trained with them, the layer lost 0.7 points of held-out error recall,
+# more than the half point the rule written before measuring allowed. They stay tests.
+NOT_TRAINED_ON = frozenset(("tuning_u", "tuning_v"))
 
 
 @dataclass
@@ -81,6 +85,8 @@ def load_texts(root: Path = ROOT) -> list[Text]:
     texts = []
     for folder in CORPUS_DIRS:
         for path in sorted((root / folder).glob("*.yml")):
+            if path.stem in NOT_TRAINED_ON:
+                continue
             for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
                 texts.append(Text(raw["id"], path.stem, raw.get("mode", "draft"), raw["text"],
                                   frozenset(raw.get("expect") or ())))
@@ -194,7 +200,7 @@ def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tu
     by_source: dict[str, list[int]] = {}
     for position, text in enumerate(texts):
         by_source.setdefault(text.source, []).append(position)
-    for source in sorted(first):
+    for source in sorted(set(first) - NOT_TRAINED_ON):
         inside = set(by_source.get(source, ()))
         # The rules' examples stay out: many were written for this very set's misses.
         rows = [i for i, s in enumerate(sentences) if s.text not in inside and texts[s.text].source != RULE_EXAMPLES]
