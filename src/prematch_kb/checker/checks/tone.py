@@ -6,7 +6,7 @@ import re
 
 from ..memory import Memory
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs, word_token
+from ..text import lower_case, paragraphs, words_of
 
 # Texting words and what to write instead (the replacement is offered with the finding).
 SLANG = {
@@ -84,7 +84,7 @@ def _marks(text: str):
     """Texting style in a paragraph: slang, emoji, "!!", emoticons, SHOUTING."""
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
     lower = lower_case(text)
-    if not _SLANG_KEYS.isdisjoint(word_token.findall(lower)):
+    if not _SLANG_KEYS.isdisjoint(words_of(lower)):
         yield from _slang(text)
     patterns = [] if text.isascii() else [_EMOJI]  # every emoji is outside ASCII
     if "!!" in text or "?!" in text or "???" in text:
