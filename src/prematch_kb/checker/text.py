@@ -38,8 +38,10 @@ _ABBREVIATIONS = frozenset(
 )
 # Each run of terminal punctuation is matched once, whatever follows it, and the engine then looks
 # at the next character: a lookahead inside the pattern would rescan a long run from every one of
-# its characters (quadratic time on "!!!!..." with no space after it).
-_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+|\n[ \t]*+\n|\n")
+# its characters (quadratic time on "!!!!..." with no space after it). The pattern starts with the
+# set of characters every boundary starts with, so that the engine skips straight from one to the
+# next: a run of punctuation with any closing marks after it, a blank line, or a line break.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?:[ \t]*+\n)?|[.!?]*+[\"'”’)\]]*+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
 
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
