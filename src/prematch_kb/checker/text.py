@@ -67,6 +67,9 @@ word_token = re.compile(r"[^\W_]+")
 # what split() returns, several times faster than `word_token` finds them.
 _ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NON_WORD_AS_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+# The same with every letter and digit as "a": each word then starts at a space before an "a", and
+# counting those is faster still than splitting the words out.
+_ASCII_WORD_AS_A = bytes.maketrans(bytes(range(128)), bytes(32 if c in _ASCII_NON_WORD else 97 for c in range(128)))
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -154,6 +157,13 @@ def words_of(text: str) -> list[str]:
     if text.isascii():
         return text.encode().translate(_ASCII_NON_WORD_AS_SPACE).decode().split()
     return word_token.findall(text)
+
+
+def word_count(text: str) -> int:
+    """How many words a text has (`word_token`'s matches)."""
+    if text.isascii():
+        return (b" " + text.encode().translate(_ASCII_WORD_AS_A)).count(b" a")
+    return len(word_token.findall(text))
 
 
 def own_part_end(text: str, lower: str | None = None) -> int:
