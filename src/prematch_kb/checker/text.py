@@ -42,7 +42,9 @@ _ABBREVIATIONS = frozenset(
 # set of characters every boundary starts with, so that the engine skips straight from one to the
 # next: a run of punctuation with any closing marks after it, a blank line, or a line break.
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?:[ \t]*+\n)?|[.!?]*+[\"'”’)\]]*+)")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
+# An abbreviation is the letters and dots right before its final dot, at most six of them.
+_ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+MAX_ABBREVIATION = 6
 
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
 # An opening mark inside is not part of the quotation: a run of opening marks is then scanned once.
@@ -210,14 +212,12 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return sentences
 
 
-def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _split(paragraph, 0, len(paragraph))]
-
-
-def _split(text: str, start: int, end: int) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    begin = start
-    for match in _BOUNDARY.finditer(text, start, end):
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of a paragraph."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    end = len(text)
+    for match in _BOUNDARY.finditer(text):
         piece = match.group()
         if piece == "\n":
             # A single line break ends a sentence only after a clause end or a short line
@@ -225,8 +225,8 @@ def _split(text: str, start: int, end: int) -> list[Sentence]:
             # The whole physical line decides, not the part after the last sentence end: a
             # hard-wrapped paragraph ("... went well. Could you tell me where I\ncurrently ...")
             # has long lines even where a sentence starts near a line's end.
-            line_start = text.rfind("\n", start, match.start()) + 1
-            line = text[max(line_start, start) : match.start()].rstrip()
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line = text[line_start : match.start()].rstrip()
             if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
         elif piece[0] == "\n":
@@ -234,16 +234,16 @@ def _split(text: str, start: int, end: int) -> list[Sentence]:
         elif match.end() == end or not text[match.end()].isspace():
             continue  # "3.5" or "e.g.x" inside a word; at the very end the last piece is added below
         elif piece[0] == ".":
-            before = _WORD_BEFORE.search(text, max(begin, match.start() - 7), match.start() + 1)
-            if before and before.group(1).lower() in _ABBREVIATIONS:
+            before = text[max(begin, match.start() - MAX_ABBREVIATION) : match.start()]
+            if before[len(before.rstrip(_ABBREVIATION_CHARS)) :].lower() in _ABBREVIATIONS:
                 continue
-        _append(sentences, text, begin, match.end())
+        _append(spans, text, begin, match.end())
         begin = match.end()
-    _append(sentences, text, begin, end)
-    return sentences
+    _append(spans, text, begin, end)
+    return spans
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -253,10 +253,10 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        sentences.append(Sentence(start, cut, text[start:cut]))
+        spans.append((start, cut))
         start = cut
     if end > start:
-        sentences.append(Sentence(start, end, text[start:end]))
+        spans.append((start, end))
 
 
 def build_document(text: str) -> Document:
