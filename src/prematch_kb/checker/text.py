@@ -94,6 +94,8 @@ class Document:
     quoted_lines: list[tuple[int, int]]  # ">"-quoted lines inside the own part
     quotations: list[tuple[int, int]]  # spans inside quotation marks
     sentences: list[Sentence]
+    # (offset, text) of each paragraph of the own part (see `paragraphs`), read by several checks.
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     # The text in lower case, offset for offset (see lower_case); computed once, read by every check.
     lower: str = ""
@@ -188,25 +190,28 @@ def own_part_end(text: str, lower: str | None = None) -> int:
     return end
 
 
-def paragraphs(text: str, start: int, end: int):
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, text) of each run of whole lines between two line breaks in a row in text[start:end].
 
     Nothing a check reads runs across a blank line (a blank line always ends a sentence), so a
     paragraph is the unit whose results are remembered: while a visitor types, the others are
     unchanged."""
+    found = []
     offset = start
     for piece in text[start:end].split("\n\n"):
-        yield offset, piece
+        found.append((offset, piece))
         offset += len(piece) + 2
+    return found
 
 
 _SPLITS = Memory(1_000)  # a paragraph -> its sentences' (start, end), relative to the paragraph
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """The sentences of text[start:end], paragraph by paragraph (remembered)."""
+def split_sentences(text: str, pieces: list[tuple[int, str]]) -> list[Sentence]:
+    """The sentences of the paragraphs `pieces` of `text` (see `paragraphs`), paragraph by
+    paragraph (remembered)."""
     sentences: list[Sentence] = []
-    for offset, piece in paragraphs(text, start, end):
+    for offset, piece in pieces:
         spans = _SPLITS.recall(piece, _sentence_spans, piece)
         sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
     return sentences
@@ -276,8 +281,9 @@ def build_document(text: str) -> Document:
             quotations = sorted(
                 quotations + [span for span in single if not _overlaps(quotations, *span)]
             )
-    sentences = split_sentences(text, 0, own_end)
-    doc = Document(text, own_end, quoted_lines, quotations, sentences, lower=lower)
+    own_paragraphs = paragraphs(text, 0, own_end)
+    sentences = split_sentences(text, own_paragraphs)
+    doc = Document(text, own_end, quoted_lines, quotations, sentences, own_paragraphs, lower=lower)
     doc._sentence_starts = [s.start for s in sentences]
     return doc
 

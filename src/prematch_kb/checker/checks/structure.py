@@ -13,7 +13,7 @@ from .. import rulebook
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs, word_count
+from ..text import lower_case, word_count
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -335,7 +335,7 @@ def _needs_id(doc, ctx) -> bool:
     """Whether the email is to a program about an application, where a coordinator needs the AAMC ID."""
     to_program = ctx.recipient in (None, "program-director", "coordinator")
     return to_program and ctx.phase != "before-applying" and any(
-        _talks_of_an_application(paragraph) for _, paragraph in paragraphs(doc.text, 0, doc.own_end)
+        _talks_of_an_application(paragraph) for _, paragraph in doc.paragraphs
     )
 
 

@@ -6,7 +6,7 @@ import re
 
 from ..memory import Memory
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs, words_of
+from ..text import lower_case, words_of
 
 # Texting words and what to write instead (the replacement is offered with the finding).
 SLANG = {
@@ -69,7 +69,7 @@ _MARKS = Memory(1_000)  # a paragraph -> its texting-style marks (start, end, ad
 
 @register("informal-tone")
 def informal_tone(doc, ctx):
-    for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
+    for offset, paragraph in doc.paragraphs:
         marks = _MARKS.recall(paragraph, _paragraph_marks, paragraph)
         for start, end, advice in marks:
             if doc.is_own(offset + start, offset + end):
