@@ -96,11 +96,13 @@ def _marks(text: str):
             yield (*match.span(), ())
     if not _TWO_CAPITALS.search(text):
         return
-    for match in _CAPS_RUN.finditer(text):
-        words = match.group().split()
-        if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3:
-            yield (*match.span(), ())
-    for match in _CAPS_WORD.finditer(text):
+    capitalised = list(_CAPS_WORD.finditer(text))
+    if len(capitalised) >= 3:  # (each word of a capitals run is one of them)
+        for match in _CAPS_RUN.finditer(text):
+            words = match.group().split()
+            if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3:
+                yield (*match.span(), ())
+    for match in capitalised:
         if match.group() in _SHOUT_WORDS and not _inside_run(text, match.start(), match.end()):
             yield (*match.span(), ())
 
