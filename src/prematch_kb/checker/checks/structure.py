@@ -8,6 +8,7 @@ These run in draft mode on messages that look like whole emails, not on a pasted
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .. import rulebook
 from ..memory import Memory
@@ -350,9 +351,12 @@ def _mentions_application(paragraph: str) -> bool:
     return _APPLICATION_TALK.search(paragraph) is not None
 
 
+# Run on the lower-case text, and starting with the word itself (the word boundary before it is
+# tested after it), so that the engine skips from one "thank" to the next.
 _THANK_YOU = rx(
-    r"\b(?:thank you|thanks)(?: (?:so|very) much| again| kindly)? for (?:the |my |taking |having |your |speaking"
-    r"|meeting|interviewing)"
+    r"thank(?<!\wthank)(?: you|s)(?: (?:so|very) much| again| kindly)? for (?:the |my |taking |having |your "
+    r"|speaking|meeting|interviewing)",
+    0,
 )
 
 
@@ -364,7 +368,7 @@ def too_long(doc, ctx):
     count = _word_count(doc, lines)
     if count <= THANK_YOU_WORD_LIMIT:
         return  # within either limit (most emails): no need to ask which kind of letter it is
-    limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
+    limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.lower, 0, doc.own_end) else LETTER_WORD_LIMIT
     if count <= limit:
         return
     # Point from the first word past the limit to the end of the email.
@@ -372,9 +376,9 @@ def too_long(doc, ctx):
     for s, e in lines:
         in_line = _words_in_line(doc.text[s:e])
         if count + in_line > limit:
-            words = list(_WORD.finditer(doc.text, s, e))
+            first_past = next(islice(_WORD.finditer(doc.text, s, e), limit - count, None))
             _, end = _strip_span(doc, *lines[-1])
-            yield Hit("too-long", words[limit - count].start(), end)
+            yield Hit("too-long", first_past.start(), end)
             return
         count += in_line
 
