@@ -38,9 +38,13 @@ _ABBREVIATIONS = frozenset(
 )
 # Each run of terminal punctuation is matched once, whatever follows it, and the engine then looks
 # at the next character: a lookahead inside the pattern would rescan a long run from every one of
-# its characters (quadratic time on "!!!!..." with no space after it).
-_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+|\n[ \t]*+\n|\n")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]{1,6})\.$")
+# its characters (quadratic time on "!!!!..." with no space after it). The pattern starts with the
+# set of characters every boundary starts with, so that the engine skips straight from one to the
+# next: a run of punctuation with any closing marks after it, a blank line, or a line break.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?:[ \t]*+\n)?|[.!?]*+[\"'”’)\]]*+)")
+# An abbreviation is the letters and dots right before its final dot, at most six of them.
+_ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+MAX_ABBREVIATION = 6
 
 # Paired double quotation marks within one paragraph: words inside are quoted, not the author's own.
 # An opening mark inside is not part of the quotation: a run of opening marks is then scanned once.
@@ -61,6 +65,13 @@ _SINGLE_QUOTATION = re.compile(
 
 # A word: a run of letters and digits (underscore is not part of one).
 word_token = re.compile(r"[^\W_]+")
+# Every ASCII character but the letters and digits, as a space: the words of an ASCII text are then
+# what split() returns, several times faster than `word_token` finds them.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_NON_WORD_AS_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+# The same with every letter and digit as "a": each word then starts at a space before an "a", and
+# counting those is faster still than splitting the words out.
+_ASCII_WORD_AS_A = bytes.maketrans(bytes(range(128)), bytes(32 if c in _ASCII_NON_WORD else 97 for c in range(128)))
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -83,6 +94,8 @@ class Document:
     quoted_lines: list[tuple[int, int]]  # ">"-quoted lines inside the own part
     quotations: list[tuple[int, int]]  # spans inside quotation marks
     sentences: list[Sentence]
+    # (offset, text) of each paragraph of the own part (see `paragraphs`), read by several checks.
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     # The text in lower case, offset for offset (see lower_case); computed once, read by every check.
     lower: str = ""
@@ -143,6 +156,20 @@ def lower_case(text: str) -> str:
     return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)  # never seen; kept safe
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a text (`word_token`'s matches), in order."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_NON_WORD_AS_SPACE).decode().split()
+    return word_token.findall(text)
+
+
+def word_count(text: str) -> int:
+    """How many words a text has (`word_token`'s matches)."""
+    if text.isascii():
+        return (b" " + text.encode().translate(_ASCII_WORD_AS_A)).count(b" a")
+    return len(word_token.findall(text))
+
+
 def own_part_end(text: str, lower: str | None = None) -> int:
     """Offset where a quoted earlier message (reply header, forwarded block) begins, or len(text)."""
     end = len(text)
@@ -163,38 +190,39 @@ def own_part_end(text: str, lower: str | None = None) -> int:
     return end
 
 
-def paragraphs(text: str, start: int, end: int):
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, text) of each run of whole lines between two line breaks in a row in text[start:end].
 
     Nothing a check reads runs across a blank line (a blank line always ends a sentence), so a
     paragraph is the unit whose results are remembered: while a visitor types, the others are
     unchanged."""
+    found = []
     offset = start
     for piece in text[start:end].split("\n\n"):
-        yield offset, piece
+        found.append((offset, piece))
         offset += len(piece) + 2
+    return found
 
 
 _SPLITS = Memory(1_000)  # a paragraph -> its sentences' (start, end), relative to the paragraph
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """The sentences of text[start:end], paragraph by paragraph (remembered)."""
+def split_sentences(text: str, pieces: list[tuple[int, str]]) -> list[Sentence]:
+    """The sentences of the paragraphs `pieces` of `text` (see `paragraphs`), paragraph by
+    paragraph (remembered)."""
     sentences: list[Sentence] = []
-    for offset, piece in paragraphs(text, start, end):
+    for offset, piece in pieces:
         spans = _SPLITS.recall(piece, _sentence_spans, piece)
         sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
     return sentences
 
 
-def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _split(paragraph, 0, len(paragraph))]
-
-
-def _split(text: str, start: int, end: int) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    begin = start
-    for match in _BOUNDARY.finditer(text, start, end):
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of a paragraph."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    end = len(text)
+    for match in _BOUNDARY.finditer(text):
         piece = match.group()
         if piece == "\n":
             # A single line break ends a sentence only after a clause end or a short line
@@ -202,8 +230,8 @@ def _split(text: str, start: int, end: int) -> list[Sentence]:
             # The whole physical line decides, not the part after the last sentence end: a
             # hard-wrapped paragraph ("... went well. Could you tell me where I\ncurrently ...")
             # has long lines even where a sentence starts near a line's end.
-            line_start = text.rfind("\n", start, match.start()) + 1
-            line = text[max(line_start, start) : match.start()].rstrip()
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line = text[line_start : match.start()].rstrip()
             if line and line[-1] not in ".!?,:;" and len(line) >= 60:
                 continue
         elif piece[0] == "\n":
@@ -211,16 +239,16 @@ def _split(text: str, start: int, end: int) -> list[Sentence]:
         elif match.end() == end or not text[match.end()].isspace():
             continue  # "3.5" or "e.g.x" inside a word; at the very end the last piece is added below
         elif piece[0] == ".":
-            before = _WORD_BEFORE.search(text, max(begin, match.start() - 7), match.start() + 1)
-            if before and before.group(1).lower() in _ABBREVIATIONS:
+            before = text[max(begin, match.start() - MAX_ABBREVIATION) : match.start()]
+            if before[len(before.rstrip(_ABBREVIATION_CHARS)) :].lower() in _ABBREVIATIONS:
                 continue
-        _append(sentences, text, begin, match.end())
+        _append(spans, text, begin, match.end())
         begin = match.end()
-    _append(sentences, text, begin, end)
-    return sentences
+    _append(spans, text, begin, end)
+    return spans
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -230,10 +258,10 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        sentences.append(Sentence(start, cut, text[start:cut]))
+        spans.append((start, cut))
         start = cut
     if end > start:
-        sentences.append(Sentence(start, end, text[start:end]))
+        spans.append((start, end))
 
 
 def build_document(text: str) -> Document:
@@ -253,8 +281,9 @@ def build_document(text: str) -> Document:
             quotations = sorted(
                 quotations + [span for span in single if not _overlaps(quotations, *span)]
             )
-    sentences = split_sentences(text, 0, own_end)
-    doc = Document(text, own_end, quoted_lines, quotations, sentences, lower=lower)
+    own_paragraphs = paragraphs(text, 0, own_end)
+    sentences = split_sentences(text, own_paragraphs)
+    doc = Document(text, own_end, quoted_lines, quotations, sentences, own_paragraphs, lower=lower)
     doc._sentence_starts = [s.start for s in sentences]
     return doc
 

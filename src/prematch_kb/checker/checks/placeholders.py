@@ -6,7 +6,7 @@ import re
 
 from ..memory import Memory
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs
+from ..text import lower_case
 
 PLACEHOLDER = re.compile(
     r"\[[ \t]*[A-Z][A-Za-z0-9 _.,'’/&()-]{0,48}\]"  # [Program Name], [Date], [AAMC ID]
@@ -52,7 +52,7 @@ _FOUND = Memory(1_000)  # a paragraph -> its placeholders' (start, end), relativ
 @register("placeholder")
 def placeholder(doc, ctx):
     # Every placeholder lies within one line, so paragraphs are read (and remembered) one by one.
-    for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
+    for offset, paragraph in doc.paragraphs:
         found = _FOUND.recall(paragraph, _placeholders, paragraph)
         for start, end in found:
             if doc.is_own(offset + start, offset + end):
@@ -61,8 +61,11 @@ def placeholder(doc, ctx):
 
 def _placeholders(text: str) -> tuple[tuple[int, int], ...]:
     lower = lower_case(text)
-    if not any(marker in lower for marker in _MARKERS):
-        return ()
-    return tuple(
-        match.span() for match in PLACEHOLDER.finditer(text) if not _NOT_PLACEHOLDER.fullmatch(match.group())
-    )
+    # (a plain loop: a generator in any() would cost more than the tests themselves)
+    for marker in _MARKERS:
+        if marker in lower:
+            return tuple(
+                match.span() for match in PLACEHOLDER.finditer(text)
+                if not _NOT_PLACEHOLDER.fullmatch(match.group())
+            )
+    return ()

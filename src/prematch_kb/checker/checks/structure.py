@@ -8,12 +8,13 @@ These run in draft mode on messages that look like whole emails, not on a pasted
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .. import rulebook
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs
+from ..text import lower_case, word_count
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -171,8 +172,17 @@ def _words_in_line(line: str) -> int:
     return _WORDS_IN_LINE.recall(line, _count_words, line)
 
 
+# An apostrophe or hyphen between two letters or digits: it joins them into one `_WORD`.
+_JOIN = re.compile(r"['’-](?<=[^\W_]['’-])(?=[^\W_])")
+
+
 def _count_words(line: str) -> int:
-    return len(_WORD.findall(line))
+    """How many `_WORD`s a line has: its runs of letters and digits less the joins between them
+    (counted so, since counting the runs is far faster than finding the words)."""
+    count = word_count(line)
+    if "'" in line or "-" in line or "’" in line:
+        count -= len(_JOIN.findall(line))
+    return count
 
 
 def _is_whole_email(doc, lines) -> bool:
@@ -326,7 +336,7 @@ def _needs_id(doc, ctx) -> bool:
     """Whether the email is to a program about an application, where a coordinator needs the AAMC ID."""
     to_program = ctx.recipient in (None, "program-director", "coordinator")
     return to_program and ctx.phase != "before-applying" and any(
-        _talks_of_an_application(paragraph) for _, paragraph in paragraphs(doc.text, 0, doc.own_end)
+        _talks_of_an_application(paragraph) for _, paragraph in doc.paragraphs
     )
 
 
@@ -341,9 +351,12 @@ def _mentions_application(paragraph: str) -> bool:
     return _APPLICATION_TALK.search(paragraph) is not None
 
 
+# Run on the lower-case text, and starting with the word itself (the word boundary before it is
+# tested after it), so that the engine skips from one "thank" to the next.
 _THANK_YOU = rx(
-    r"\b(?:thank you|thanks)(?: (?:so|very) much| again| kindly)? for (?:the |my |taking |having |your |speaking"
-    r"|meeting|interviewing)"
+    r"thank(?<!\wthank)(?: you|s)(?: (?:so|very) much| again| kindly)? for (?:the |my |taking |having |your "
+    r"|speaking|meeting|interviewing)",
+    0,
 )
 
 
@@ -355,7 +368,7 @@ def too_long(doc, ctx):
     count = _word_count(doc, lines)
     if count <= THANK_YOU_WORD_LIMIT:
         return  # within either limit (most emails): no need to ask which kind of letter it is
-    limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.text, 0, doc.own_end) else LETTER_WORD_LIMIT
+    limit = THANK_YOU_WORD_LIMIT if _THANK_YOU.search(doc.lower, 0, doc.own_end) else LETTER_WORD_LIMIT
     if count <= limit:
         return
     # Point from the first word past the limit to the end of the email.
@@ -363,19 +376,33 @@ def too_long(doc, ctx):
     for s, e in lines:
         in_line = _words_in_line(doc.text[s:e])
         if count + in_line > limit:
-            words = list(_WORD.finditer(doc.text, s, e))
+            first_past = next(islice(_WORD.finditer(doc.text, s, e), limit - count, None))
             _, end = _strip_span(doc, *lines[-1])
-            yield Hit("too-long", words[limit - count].start(), end)
+            yield Hit("too-long", first_past.start(), end)
             return
         count += in_line
 
 
-# Every sentence `_ATTACHING` matches has one of these (in lower case): the cheap test spares the
-# costly pattern every other sentence.
-_ATTACHING_CUE = re.compile(
-    r"attach|atach|attatch|enclos|pdf|\bas\s+(?:an?\s+)?(?:files?|word|scans?)\b"
-    r"|\b(?:this|my)\s+(?:e-?mail|message|letter|note)\b"
+# Every sentence `_ATTACHING` matches has one of these words (in lower case), or else one of the
+# `_ATTACHING_PHRASE`s: the cheap tests spare the costly pattern every other sentence. A phrase has
+# one of the `_PHRASE_WORDS`, which substring tests find far faster than the phrase pattern does.
+_ATTACHING_WORDS = ("attach", "atach", "attatch", "enclos", "pdf")
+_PHRASE_WORDS = ("file", "word", "scan", "mail", "message", "letter", "note")
+_ATTACHING_PHRASE = re.compile(
+    r"\bas\s+(?:an?\s+)?(?:files?|word|scans?)\b|\b(?:this|my)\s+(?:e-?mail|message|letter|note)\b"
 )
+
+
+def _may_be_attaching(sentence: str) -> bool:
+    lower = lower_case(sentence)
+    # (plain loops: a generator in any() would cost more than the tests themselves)
+    for word in _ATTACHING_WORDS:
+        if word in lower:
+            return True
+    for word in _PHRASE_WORDS:
+        if word in lower:
+            return _ATTACHING_PHRASE.search(lower) is not None
+    return False
 
 
 _ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
@@ -383,7 +410,7 @@ _ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along
 
 def _attaching(sentence: str) -> tuple[int, int] | None:
     """Where a sentence sends a document along with the email ("I attach my CV"), or None."""
-    if _ATTACHING_CUE.search(lower_case(sentence)) is None:
+    if not _may_be_attaching(sentence):
         return None
     act = _ATTACHING.search(sentence)
     if act is None or _NOT_ATTACHING.search(sentence[: act.start()]):

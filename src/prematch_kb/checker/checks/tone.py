@@ -6,7 +6,7 @@ import re
 
 from ..memory import Memory
 from ..registry import Hit, register
-from ..text import lower_case, paragraphs, word_token
+from ..text import lower_case, words_of
 
 # Texting words and what to write instead (the replacement is offered with the finding).
 SLANG = {
@@ -69,7 +69,7 @@ _MARKS = Memory(1_000)  # a paragraph -> its texting-style marks (start, end, ad
 
 @register("informal-tone")
 def informal_tone(doc, ctx):
-    for offset, paragraph in paragraphs(doc.text, 0, doc.own_end):
+    for offset, paragraph in doc.paragraphs:
         marks = _MARKS.recall(paragraph, _paragraph_marks, paragraph)
         for start, end, advice in marks:
             if doc.is_own(offset + start, offset + end):
@@ -84,7 +84,7 @@ def _marks(text: str):
     """Texting style in a paragraph: slang, emoji, "!!", emoticons, SHOUTING."""
     # Cheap tests first: most emails contain no slang word, emoticon or capitals run at all.
     lower = lower_case(text)
-    if not _SLANG_KEYS.isdisjoint(word_token.findall(lower)):
+    if not _SLANG_KEYS.isdisjoint(words_of(lower)):
         yield from _slang(text)
     patterns = [] if text.isascii() else [_EMOJI]  # every emoji is outside ASCII
     if "!!" in text or "?!" in text or "???" in text:
@@ -96,11 +96,13 @@ def _marks(text: str):
             yield (*match.span(), ())
     if not _TWO_CAPITALS.search(text):
         return
-    for match in _CAPS_RUN.finditer(text):
-        words = match.group().split()
-        if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3:
-            yield (*match.span(), ())
-    for match in _CAPS_WORD.finditer(text):
+    capitalised = list(_CAPS_WORD.finditer(text))
+    if len(capitalised) >= 3:  # (each word of a capitals run is one of them)
+        for match in _CAPS_RUN.finditer(text):
+            words = match.group().split()
+            if sum(w not in _ACRONYMS and w not in _PLACEHOLDER_WORDS for w in words) >= 3:
+                yield (*match.span(), ())
+    for match in capitalised:
         if match.group() in _SHOUT_WORDS and not _inside_run(text, match.start(), match.end()):
             yield (*match.span(), ())
 
