@@ -56,10 +56,10 @@ MIN_PRECISION = 0.85
 MIN_EXTRA = 3
 MIN_WEIGHT = 0.1  # lighter weights are left out of learned.json: they barely move a score
 DIGITS = 4
-# Tuning sets kept out of training by a decision recorded in tests/heldout/README.md ("Tuning sets U
-# and V: not trained on"): trained with them, the layer lost 0.7 points of held-out error recall,
-# more than the half point the rule written before measuring allowed. They stay tests.
-NOT_TRAINED_ON = frozenset(("tuning_u", "tuning_v"))
+# Tuning sets kept out of training by decisions recorded in tests/heldout/README.md ("Tuning sets U
+# and V: not trained on", "Tuning set W"): trained with them, the layer lost more held-out error
+# recall than the half point the rule written before measuring allowed. They stay tests.
+NOT_TRAINED_ON = frozenset(("tuning_u", "tuning_v", "tuning_w"))
 
 
 @dataclass
