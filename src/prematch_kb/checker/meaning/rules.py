@@ -357,13 +357,14 @@ def _viability(active: list[Rule]) -> tuple[Callable[[int], list[int]], Callable
             candidates ^= bit
         return positions
 
-    firsts = [rule.required[0] if rule.required else -1 for rule in active]  # -1: every bit
+    # A rule that needs nothing in particular is anchored on a bit above every name's, which every
+    # sentence is taken to hold.
+    always = 1 << max((mask.bit_length() for rule in active for mask in rule.required), default=0)
+    firsts = [rule.required[0] if rule.required else always for rule in active]
 
     def viable_among(present: int, positions: list[int]) -> list[int]:
-        return [
-            position for position in positions
-            if (present & firsts[position] or firsts[position] == -1) and tests[position](present)
-        ]
+        held = present | always
+        return [position for position in positions if held & firsts[position] and tests[position](present)]
 
     return viable, viable_among
 
