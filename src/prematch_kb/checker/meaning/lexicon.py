@@ -115,14 +115,17 @@ class Lexicon:
         # words): a deletion from the fourth letter on keeps a word's first three, so when no such
         # word starts with them, only the deletions of its first three letters need looking up.
         self._typo_heads = frozenset(word[:3] for word in self._typo_variants | self._tolerant)
-        # By the first letter and length of a word, the last two letters of the words it could be a
-        # typo of. One edit changes the end of a word by at most one place, so a word and the word
-        # it is a typo of share a letter among their last two: most unknown words share none.
-        endings: dict[tuple[str, int], set[str]] = {}
+        # By length, the halves of the words a typo of that length may be read as. A typo keeps the
+        # letters before its edit and those after it, so a typo of `length` letters shares with its
+        # word either its first length // 2 letters or its first letter and its letters after the
+        # one past that half: most unknown words share neither half with any tolerant word.
+        halves: dict[int, set[str]] = {}
         for word in tolerant:
             for length in (len(word) - 1, len(word), len(word) + 1):
-                endings.setdefault((word[0], length), set()).update(word[-2:])
-        self._typo_endings = {shape: frozenset(letters) for shape, letters in endings.items()}
+                half = length // 2
+                tail = word[len(word) - length + half + 1 :]  # as many letters as the typo has after its half
+                halves.setdefault(length, set()).update((word[:half], word[0] + tail))
+        self._typo_halves = {length: frozenset(found) for length, found in halves.items()}
         # By the first letter and length of a word, the letters of each word it could be a typo of.
         # One edit leaves at most one of a word's letters out of the word it is a typo of (the
         # letter changed or too many), so a word with two letters that one lacks is no typo of it.
@@ -162,9 +165,10 @@ class Lexicon:
         # missing), the same (a letter changed, two swapped) or one less (a letter too many): only
         # the variants that could reach such a word are looked up.
         first = word[0]
-        endings = self._typo_endings.get((first, length))
-        tolerant = endings is not None and (word[-1] in endings or word[-2] in endings)
-        if tolerant:
+        half = length // 2
+        halves = self._typo_halves.get(length)
+        tolerant = halves is not None and (word[:half] in halves or first + word[half + 1 :] in halves)
+        if tolerant:  # (then a tolerant word of its first letter and a length one from its own is known)
             tolerant = min(map(len, map(set(word).difference, self._typo_letters[first, length]))) <= 1
         doubled = _DOUBLED.search(word) is not None  # see below
         if not (tolerant or doubled):

@@ -53,22 +53,6 @@ def concepts_of(pattern: tuple[Element, ...]) -> set[str]:
     return {name for element in pattern for name in element.alternatives if not name.startswith("'")}
 
 
-def _starts(reading: Reading, element: Element, low: int, high: int):
-    """Spans of an element starting in [low, high] (concept spans are kept sorted by start)."""
-    for name in element.concepts:
-        spans = reading.spans.get(name)
-        if spans:
-            index = bisect_left(spans, (low,))
-            while index < len(spans) and spans[index][0] <= high:
-                yield spans[index]
-                index += 1
-    if element.words:
-        texts = reading.texts
-        for index in range(low, min(high, len(texts) - 1) + 1):
-            if texts[index] in element.words:
-                yield index, index + 1
-
-
 def match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
     """The first (start token, end token) where the whole pattern matches, or None."""
     spans = reading.spans
@@ -86,24 +70,39 @@ def match_present(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, 
 
 
 def _match(pattern: tuple[Element, ...], reading: Reading) -> tuple[int, int] | None:
-    first = pattern[0]
-    for span in _starts(reading, first, 0, len(reading.texts)):
-        end = _rest(pattern, 1, reading, span[1])
-        if end is not None:
-            return span[0], end
-    if first.optional and len(pattern) > 1:
+    found = _rest(pattern, 0, reading, 0, len(reading.texts))
+    if found is not None:
+        return found
+    if pattern[0].optional and len(pattern) > 1:
         return _match(pattern[1:], reading)
     return None
 
 
-def _rest(pattern, index: int, reading: Reading, position: int) -> int | None:
-    if index == len(pattern):
-        return position
+def _rest(pattern, index: int, reading: Reading, low: int, high: int) -> tuple[int, int] | None:
+    """Where the pattern's elements from `index` on match, the first of them starting in [low,
+    high]: (start, end), or None. The element's spans are tried in order, each followed as far as
+    it goes: its concepts' (each kept sorted by start), then its quoted words'."""
     element = pattern[index]
-    for span in _starts(reading, element, position, position + element.gap):
-        end = _rest(pattern, index + 1, reading, span[1])
-        if end is not None:
-            return end
-    if element.optional:
-        return _rest(pattern, index + 1, reading, position)
+    following = index + 1
+    last = following == len(pattern)
+    for name in element.concepts:
+        spans = reading.spans.get(name)
+        if spans:
+            at = bisect_left(spans, (low,))
+            while at < len(spans) and spans[at][0] <= high:
+                start, end = spans[at]
+                found = (start, end) if last else _rest(pattern, following, reading, end, end + pattern[following].gap)
+                if found is not None:
+                    return start, found[1]
+                at += 1
+    if not element.words.isdisjoint(reading.words):  # (one of its words is in the sentence)
+        texts = reading.texts
+        for start in range(low, min(high, len(texts) - 1) + 1):
+            if texts[start] in element.words:
+                end = start + 1
+                found = (start, end) if last else _rest(pattern, following, reading, end, end + pattern[following].gap)
+                if found is not None:
+                    return start, found[1]
+    if element.optional and index > 0:  # (an optional first element is left out by `_match`)
+        return (low, low) if last else _rest(pattern, following, reading, low, low + pattern[following].gap)
     return None

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -245,6 +246,7 @@ def _could_match_the_text(readings, single: RuleIndex, paired: RuleIndex) -> tup
 
 
 _FEW_SENTENCES = 3
+_ALTERNATIVES_TESTED_ONE_BY_ONE = 5
 
 
 def _absorbed(group: tuple[tuple[int, ...], ...]) -> list[tuple[int, ...]]:
@@ -299,10 +301,21 @@ def _viability(active: list[Rule]) -> tuple[Callable[[int], list[int]], Callable
         alternatives = []
         for first, rests in by_first.items():
             if any(not rest for rest in rests):  # the first mask alone is enough
-                alternatives.append(test(first))
+                alternatives.append((first, test(first)))
             else:
-                alternatives.append(f"({test(first)} and ({any_of(rests)}))")
-        return " or ".join(alternatives)
+                alternatives.append((first, f"({test(first)} and ({any_of(rests)}))"))
+        if len(alternatives) <= _ALTERNATIVES_TESTED_ONE_BY_ONE:
+            return " or ".join(text for _, text in alternatives)
+        # Many alternatives, most failing on most sentences: tried in bundles of alternatives on names
+        # alike in how common they are (by the lowest bit of their first masks, its commonest name),
+        # a bundle only when one of its first masks is present. (Their order changes no answer.)
+        alternatives.sort(key=lambda alternative: (alternative[0] & -alternative[0]).bit_length())
+        bundles = []
+        for start in range(0, len(alternatives), _ALTERNATIVES_TESTED_ONE_BY_ONE):
+            bundle = alternatives[start : start + _ALTERNATIVES_TESTED_ONE_BY_ONE]
+            either = " or ".join(text for _, text in bundle)
+            bundles.append(f"({test(reduce(or_, (first for first, _ in bundle)))} and ({either}))")
+        return " or ".join(bundles)
 
     lines = []
     for position, rule in enumerate(active):
@@ -344,13 +357,14 @@ def _viability(active: list[Rule]) -> tuple[Callable[[int], list[int]], Callable
             candidates ^= bit
         return positions
 
-    firsts = [rule.required[0] if rule.required else -1 for rule in active]  # -1: every bit
+    # A rule that needs nothing in particular is anchored on a bit above every name's, which every
+    # sentence is taken to hold.
+    always = 1 << max((mask.bit_length() for rule in active for mask in rule.required), default=0)
+    firsts = [rule.required[0] if rule.required else always for rule in active]
 
     def viable_among(present: int, positions: list[int]) -> list[int]:
-        return [
-            position for position in positions
-            if (present & firsts[position] or firsts[position] == -1) and tests[position](present)
-        ]
+        held = present | always
+        return [position for position in positions if held & firsts[position] and tests[position](present)]
 
     return viable, viable_among
 
