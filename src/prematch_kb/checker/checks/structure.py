@@ -67,11 +67,13 @@ _NAME_LINE = re.compile(
 # as opposed to a plan to apply some day.
 # An applicant to the program, or one who says they applied, writes about an application already made.
 # An update that now shows in ERAS ("now reflected in ERAS", "uploaded to ERAS") is about a file already there.
+# Run on the lower-case text, where a plain pattern runs several times faster than a case-insensitive one.
 _APPLICATION_TALK = rx(
-    r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match"
+    r"\b(?:interview\w*|my application|my candidacy|my eras|rank\w*|the match"
     r"|(?:an )?applicant (?:to|for|at|in) (?:your|the)"
-    r"|I(?: have|'ve| had| recently| already| just){0,2} applied (?:to|for) (?:your|the)"
-    r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?ERAS)\b"
+    r"|i(?: have|'ve| had| recently| already| just){0,2} applied (?:to|for) (?:your|the)"
+    r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?eras)\b",
+    0,
 )
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
@@ -348,7 +350,7 @@ def _talks_of_an_application(paragraph: str) -> bool:
 
 
 def _mentions_application(paragraph: str) -> bool:
-    return _APPLICATION_TALK.search(paragraph) is not None
+    return _APPLICATION_TALK.search(lower_case(paragraph)) is not None
 
 
 # Run on the lower-case text, and starting with the word itself (the word boundary before it is
