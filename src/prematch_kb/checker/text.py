@@ -80,7 +80,6 @@ _ASCII_NON_WORD_AS_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NO
 _ASCII_WORD_AS_A = bytes.maketrans(bytes(range(128)), bytes(32 if c in _ASCII_NON_WORD else 97 for c in range(128)))
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _CASELESS_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 MAX_SENTENCE = 1200  # longer runs without punctuation are cut so per-sentence work stays bounded
 
@@ -174,6 +173,14 @@ def word_count(text: str) -> int:
     if text.isascii():
         return (b" " + text.encode().translate(_ASCII_WORD_AS_A)).count(b" a")
     return len(word_token.findall(text))
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 code units a text takes (what a browser counts offsets in): one for each
+    character, two for each beyond the Basic Multilingual Plane."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # (a lone surrogate takes one)
 
 
 def own_part_end(text: str, lower: str | None = None) -> int:
@@ -310,7 +317,7 @@ class Positions:
         if offset < self._offset:  # out of order: restart (never happens in the engine's sweep)
             self.__init__(self._text)
         chunk = self._text[self._offset : offset]
-        self._utf16 += len(chunk) + len(_ASTRAL.findall(chunk))
+        self._utf16 += utf16_length(chunk)
         newlines = chunk.count("\n")
         if newlines:
             self._line += newlines
