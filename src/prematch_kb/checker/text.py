@@ -217,7 +217,10 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
-_SPLITS = Memory(1_000)  # a paragraph -> its sentences' (start, end), relative to the paragraph
+# A paragraph -> its sentences' (start, end, text), relative to the paragraph. The texts are kept
+# too: a sentence's text is then the same string on every check, with its hash already worked out
+# for the memories keyed by it.
+_SPLITS = Memory(1_000)
 
 
 def split_sentences(text: str, pieces: list[tuple[int, str]]) -> list[Sentence]:
@@ -225,9 +228,13 @@ def split_sentences(text: str, pieces: list[tuple[int, str]]) -> list[Sentence]:
     paragraph (remembered)."""
     sentences: list[Sentence] = []
     for offset, piece in pieces:
-        spans = _SPLITS.recall(piece, _sentence_spans, piece)
-        sentences += [Sentence(offset + s, offset + e, text[offset + s : offset + e]) for s, e in spans]
+        found = _SPLITS.recall(piece, _sentences_of, piece)
+        sentences += [Sentence(offset + s, offset + e, sentence) for s, e, sentence in found]
     return sentences
+
+
+def _sentences_of(paragraph: str) -> list[tuple[int, int, str]]:
+    return [(s, e, paragraph[s:e]) for s, e in _sentence_spans(paragraph)]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
