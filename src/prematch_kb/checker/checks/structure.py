@@ -324,8 +324,14 @@ def missing_identity(doc, ctx):
     index = _sign_off_index(doc, lines)
     # Without a sign-off the signature is the last lines, never the greeting above the body.
     signature = lines[index + 1 :] if index is not None else lines[-2:]
-    has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–()")) for s, e in signature)
-    has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
+    texts = [doc.text[s:e] for s, e in signature]
+    ids = [_AAMC_ID.search(line) for line in texts]
+    has_id = any(ids)
+    # (a line without an ID is its own name part: the search spares the substitution there)
+    has_name = any(
+        _NAME_LINE.match((_AAMC_ID.sub("", line) if found else line).rstrip(" ,;|-–()"))
+        for line, found in zip(texts, ids, strict=True)
+    )
     if has_name and (has_id or not _needs_id(doc, ctx)):
         return
     if signature:
