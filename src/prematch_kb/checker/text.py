@@ -42,6 +42,10 @@ _ABBREVIATIONS = frozenset(
 # set of characters every boundary starts with, so that the engine skips straight from one to the
 # next: a run of punctuation with any closing marks after it, a blank line, or a line break.
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?:[ \t]*+\n)?|[.!?]*+[\"'”’)\]]*+)")
+# In a paragraph with no line break, question mark or exclamation mark (most of them) a boundary
+# can only start at a full stop: this form of `_BOUNDARY` starts with that one character, which
+# the engine skips to several times faster than to one of a set of characters.
+_FULL_STOP_BOUNDARY = re.compile(r"\.[.!?]*+[\"'”’)\]]*+")
 # An abbreviation is the letters and dots right before its final dot, at most six of them.
 _ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 MAX_ABBREVIATION = 6
@@ -242,7 +246,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = 0
     end = len(text)
-    for match in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY if "\n" in text or "?" in text or "!" in text else _FULL_STOP_BOUNDARY
+    for match in boundary.finditer(text):
         piece = match.group()
         if piece == "\n":
             # A single line break ends a sentence only after a clause end or a short line
