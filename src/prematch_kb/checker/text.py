@@ -232,12 +232,16 @@ def split_sentences(text: str, pieces: list[tuple[int, str]]) -> list[Sentence]:
     paragraph (remembered)."""
     sentences: list[Sentence] = []
     for offset, piece in pieces:
-        found = _SPLITS.recall(piece, _sentences_of, piece)
-        sentences += [Sentence(offset + s, offset + e, sentence) for s, e, sentence in found]
+        sentences += [Sentence(offset + s, offset + e, sentence) for s, e, sentence in sentences_of(piece)]
     return sentences
 
 
-def _sentences_of(paragraph: str) -> list[tuple[int, int, str]]:
+def sentences_of(paragraph: str) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of each sentence of a paragraph, relative to it (remembered)."""
+    return _SPLITS.recall(paragraph, _split, paragraph)
+
+
+def _split(paragraph: str) -> list[tuple[int, int, str]]:
     return [(s, e, paragraph[s:e]) for s, e in _sentence_spans(paragraph)]
 
 

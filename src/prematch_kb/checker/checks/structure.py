@@ -14,7 +14,7 @@ from ..lazy_regex import LazyRegex
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
-from ..text import lower_case, word_count
+from ..text import lower_case, sentences_of, word_count
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -407,28 +407,48 @@ def _word_start(text: str, start: int, end: int, index: int) -> int:
 
 
 # Every sentence `_ATTACHING` matches has one of these words (in lower case), or else one of the
-# `_ATTACHING_PHRASE`s: the cheap tests spare the costly pattern every other sentence. A phrase has
+# attaching `_PHRASES`: the cheap tests spare the costly pattern every other sentence. A phrase has
 # one of the `_PHRASE_WORDS`, which substring tests find far faster than the phrase pattern does.
 _ATTACHING_WORDS = ("attach", "atach", "attatch", "enclos", "pdf")
 _PHRASE_WORDS = ("file", "word", "scan", "mail", "message", "letter", "note")
-_ATTACHING_PHRASE = re.compile(
-    r"\bas\s+(?:an?\s+)?(?:files?|word|scans?)\b|\b(?:this|my)\s+(?:e-?mail|message|letter|note)\b"
-)
+_OF_THIS_EMAIL = r"\s+(?:e-?mail|message|letter|note)"
+_PHRASES = (r"as\s+(?:an?\s+)?(?:files?|word|scans?)", r"this" + _OF_THIS_EMAIL, r"my" + _OF_THIS_EMAIL)
+_PHRASES_IN_A_SENTENCE = (re.compile(r"\b(?:" + "|".join(_PHRASES) + r")\b"),)
+# The phrases anywhere in a paragraph, word boundaries or not (a sentence cut inside an overlong
+# word, see `text.MAX_SENTENCE`, has a boundary where the paragraph has none). One pattern each: a
+# pattern that starts with its own letters is found several times faster than an alternation.
+_PHRASES_ANYWHERE = tuple(re.compile(phrase) for phrase in _PHRASES)
 
 
-def _may_be_attaching(sentence: str) -> bool:
-    lower = lower_case(sentence)
+def _may_be_attaching(text: str, phrases: tuple[re.Pattern, ...] = _PHRASES_IN_A_SENTENCE) -> bool:
+    """Whether a sentence may send a document along (or, with `_PHRASES_ANYWHERE`, some
+    sentence of a paragraph)."""
+    lower = lower_case(text)
     # (plain loops: a generator in any() would cost more than the tests themselves)
     for word in _ATTACHING_WORDS:
         if word in lower:
             return True
     for word in _PHRASE_WORDS:
         if word in lower:
-            return _ATTACHING_PHRASE.search(lower) is not None
+            return any(phrase.search(lower) for phrase in phrases)
     return False
 
 
-_ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
+# A paragraph -> (start, end) of each of its sentences that sends a document along, and of the
+# words that do, relative to the paragraph. Remembered by paragraph, not by sentence: most
+# paragraphs are ruled out by one round of tests, without a look-up and a round per sentence.
+_ATTACHMENTS = Memory(1_000)
+
+
+def _attachments_in(paragraph: str) -> tuple[tuple[int, int, int, int], ...]:
+    if not _may_be_attaching(paragraph, _PHRASES_ANYWHERE):
+        return ()
+    found = []
+    for start, end, sentence in sentences_of(paragraph):
+        act = _attaching(sentence)
+        if act:
+            found.append((start, end, start + act[0], start + act[1]))
+    return tuple(found)
 
 
 def _attaching(sentence: str) -> tuple[int, int] | None:
@@ -446,10 +466,10 @@ def _attaching(sentence: str) -> tuple[int, int] | None:
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
     hits = []
-    for sentence in doc.sentences:
-        act = _ATTACHMENTS.recall(sentence.text, _attaching, sentence.text)
-        if act and doc.is_own(sentence.start, sentence.end):
-            hits.append((sentence.start + act[0], sentence.start + act[1]))
+    for offset, paragraph in doc.paragraphs:
+        for start, end, act_start, act_end in _ATTACHMENTS.recall(paragraph, _attachments_in, paragraph):
+            if doc.is_own(offset + start, offset + end):
+                hits.append((offset + act_start, offset + act_end))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
             yield Hit("unrequested-attachment", start, end)
