@@ -7,7 +7,7 @@ from .context import make_context
 from .registry import DETECTORS, Hit
 from .report import Finding, Report
 from .rulebook import category_entry, load_rulebook
-from .text import Positions, build_document
+from .text import Positions, build_document, utf16_length
 
 # Longer input is checked only up to this many characters (about 15,000 words, twenty times the
 # longest email), so a huge paste cannot freeze the page; an `input-too-long` finding says so.
@@ -224,7 +224,7 @@ def _findings(text: str, hits: list[Hit]) -> list[Finding]:
     for hit in hits:
         entry = {**entries[hit.category], **dict(hit.fields)} if hit.fields else entries[hit.category]
         start_utf16, line, column = positions.at(hit.start)
-        end_utf16 = start_utf16 + _utf16_len(text, hit.start, hit.end)
+        end_utf16 = start_utf16 + utf16_length(text[hit.start : hit.end])
         excerpt = text[hit.start : hit.end]
         if len(excerpt) > MAX_EXCERPT:
             excerpt = excerpt[:MAX_EXCERPT] + "…"
@@ -269,8 +269,3 @@ def _entry(category: str) -> dict:
             "source": None,
         }
     return category_entry(category)
-
-
-def _utf16_len(text: str, start: int, end: int) -> int:
-    piece = text[start:end]
-    return len(piece) if piece.isascii() else len(piece) + sum(1 for ch in piece if ord(ch) > 0xFFFF)

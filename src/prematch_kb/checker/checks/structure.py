@@ -8,13 +8,13 @@ These run in draft mode on messages that look like whole emails, not on a pasted
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from .. import rulebook
+from ..lazy_regex import LazyRegex
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
-from ..text import lower_case, word_count
+from ..text import lower_case, sentences_of, word_count
 
 # A text is checked as a whole email when it has at least this many words over two or more lines.
 MIN_EMAIL_WORDS = 20
@@ -67,11 +67,13 @@ _NAME_LINE = re.compile(
 # as opposed to a plan to apply some day.
 # An applicant to the program, or one who says they applied, writes about an application already made.
 # An update that now shows in ERAS ("now reflected in ERAS", "uploaded to ERAS") is about a file already there.
+# Run on the lower-case text, where a plain pattern runs several times faster than a case-insensitive one.
 _APPLICATION_TALK = rx(
-    r"\b(?:interview\w*|my application|my candidacy|my ERAS|rank\w*|the match"
+    r"\b(?:interview\w*|my application|my candidacy|my eras|rank\w*|the match"
     r"|(?:an )?applicant (?:to|for|at|in) (?:your|the)"
-    r"|I(?: have|'ve| had| recently| already| just){0,2} applied (?:to|for) (?:your|the)"
-    r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?ERAS)\b"
+    r"|i(?: have|'ve| had| recently| already| just){0,2} applied (?:to|for) (?:your|the)"
+    r"|(?:reflected|updated|uploaded|submitted|added|visible|shown) (?:in|on|to|through|via) (?:my )?eras)\b",
+    0,
 )
 # Sending a file along: the act (attaching, enclosing, "please find ... attached") and a document,
 # in either order within one sentence ("Please find the poster attached", "I attach my CV").
@@ -161,27 +163,29 @@ def _word_count(doc, lines) -> int:
     key = ("words", len(lines))
     if key not in doc.cache:
         text = doc.text
-        doc.cache[key] = sum(_words_in_line(text[s:e]) for s, e in lines)
+        # Counted in one go, not line by line (no word runs across a line break). Without quoted
+        # lines among them, the lines are all the text from the first to the last but blank ones.
+        together = (
+            text[lines[0][0] : lines[-1][1]] if lines and not doc.quoted_lines
+            else "\n".join([text[s:e] for s, e in lines])
+        )
+        doc.cache[key] = _count_words(together)
     return doc.cache[key]
 
 
-_WORDS_IN_LINE = Memory(4_000)  # a line -> how many words it has
+# An apostrophe or hyphen between two letters or digits joins them into one `_WORD`: one pattern per
+# mark, since the engine skips from one occurrence of a character to the next several times faster
+# than from one of a set of characters to the next.
+_JOINS = tuple((mark, re.compile(mark + r"(?<=[^\W_]" + mark + r")(?=[^\W_])")) for mark in ("'", "’", "-"))
 
 
-def _words_in_line(line: str) -> int:
-    return _WORDS_IN_LINE.recall(line, _count_words, line)
-
-
-# An apostrophe or hyphen between two letters or digits: it joins them into one `_WORD`.
-_JOIN = re.compile(r"['’-](?<=[^\W_]['’-])(?=[^\W_])")
-
-
-def _count_words(line: str) -> int:
-    """How many `_WORD`s a line has: its runs of letters and digits less the joins between them
+def _count_words(text: str) -> int:
+    """How many `_WORD`s a text has: its runs of letters and digits less the joins between them
     (counted so, since counting the runs is far faster than finding the words)."""
-    count = word_count(line)
-    if "'" in line or "-" in line or "’" in line:
-        count -= len(_JOIN.findall(line))
+    count = word_count(text)
+    for mark, join in _JOINS:
+        if mark in text:
+            count -= len(join.findall(text))
     return count
 
 
@@ -320,8 +324,14 @@ def missing_identity(doc, ctx):
     index = _sign_off_index(doc, lines)
     # Without a sign-off the signature is the last lines, never the greeting above the body.
     signature = lines[index + 1 :] if index is not None else lines[-2:]
-    has_name = any(_NAME_LINE.match(_AAMC_ID.sub("", doc.text[s:e]).rstrip(" ,;|-–()")) for s, e in signature)
-    has_id = any(_AAMC_ID.search(doc.text[s:e]) for s, e in signature)
+    texts = [doc.text[s:e] for s, e in signature]
+    ids = [_AAMC_ID.search(line) for line in texts]
+    has_id = any(ids)
+    # (a line without an ID is its own name part: the search spares the substitution there)
+    has_name = any(
+        _NAME_LINE.match((_AAMC_ID.sub("", line) if found else line).rstrip(" ,;|-–()"))
+        for line, found in zip(texts, ids, strict=True)
+    )
     if has_name and (has_id or not _needs_id(doc, ctx)):
         return
     if signature:
@@ -348,7 +358,7 @@ def _talks_of_an_application(paragraph: str) -> bool:
 
 
 def _mentions_application(paragraph: str) -> bool:
-    return _APPLICATION_TALK.search(paragraph) is not None
+    return _APPLICATION_TALK.search(lower_case(paragraph)) is not None
 
 
 # Run on the lower-case text, and starting with the word itself (the word boundary before it is
@@ -372,40 +382,73 @@ def too_long(doc, ctx):
     if count <= limit:
         return
     # Point from the first word past the limit to the end of the email.
-    count = 0
+    before = limit  # the words before that one
     for s, e in lines:
-        in_line = _words_in_line(doc.text[s:e])
-        if count + in_line > limit:
-            first_past = next(islice(_WORD.finditer(doc.text, s, e), limit - count, None))
+        in_line = _count_words(doc.text[s:e])
+        if before < in_line:
             _, end = _strip_span(doc, *lines[-1])
-            yield Hit("too-long", first_past.start(), end)
+            yield Hit("too-long", _word_start(doc.text, s, e, before), end)
             return
-        count += in_line
+        before -= in_line
+
+
+# `_SKIP_WORDS[i]` passes over 2**i `_WORD`s and what comes before each: each word ends where
+# `_WORD` ends it (the quantifiers give nothing back), so the words before the one wanted are
+# passed in at most nine matches, not found one by one.
+_SKIP_WORDS = [LazyRegex(rf"(?:[\W_]*+[^\W_]++(?:['’-][^\W_]++)*+){{{2**power}}}") for power in range(9)]
+
+
+def _word_start(text: str, start: int, end: int, index: int) -> int:
+    """Where the `index`-th `_WORD` (from 0) of text[start:end] starts; there are more than that."""
+    for power, skip in enumerate(_SKIP_WORDS):
+        if index >> power & 1:
+            start = skip.match(text, start, end).end()
+    return next(_WORD.finditer(text, start, end)).start()
 
 
 # Every sentence `_ATTACHING` matches has one of these words (in lower case), or else one of the
-# `_ATTACHING_PHRASE`s: the cheap tests spare the costly pattern every other sentence. A phrase has
+# attaching `_PHRASES`: the cheap tests spare the costly pattern every other sentence. A phrase has
 # one of the `_PHRASE_WORDS`, which substring tests find far faster than the phrase pattern does.
 _ATTACHING_WORDS = ("attach", "atach", "attatch", "enclos", "pdf")
 _PHRASE_WORDS = ("file", "word", "scan", "mail", "message", "letter", "note")
-_ATTACHING_PHRASE = re.compile(
-    r"\bas\s+(?:an?\s+)?(?:files?|word|scans?)\b|\b(?:this|my)\s+(?:e-?mail|message|letter|note)\b"
-)
+_OF_THIS_EMAIL = r"\s+(?:e-?mail|message|letter|note)"
+_PHRASES = (r"as\s+(?:an?\s+)?(?:files?|word|scans?)", r"this" + _OF_THIS_EMAIL, r"my" + _OF_THIS_EMAIL)
+_PHRASES_IN_A_SENTENCE = (re.compile(r"\b(?:" + "|".join(_PHRASES) + r")\b"),)
+# The phrases anywhere in a paragraph, word boundaries or not (a sentence cut inside an overlong
+# word, see `text.MAX_SENTENCE`, has a boundary where the paragraph has none). One pattern each: a
+# pattern that starts with its own letters is found several times faster than an alternation.
+_PHRASES_ANYWHERE = tuple(re.compile(phrase) for phrase in _PHRASES)
 
 
-def _may_be_attaching(sentence: str) -> bool:
-    lower = lower_case(sentence)
+def _may_be_attaching(text: str, phrases: tuple[re.Pattern, ...] = _PHRASES_IN_A_SENTENCE) -> bool:
+    """Whether a sentence may send a document along (or, with `_PHRASES_ANYWHERE`, some
+    sentence of a paragraph)."""
+    lower = lower_case(text)
     # (plain loops: a generator in any() would cost more than the tests themselves)
     for word in _ATTACHING_WORDS:
         if word in lower:
             return True
     for word in _PHRASE_WORDS:
         if word in lower:
-            return _ATTACHING_PHRASE.search(lower) is not None
+            return any(phrase.search(lower) for phrase in phrases)
     return False
 
 
-_ATTACHMENTS = Memory(2_000)  # sentence -> the words that send a document along in it, or None
+# A paragraph -> (start, end) of each of its sentences that sends a document along, and of the
+# words that do, relative to the paragraph. Remembered by paragraph, not by sentence: most
+# paragraphs are ruled out by one round of tests, without a look-up and a round per sentence.
+_ATTACHMENTS = Memory(1_000)
+
+
+def _attachments_in(paragraph: str) -> tuple[tuple[int, int, int, int], ...]:
+    if not _may_be_attaching(paragraph, _PHRASES_ANYWHERE):
+        return ()
+    found = []
+    for start, end, sentence in sentences_of(paragraph):
+        act = _attaching(sentence)
+        if act:
+            found.append((start, end, start + act[0], start + act[1]))
+    return tuple(found)
 
 
 def _attaching(sentence: str) -> tuple[int, int] | None:
@@ -423,10 +466,10 @@ def _attaching(sentence: str) -> tuple[int, int] | None:
 @register("unrequested-attachment")
 def unrequested_attachment(doc, ctx):
     hits = []
-    for sentence in doc.sentences:
-        act = _ATTACHMENTS.recall(sentence.text, _attaching, sentence.text)
-        if act and doc.is_own(sentence.start, sentence.end):
-            hits.append((sentence.start + act[0], sentence.start + act[1]))
+    for offset, paragraph in doc.paragraphs:
+        for start, end, act_start, act_end in _ATTACHMENTS.recall(paragraph, _attachments_in, paragraph):
+            if doc.is_own(offset + start, offset + end):
+                hits.append((offset + act_start, offset + act_end))
     if hits and not _REQUESTED.search(doc.text, 0, doc.own_end):
         for start, end in hits:
             yield Hit("unrequested-attachment", start, end)
