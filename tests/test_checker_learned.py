@@ -6,10 +6,13 @@ import math
 
 import pytest
 
+from checker_corpus import CORPUS_DIR, load_corpus_file
 from prematch_kb import training
 from prematch_kb.checker import check, learned
 from prematch_kb.checker.engine import learned_candidates
 from prematch_kb.checker.meaning import find
+from prematch_kb.checker.meaning.lexicon import load_lexicon
+from prematch_kb.checker.meaning.sentence import read
 from prematch_kb.checker.text import build_document
 
 # The rules have no form for this wording; the shipped layer reads it as a rank question.
@@ -102,3 +105,37 @@ def test_a_threshold_never_flags_a_text_known_not_to_be_of_its_category():
             if candidate.kept and candidate.category in (text.judged or ()):
                 wrong.append((text.id, candidate.category))
     assert not wrong
+
+
+def test_a_score_equal_to_its_threshold_reaches_it_whatever_the_float_rounding():
+    """0.7 + 0.1 is 0.7999999999999999 in floats; the layer adds whole ten-thousandths exactly."""
+    model = {"category": "rank-inquiry", "mode": "draft", "bias": 0.7, "threshold": 0.8,
+             "weights": {"w:zorblax": 0.1}}
+    [candidate] = judged("Tell me about the zorblax.", learned.layer_from({"models": [model], "digest": "tie"}))
+    assert candidate.score == 0.8
+
+
+def test_weights_finer_than_ten_thousandths_are_scored_too():
+    model = {"category": "rank-inquiry", "mode": "draft", "bias": -1.0, "threshold": 1.0,
+             "weights": {"w:zorblax": 1 / 3, "b:the zorblax": 2.0}}
+    fine = learned.layer_from({"models": [model], "digest": "fine"})
+    [candidate] = judged("Tell me about the zorblax.", fine)
+    assert candidate.score == round(-1.0 + 1 / 3 + 2.0, 3)
+    assert judged("Tell me about a zorblax.", fine) == []  # -1 + 1/3: below
+
+
+def test_the_shipped_layer_reaches_a_threshold_exactly_where_its_float_score_does():
+    """The packed integer totals decide as the float scores do (no sentence of these texts
+    scores exactly a threshold), also where a model reaches it."""
+    layer = learned.layer()
+    lexicon = load_lexicon()
+    reached = 0
+    for entry in load_corpus_file(CORPUS_DIR / "tuning_h.yml"):
+        positions = layer.by_mode[entry.mode][0]
+        for sentence in build_document(entry.text).sentences:
+            reading = read(sentence.text, lexicon, entry.mode)
+            totals = learned.scores(learned.feature_names(reading), layer, entry.mode)
+            expected = tuple((p, t) for p, t in zip(positions, totals, strict=True) if t >= layer.models[p].threshold)
+            assert learned.reached(reading, layer, entry.mode) == expected, sentence.text
+            reached += bool(expected)
+    assert reached, "some sentences reach a threshold"

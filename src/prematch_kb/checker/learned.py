@@ -8,13 +8,15 @@ category nor a stronger one in the text. The scope rules still apply: a negation
 the rules, reported speech, someone else's act or quotation marks drop it. A finding shows the
 words of its heaviest features, so it can be read and argued with like a rule's.
 
-The weights live in learned.json, written by `prematch-kb train-checker`; the models only add and
-compare numbers in a fixed order, so a score is the same in CPython and in Pyodide.
+The weights live in learned.json, written by `prematch-kb train-checker` in whole ten-thousandths:
+whether a sentence reaches a threshold is told in exact integers, and a score shown is its floats
+added in a fixed order, so both are the same in CPython and in Pyodide.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from operator import add
 from pathlib import Path
@@ -77,25 +79,37 @@ def _occurrences(reading: Reading):
         previous = word
 
 
-Vector = tuple[float, ...]  # a feature's weights in the mode's models, 0.0 where a model lacks it
+SCALE = 10_000  # learned.json's weights, biases and thresholds are whole ten-thousandths (training.DIGITS)
+
+Entry = tuple[int, dict[str, int] | None]  # a word's packed weights, and its pairs' by next word
 
 
 class Table(NamedTuple):
-    """A mode's weights by word, for scoring a sentence without naming its features: what `?`
-    adds, and per word what `w:word` adds and the words whose `b:word next` adds something."""
+    """A mode's models in whole ten-thousandths, packed: a feature's weights in all the models
+    are ONE int, model (column) c's in the `field` bits from c*field up, so that a sentence's
+    totals in every model are one addition per feature.
 
-    biases: list[float]
-    question: Vector | None
-    words: dict[str, tuple[Vector | None, dict[str, Vector] | None]]
+    `base` holds per column bias - threshold + 2**(field-2). A sentence collects each feature at
+    most once, so its features move a column by at most the sum of the column's absolute
+    weights; `field` is wide enough that every column's final value lies in [0, 2**(field-1)):
+    none borrows from its neighbour, and bit field-2 of column c is set exactly when model c's
+    score reaches its threshold. `crossing` holds those bits."""
+
+    base: int
+    crossing: int
+    field: int
+    question: int  # what `?` adds
+    words: dict[str, Entry]  # per word, what `w:word` adds (0: nothing) and each `b:word next`
 
 
 class Layer(NamedTuple):
     models: tuple[Model, ...]
     digest: str
     # Per mode, the positions of its models and each feature's weights in them, as one vector
-    # (0.0 where a model lacks the feature): one sentence is scored by adding vectors.
+    # (0.0 where a model lacks the feature): the scores shown are these floats, added up.
     by_mode: dict[str, tuple[tuple[int, ...], dict[str, tuple[float, ...]]]]
-    # Per mode, the same weights by word (see `reading_scores`); None where they cannot be used.
+    # Per mode, the same weights packed, to tell which models a sentence reaches (see `Table`);
+    # none for a mode whose numbers are not all whole ten-thousandths: its floats decide.
     tables: dict[str, Table]
 
 
@@ -119,31 +133,72 @@ def layer_from(data: dict) -> Layer:
                     vector = vectors[feature] = [0.0] * len(positions)
                 vector[column] = float(weight)
         by_mode[mode] = (positions, {feature: tuple(vector) for feature, vector in vectors.items()})
-    tables = {
-        mode: _table([models[p].bias for p in positions], vectors) for mode, (positions, vectors) in by_mode.items()
-    }
+    tables = {}
+    for mode, (positions, _) in by_mode.items():
+        table = _table([data["models"][p] for p in positions])
+        if table is not None:
+            tables[mode] = table
     return Layer(models, data.get("digest", ""), by_mode, tables)
 
 
-def _table(biases: list[float], vectors: dict[str, tuple[float, ...]]) -> Table:
-    """The mode's weights by word (see `reading_scores`)."""
-    question = None
-    words: dict[str, tuple[Vector | None, dict[str, Vector] | None]] = {}
-    for feature, vector in vectors.items():
-        if feature == "?":
-            question = vector
-        elif feature.startswith("w:") and _is_word(feature[2:]):
-            word = feature[2:]
-            words[word] = (vector, words.get(word, (None, None))[1])
+def _table(raw_models: list[dict]) -> Table | None:
+    """The mode's models packed (see `Table`) from learned.json's data, or None where a number
+    is no whole number of ten-thousandths."""
+    columns = []
+    for raw in raw_models:
+        exact = _in_units(raw)
+        if exact is None:
+            return None
+        columns.append(exact)
+    # How far a column can be from its start, at most: so that |score - threshold| < 2**(field-2)
+    field = max(abs(gap) + sum(map(abs, units.values())) for gap, units in columns).bit_length() + 2
+    middle = 1 << (field - 2)
+    packed: dict[str, int] = {}
+    for column, (_, units) in enumerate(columns):
+        for feature, unit in units.items():
+            packed[feature] = packed.get(feature, 0) + (unit << (column * field))
+    return Table(
+        base=sum((gap + middle) << (column * field) for column, (gap, _) in enumerate(columns)),
+        crossing=sum(middle << (column * field) for column in range(len(columns))),
+        field=field,
+        question=packed.get("?", 0),
+        words=_by_word(packed),
+    )
+
+
+def _in_units(raw: dict) -> tuple[int, dict[str, int]] | None:
+    """A model's bias - threshold and its weights in whole ten-thousandths; None where a number
+    is none (or not finite)."""
+    weights = raw["weights"]
+    numbers = [float(raw["bias"]), float(raw["threshold"]), *map(float, weights.values())]
+    if not all(map(math.isfinite, numbers)):
+        return None
+    units = [round(number * SCALE) for number in numbers]
+    if [unit / SCALE for unit in units] != numbers:
+        return None
+    return units[0] - units[1], dict(zip(weights, units[2:], strict=True))
+
+
+def _by_word(packed: dict[str, int]) -> dict[str, Entry]:
+    """The packed features by word, as a sentence is read (see `Entry`)."""
+    words: dict[str, Entry] = {}
+    # One string per word, whether it is a key or a pair's: a smaller table, and the word a
+    # sentence has just looked up is at hand for its pair.
+    same: dict[str, str] = {}
+    for feature, weights in packed.items():
+        if feature.startswith("w:") and _is_word(feature[2:]):
+            word = same.setdefault(feature[2:], feature[2:])
+            words[word] = (weights, words.get(word, (0, None))[1])
         elif feature.startswith("b:") and feature.count(" ") == 1:
             first, second = feature[2:].split(" ")
             if _is_word(first) and _is_word(second):  # (tokens hold no space: no other split)
-                alone, following = words.get(first, (None, None))
+                first, second = same.setdefault(first, first), same.setdefault(second, second)
+                alone, following = words.get(first, (0, None))
                 if following is None:
                     following = {}
                     words[first] = (alone, following)
-                following[second] = vector
-    return Table(biases, question, words)
+                following[second] = weights
+    return words
 
 
 def _is_word(text: str) -> bool:
@@ -167,77 +222,71 @@ def scores(names: list[str], active: Layer, mode: str) -> list[float]:
     return totals
 
 
-def reading_scores(reading: Reading, active: Layer, mode: str) -> list[float]:
-    """`scores(feature_names(reading), active, mode)`, the same floats, found word by word: only
-    the features with a weight are looked at, none is named, and each model's total is added up
-    in the same order (its bias, then its weights in the features' order)."""
+Reached = tuple[tuple[int, float], ...]  # models (by position) and their scores
+
+
+def reached(reading: Reading, active: Layer, mode: str) -> Reached:
+    """The mode's models whose score of the sentence reaches their threshold, with the score.
+    Told in exact integers where the mode has a `Table`: nearly always none is reached, and no
+    float is added up; the scores are those of `scores`."""
     table = active.tables.get(mode)
     if table is None:
-        return []
-    texts = reading.texts
-    return _adder(len(table.biases))(
-        table.biases, table.question if reading.question else None, table.words.get, texts,
-        len(reading.words) == len(texts),
+        return _reached_by_floats(reading, active, mode)
+    bits = _packed_total(reading, table) & table.crossing
+    if not bits:
+        return ()
+    field = table.field
+    positions = active.by_mode[mode][0]
+    totals = scores(feature_names(reading), active, mode)
+    return tuple(
+        (position, total) for column, (position, total) in enumerate(zip(positions, totals, strict=True))
+        if bits >> (column * field + field - 2) & 1
     )
 
 
-@lru_cache(maxsize=8)
-def _adder(columns: int):
-    """The function that adds up a sentence's scores in `columns` models, each total a local
-    variable (written out: a loop over the models, or over lists, costs several times more).
-    The code is made from the number of models alone, never from text or weights."""
-    totals = ", ".join(f"t{c}" for c in range(columns)) + ","
-    weights = ", ".join(f"w{c}" for c in range(columns)) + ","
-    add = f"{weights} = vector; " + "; ".join(f"t{c} += w{c}" for c in range(columns))
-    source = f"""
-def add_up(biases, question, words, texts, unique):
-    {totals} = biases
-    if question is not None:
-        vector = question; {add}
+def _reached_by_floats(reading: Reading, active: Layer, mode: str) -> Reached:
+    positions = active.by_mode.get(mode, ((), {}))[0]
+    totals = scores(feature_names(reading), active, mode)
+    return tuple(
+        (position, total) for position, total in zip(positions, totals, strict=True)
+        if total >= active.models[position].threshold
+    )
+
+
+def _packed_total(reading: Reading, table: Table) -> int:
+    """The sentence's packed total (see `Table`): the features of `_occurrences`, each once."""
+    total = table.base + table.question if reading.question else table.base
+    texts = reading.texts
     following = None  # the pairs the previous word starts, by their second word
-    if unique:  # no token twice, so no feature twice
-        for word, entry in zip(texts, map(words, texts)):
-            if entry is None:
-                if following is not None:
-                    vector = following.get(word)
-                    if vector is not None:
-                        {add}
-                    following = None
-                continue
-            vector = entry[0]
-            if vector is not None:
-                {add}
+    if len(reading.words) == len(texts):  # no token twice, so no feature twice
+        for word, entry in zip(texts, map(table.words.get, texts), strict=True):
             if following is not None:
-                vector = following.get(word)
-                if vector is not None:
-                    {add}
-            following = entry[1]
-    else:  # a feature counts once, where it first occurs
-        seen = set()  # the words so far
-        pairs = set()  # the weighted pairs so far
-        previous = ""
-        for word, entry in zip(texts, map(words, texts)):
-            again = word in seen
-            if not again:
-                seen.add(word)
-                if entry is not None:
-                    vector = entry[0]
-                    if vector is not None:
-                        {add}
-            if following is not None:
-                vector = following.get(word)
-                if vector is not None:
-                    pair = (previous, word)
-                    if not again or pair not in pairs:
-                        pairs.add(pair)
-                        {add}
-            following = entry[1] if entry is not None else None
-            previous = word
-    return [{totals}]
-"""
-    namespace: dict = {}
-    exec(compile(source, "<learned scores>", "exec"), namespace)
-    return namespace["add_up"]
+                pair = following.get(word)
+                if pair is not None:
+                    total += pair
+            if entry is None:  # unweighted, or punctuation: no pair goes on from it
+                following = None
+            else:
+                total += entry[0]
+                following = entry[1]
+        return total
+    seen = set()  # the words so far
+    pairs = set()  # the weighted pairs so far
+    previous = ""
+    for word, entry in zip(texts, map(table.words.get, texts), strict=True):
+        again = word in seen
+        if not again:
+            seen.add(word)
+            if entry is not None:
+                total += entry[0]
+        if following is not None:
+            pair = following.get(word)
+            if pair is not None and (not again or (previous, word) not in pairs):
+                pairs.add((previous, word))
+                total += pair
+        following = entry[1] if entry is not None else None
+        previous = word
+    return total
 
 
 def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = None, *,
@@ -250,7 +299,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
     positions = active.by_mode.get(mode, ((), {}))[0]
     if not positions:
         return []
-    key = "learned " + active.digest  # a reading remembers its scores per layer
+    key = "learned " + active.digest  # a reading remembers what reached a threshold, per layer
     lexicon = load_lexicon()
     found = []
     for sentence in doc.sentences:
@@ -259,13 +308,13 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
         reading = read(sentence.text, lexicon, mode)
         if not reading.spans:
             continue  # no known word at all: nothing the categories are about
-        totals = reading.judged.get(key)
-        if totals is None:
-            totals = reading.judged[key] = reading_scores(reading, active, mode)
+        up = reading.judged.get(key)
+        if up is None:
+            up = reading.judged[key] = reached(reading, active, mode)
         feats = None
-        for position, total in zip(positions, totals, strict=True):
+        for position, total in up:
             model = active.models[position]
-            if total < model.threshold or (not with_ruled and model.category in ruled):
+            if not with_ruled and model.category in ruled:
                 continue
             tokens = reading.tokens
             feats = feats or features(reading)
