@@ -174,7 +174,7 @@ def test_typo_tolerance_reads_slips_of_marked_words_only(typo, word):
 
 def test_typo_reading_skips_only_words_no_edit_reaches():
     """The quick tests that spare most unknown words the look-up of their variants (first letter,
-    length, last letters) never skip a slip: every one-edit slip of a marked word is read as the
+    length, the halves a typo keeps) never skip a slip: every one-edit slip of a marked word is read as the
     brute-force search over all its variants reads it."""
     lexicon = load_lexicon()
 
