@@ -1,7 +1,7 @@
 """Linear time on every input family: a text ten times longer takes about ten times as long.
 
-The ratio, not a time, is judged (times belong in bench/), on the best of three runs so that a
-busy machine does not decide the verdict. Quadratic work gives a ratio near 100; the bound is far
+The ratio, not a time, is judged (times belong in bench/), in this process's CPU time and on the
+best of three runs, so that other work on a busy machine does not decide the verdict. Quadratic work gives a ratio near 100; the bound is far
 above linear (10) and far below that.
 """
 
@@ -27,9 +27,9 @@ def _best_time(text: str, mode: str) -> float:
         # Each run starts with empty memories: sentences and words seen before are not read
         # again, which would make a short text's repeat runs look cheaper than a long one's.
         forget()
-        start = time.perf_counter()
+        start = time.process_time()
         check(text, mode=mode)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
