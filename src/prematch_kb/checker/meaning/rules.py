@@ -4,7 +4,8 @@ A rule holds when, in one of the author's own sentences (or, for `"pair": true`,
 together with the one before it), every group in `all` has a pattern that matches, the sentence
 every `also` pattern matches somewhere (without widening the finding), the sentence
 is of the kind `when` asks for (an inquiry (a question or a request), a question, a statement,
-or any), no `unless` pattern matches, and
+or any), no `unless` pattern matches anywhere in it, no `unless_others` (someone else acts) or
+`unless_in_clause` pattern matches in the match's own clause, and
 the scope allows it: words in quotation marks, reported speech ("my advisor told me ...") and a
 negation just before or inside the match ("I would never ask ...") drop a candidate unless the rule
 says `"negation": "ignored"`. `explain()` gives every candidate with the reason it was kept or
@@ -39,6 +40,7 @@ class Rule(NamedTuple):
     also: tuple[tuple, ...]  # must match somewhere in the sentence, without widening the finding
     unless: tuple[tuple, ...]
     unless_others: tuple[tuple, ...]  # exceptions that show the act is someone else's
+    unless_in_clause: tuple[tuple, ...]  # exceptions that hold only in the match's own clause
     unless_in_text: tuple[tuple, ...]  # exceptions read in any of the author's sentences
     when: str
     pair: bool
@@ -81,8 +83,9 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
             unless = tuple(compile_pattern(p) for p in raw.get("unless", ()))
             also = tuple(compile_pattern(p) for p in raw.get("also", ()))
             others = tuple(compile_pattern(p) for p in raw.get("unless_others", ()))
+            in_clause = tuple(compile_pattern(p) for p in raw.get("unless_in_clause", ()))
             in_text = tuple(compile_pattern(p) for p in raw.get("unless_in_text", ()))
-            for pattern in [p for g in groups for p in g] + list(unless) + list(also) + list(others) + list(in_text):
+            for pattern in [*(p for g in groups for p in g), *unless, *also, *others, *in_clause, *in_text]:
                 unknown = concepts_of(pattern) - known
                 if unknown:
                     raise RuleError(f"{where}: unknown concept(s) {', '.join(sorted(unknown))}")
@@ -100,7 +103,7 @@ def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
                 needs |= common or set()
             rules.append(Rule(
                 id=raw["id"], category=data["category"], mode=data["mode"], groups=groups, also=also,
-                unless=unless, unless_others=others, unless_in_text=in_text,
+                unless=unless, unless_others=others, unless_in_clause=in_clause, unless_in_text=in_text,
                 when=when, pair=bool(raw.get("pair")), negation=raw.get("negation", "drops"),
                 reported=raw.get("reported", "drops"), needs=frozenset(needs),
                 pattern_needs=tuple(tuple(_pattern_needs(p) for p in group) for group in groups),
@@ -457,10 +460,10 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
         reason = _reported(rule, reading, first, last)
         if reason:
             return reason
-    for pattern in rule.unless_others:
-        where = match(pattern, reading)
-        if where is not None and where[1] > clause_start:  # in the match's own clause
-            return "about someone else's act"
+    if _reaches_clause(rule.unless_others, reading, clause_start):
+        return "about someone else's act"
+    if _reaches_clause(rule.unless_in_clause, reading, clause_start):
+        return "an exception of the rule matches in its clause"
     for pattern in rule.unless:
         if match(pattern, reading) is not None:
             return "an exception of the rule matches"
@@ -471,6 +474,15 @@ def _dropped(rule: Rule, reading: Reading, first: int, last: int) -> str | None:
     if rule.when == "statement" and reading.question:
         return "a question, not a statement"
     return None
+
+
+def _reaches_clause(patterns: tuple[tuple, ...], reading: Reading, clause_start: int) -> bool:
+    """Whether one of the patterns matches words that reach into the clause a match starts in."""
+    for pattern in patterns:
+        where = match(pattern, reading)
+        if where is not None and where[1] > clause_start:
+            return True
+    return False
 
 
 def _policy(reading: Reading, first: int) -> str | None:
