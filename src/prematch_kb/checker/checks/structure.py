@@ -8,9 +8,9 @@ These run in draft mode on messages that look like whole emails, not on a pasted
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .. import rulebook
-from ..lazy_regex import LazyRegex
 from ..memory import Memory
 from ..patterns import rx
 from ..registry import Hit, register
@@ -387,23 +387,11 @@ def too_long(doc, ctx):
         in_line = _count_words(doc.text[s:e])
         if before < in_line:
             _, end = _strip_span(doc, *lines[-1])
-            yield Hit("too-long", _word_start(doc.text, s, e, before), end)
+            # (only an email over the limit gets here: finding its words one by one is cheap enough)
+            yield Hit("too-long", next(islice(_WORD.finditer(doc.text, s, e), before, None)).start(), end)
             return
         before -= in_line
 
-
-# `_SKIP_WORDS[i]` passes over 2**i `_WORD`s and what comes before each: each word ends where
-# `_WORD` ends it (the quantifiers give nothing back), so the words before the one wanted are
-# passed in at most nine matches, not found one by one.
-_SKIP_WORDS = [LazyRegex(rf"(?:[\W_]*+[^\W_]++(?:['’-][^\W_]++)*+){{{2**power}}}") for power in range(9)]
-
-
-def _word_start(text: str, start: int, end: int, index: int) -> int:
-    """Where the `index`-th `_WORD` (from 0) of text[start:end] starts; there are more than that."""
-    for power, skip in enumerate(_SKIP_WORDS):
-        if index >> power & 1:
-            start = skip.match(text, start, end).end()
-    return next(_WORD.finditer(text, start, end)).start()
 
 
 # Every sentence `_ATTACHING` matches has one of these words (in lower case), or else one of the
