@@ -580,6 +580,22 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
                 word in _GENERAL_VERBS for word in words[e : e + 2]
             ):
                 return f"about applicants in general ({' '.join(words[s : e + 2])!r})"
+        # Other programs as the ones who act: "Some programs ask applicants where they will rank
+        # them; we do not." describes others; it asks nothing of this applicant.
+        for s, e in (*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())):
+            if (
+                " ".join(words[s:e]) in _OTHER_PROGRAMS_IN_GENERAL and words[e : e + 1]
+                and words[e] in _GENERAL_ACTS and clause_start <= s < first
+            ):
+                return f"about other programs ({' '.join(words[s : e + 1])!r})"
+        # The applicant's own question, answered: "You asked whether we could tell you where you
+        # stand" reports what was asked; the answer follows.
+        for index in range(clause_start, first - 1):
+            if (
+                words[index] == "you" and words[index + 1] in _ASKED and words[index + 2 : index + 3]
+                and words[index + 2] in _ASKED_WHAT and (index == 0 or words[index - 1] not in _QUESTION_AUXILIARIES)
+            ):
+                return f"the applicant's own question, reported ({' '.join(words[index : index + 2])!r})"
         return None
     # someone else as the one who acts, after the act: "... outside the Match by another hospital"
     others = [*reading.spans.get("OTHER_PROGRAMS", ()), *reading.spans.get("THIRD_PARTY", ())] if agents else []
@@ -595,6 +611,21 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
             return f"about someone else ({' '.join(words[s:e])!r})"
     return None
 
+
+_OTHER_PROGRAMS_IN_GENERAL = frozenset((
+    "some programs", "many programs", "programs", "programmes", "other programs", "other programmes",
+    "hospitals", "other hospitals", "other institutions", "some hospitals", "many hospitals",
+))
+# What programs in general are said to do ("Some programs ask ...", "Other programs may ...").
+_GENERAL_ACTS = frozenset((
+    "ask", "may", "might", "will", "would", "often", "sometimes", "do", "require", "expect", "want",
+    "request", "encourage", "pressure", "tell", "can", "could", "should", "must", "still", "occasionally",
+))
+_ASKED = frozenset(("asked", "wondered", "inquired", "enquired", "wanted"))
+_ASKED_WHAT = frozenset((
+    "whether", "if", "about", "us", "me", "how", "where", "what", "when", "which", "who", "to",
+))
+_QUESTION_AUXILIARIES = frozenset(("have", "has", "had", "did", "do", "will", "would", "could", "can"))
 
 _AUXILIARIES = frozenset(("has", "have", "had", "also", "just", "kindly", "even", "specifically"))
 
