@@ -11,7 +11,7 @@ from prematch_kb.checker import check, engine
 from prematch_kb.checker.meaning import explain
 from prematch_kb.checker.meaning.lexicon import VOCABULARY, load_lexicon
 from prematch_kb.checker.meaning.pattern import PatternError, compile_pattern
-from prematch_kb.checker.meaning.rules import RULES_DIR, RuleError, load_rules, rules
+from prematch_kb.checker.meaning.rules import RULES_DIR, SHARED_EXCEPTIONS, RuleError, load_rules, rules
 from prematch_kb.checker.text import build_document
 
 RULE_FILES = sorted(RULES_DIR.glob("*.json"))
@@ -74,6 +74,43 @@ def test_a_rule_naming_an_unknown_concept_is_refused_with_its_file_and_id(tmp_pa
     }))
     with pytest.raises(RuleError, match=r"rank-inquiry.json: rule broken: unknown concept\(s\) NOT_A_CONCEPT"):
         load_rules(tmp_path)
+
+
+def test_a_rule_naming_an_unknown_shared_exception_is_refused_with_its_file_and_id(tmp_path):
+    (tmp_path / "rank-inquiry.json").write_text(json.dumps({
+        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "rules": [{"id": "broken", "all": [["APPLICANT ..3 RANK_VERB"]], "unless_others": ["@no-such-exception"],
+                   "examples": {"flag": [], "pass": []}}],
+    }))
+    with pytest.raises(RuleError, match=r"rank-inquiry.json: rule broken: unless_others names @no-such-exception"):
+        load_rules(tmp_path)
+
+
+def test_a_shared_exception_stands_for_its_patterns(tmp_path):
+    shared = tmp_path / "exceptions.json"
+    shared.write_text(json.dumps({"about": "test", "exceptions": {
+        "my-advisor": {"about": "the writer's advisor", "patterns": ["'my' 'advisor'"]},
+    }}))
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    rule = {"id": "r", "all": [["APPLICANT ..3 RANK_VERB"]], "examples": {"flag": [], "pass": []}}
+    (rules_dir / "rank-inquiry.json").write_text(json.dumps({
+        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "rules": [{**rule, "unless": ["@my-advisor"]}, {**rule, "id": "s", "unless": ["'my' 'advisor'"]}],
+    }))
+    named, written_out = load_rules(rules_dir, shared)
+    assert named.unless == written_out.unless == (compile_pattern("'my' 'advisor'"),)
+
+
+def test_every_shared_exception_is_named_by_a_rule_and_says_what_it_recognises():
+    data = json.loads(SHARED_EXCEPTIONS.read_text(encoding="utf-8"))
+    named = {
+        item[1:] for path in RULES_DIR.glob("*.json") for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]
+        for key in ("unless", "unless_others", "unless_in_clause", "unless_in_text", "also")
+        for item in rule.get(key, ()) if item.startswith("@")
+    }
+    assert set(data["exceptions"]) == named, "a shared exception no rule names, or a name no exception defines"
+    assert all(entry["about"] and entry["patterns"] for entry in data["exceptions"].values())
 
 
 @pytest.mark.parametrize("source", ["", "..3", "A ..x B", "A|"])

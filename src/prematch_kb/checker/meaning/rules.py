@@ -9,7 +9,8 @@ or any), no `unless` pattern matches anywhere in it, no `unless_others` (someone
 the scope allows it: words in quotation marks, reported speech ("my advisor told me ...") and a
 negation just before or inside the match ("I would never ask ...") drop a candidate unless the rule
 says `"negation": "ignored"`. `explain()` gives every candidate with the reason it was kept or
-dropped.
+dropped. An exception several rules share is written once in exceptions.json and named in a
+rule's list as "@name".
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .lexicon import load_lexicon
-from .pattern import compile_pattern, concepts_of, match, match_present
+from .pattern import PatternError, compile_pattern, concepts_of, match, match_present
 from .sentence import Reading, read
 
 RULES_DIR = Path(__file__).with_name("rules")
+# Exceptions several rules share, each written once: a rule names one as "@name" in its lists.
+SHARED_EXCEPTIONS = Path(__file__).with_name("exceptions.json")
 WHEN = ("any", "inquiry", "question", "statement")
 AGENT_REACH = 4  # tokens after a match in which "by another hospital" names who acted
 THIRD_PARTY_REACH = 5  # tokens before a match in which another person is read as its subject
@@ -71,20 +74,51 @@ class RuleError(ValueError):
     pass
 
 
-def load_rules(directory: Path = RULES_DIR) -> tuple[Rule, ...]:
+def load_shared_exceptions(path: Path = SHARED_EXCEPTIONS) -> dict[str, tuple[tuple, ...]]:
+    """The shared exceptions by name, compiled: each a list of patterns with a line saying what
+    they recognise (compiled once, however many rules name them)."""
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    shared = {}
+    for name, entry in data["exceptions"].items():
+        if not entry.get("about") or not entry.get("patterns"):
+            raise RuleError(f"{path.name}: exception {name!r} needs an 'about' and at least one pattern")
+        try:
+            shared[name] = tuple(compile_pattern(p) for p in entry["patterns"])
+        except PatternError as error:
+            raise RuleError(f"{path.name}: exception {name!r}: {error}") from error
+    return shared
+
+
+def _patterns(raw: dict, key: str, shared: dict[str, tuple[tuple, ...]], where: str) -> tuple[tuple, ...]:
+    """A rule's list of patterns compiled, each "@name" replaced by the shared patterns it names."""
+    compiled: list[tuple] = []
+    for item in raw.get(key, ()):
+        if item.startswith("@"):
+            if item[1:] not in shared:
+                raise RuleError(f"{where}: {key} names {item}, which {SHARED_EXCEPTIONS.name} does not define")
+            compiled += shared[item[1:]]
+        else:
+            compiled.append(compile_pattern(item))
+    return tuple(compiled)
+
+
+def load_rules(directory: Path = RULES_DIR, shared_path: Path = SHARED_EXCEPTIONS) -> tuple[Rule, ...]:
     lexicon = load_lexicon()
     known = set(lexicon.concepts) | {r for roles in lexicon.roles.values() if isinstance(roles, dict) for r in roles}
+    shared = load_shared_exceptions(shared_path)
     rules = []
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for raw in data["rules"]:
             where = f"{path.name}: rule {raw.get('id', '?')}"
             groups = tuple(tuple(compile_pattern(p) for p in group) for group in raw["all"])
-            unless = tuple(compile_pattern(p) for p in raw.get("unless", ()))
-            also = tuple(compile_pattern(p) for p in raw.get("also", ()))
-            others = tuple(compile_pattern(p) for p in raw.get("unless_others", ()))
-            in_clause = tuple(compile_pattern(p) for p in raw.get("unless_in_clause", ()))
-            in_text = tuple(compile_pattern(p) for p in raw.get("unless_in_text", ()))
+            unless = _patterns(raw, "unless", shared, where)
+            also = _patterns(raw, "also", shared, where)
+            others = _patterns(raw, "unless_others", shared, where)
+            in_clause = _patterns(raw, "unless_in_clause", shared, where)
+            in_text = _patterns(raw, "unless_in_text", shared, where)
             for pattern in [*(p for g in groups for p in g), *unless, *also, *others, *in_clause, *in_text]:
                 unknown = concepts_of(pattern) - known
                 if unknown:
