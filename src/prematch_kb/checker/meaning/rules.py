@@ -627,7 +627,9 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
         for index in range(clause_start, first - 1):
             if (
                 words[index] == "you" and words[index + 1] in _ASKED and words[index + 2 : index + 3]
-                and words[index + 2] in _ASKED_WHAT and (index == 0 or words[index - 1] not in _QUESTION_AUXILIARIES)
+                and words[index + 2] in _ASKED_WHAT
+                and (words[index + 1] != "wanted" or words[index + 2 : index + 4] in (["to", "know"], ["to", "ask"]))
+                and (index == 0 or words[index - 1] not in _NOT_A_REPORT)  # "Did you ask", "If you wanted to"
             ):
                 return f"the applicant's own question, reported ({' '.join(words[index : index + 2])!r})"
         return None
@@ -659,7 +661,10 @@ _ASKED = frozenset(("asked", "wondered", "inquired", "enquired", "wanted"))
 _ASKED_WHAT = frozenset((
     "whether", "if", "about", "us", "me", "how", "where", "what", "when", "which", "who", "to",
 ))
-_QUESTION_AUXILIARIES = frozenset(("have", "has", "had", "did", "do", "will", "would", "could", "can"))
+_NOT_A_REPORT = frozenset((
+    "have", "has", "had", "did", "do", "will", "would", "could", "can", "if", "should", "when", "whenever",
+    "once", "unless",
+))
 
 _AUXILIARIES = frozenset(("has", "have", "had", "also", "just", "kindly", "even", "specifically"))
 
