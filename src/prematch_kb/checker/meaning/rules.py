@@ -652,11 +652,6 @@ _OTHER_PROGRAMS_IN_GENERAL = frozenset((
     "some programs", "many programs", "programs", "programmes", "other programs", "other programmes",
     "hospitals", "other hospitals", "other institutions", "some hospitals", "many hospitals",
 ))
-# What programs in general are said to do ("Some programs ask ...", "Other programs may ...").
-_GENERAL_ACTS = frozenset((
-    "ask", "may", "might", "will", "would", "often", "sometimes", "do", "require", "expect", "want",
-    "request", "encourage", "pressure", "tell", "can", "could", "should", "must", "still", "occasionally",
-))
 _ASKED = frozenset(("asked", "wondered", "inquired", "enquired", "wanted"))
 _ASKED_WHAT = frozenset((
     "whether", "if", "about", "us", "me", "how", "where", "what", "when", "which", "who", "to",
@@ -671,6 +666,12 @@ _AUXILIARIES = frozenset(("has", "have", "had", "also", "just", "kindly", "even"
 _GENERAL_VERBS = frozenset((
     "ask", "asks", "asked", "wonder", "wonders", "feel", "feels", "felt", "think", "thinks", "believe", "believes",
     "worry", "worries", "assume", "assumes", "sometimes", "often", "occasionally",
+))
+# What programs in general are said to do ("Some programs ask ...", "Other programs may ..."): what
+# applicants in general are said to do, or a modal or a demand.
+_GENERAL_ACTS = _GENERAL_VERBS | frozenset((
+    "may", "might", "will", "would", "do", "require", "expect", "want", "request", "encourage", "pressure",
+    "tell", "can", "could", "should", "must", "still",
 ))
 
 
