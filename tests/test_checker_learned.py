@@ -139,3 +139,54 @@ def test_the_shipped_layer_reaches_a_threshold_exactly_where_its_float_score_doe
             assert learned.reached(reading, layer, entry.mode) == expected, sentence.text
             reached += bool(expected)
     assert reached, "some sentences reach a threshold"
+
+
+def vetoing_layer(veto: float) -> learned.Layer:
+    """The small model with a veto: a text must have a sentence scoring above it to keep a rules'
+    finding of the category."""
+    model = {"category": "rank-inquiry", "mode": "draft", "bias": -1.0, "threshold": 10.0, "veto": veto,
+             "weights": {"w:zorblax": 3.0, "b:the zorblax": 1.0, "w:rank": 0.5}}
+    return learned.layer_from({"models": [model], "digest": f"veto {veto}"})
+
+
+def test_a_veto_weighs_the_best_sentence_of_the_whole_text():
+    text = "Where am I on your list? I also wondered about the zorblax."
+    [veto] = learned.vetoes(build_document(text), "draft", {"rank-inquiry"}, vetoing_layer(2.0))
+    assert veto.best == pytest.approx(-1.0 + 3.0 + 1.0)  # the second sentence, not the one the rules found
+    assert veto.kept
+    [veto] = learned.vetoes(build_document(text), "draft", {"rank-inquiry"}, vetoing_layer(3.0))
+    assert not veto.kept  # a score equal to the veto does not lift it
+
+
+def test_a_veto_is_weighed_only_for_categories_the_rules_found():
+    text = "Tell me about the zorblax."
+    assert learned.vetoes(build_document(text), "draft", {"pressure"}, vetoing_layer(5.0)) == []
+    assert learned.vetoes(build_document(text), "draft", set(), vetoing_layer(5.0)) == []
+
+
+def test_a_model_without_a_veto_never_takes_a_finding_back():
+    assert learned.vetoes(build_document("Where am I on your list?"), "draft", {"rank-inquiry"}, small_layer()) == []
+
+
+def test_the_shipped_vetoes_keep_every_rules_finding_on_texts_known_to_be_of_the_category():
+    layer = learned.layer()
+    with_vetoes = {m.category for m in layer.models if m.veto is not None}
+    assert with_vetoes, "the shipped layer has no veto"
+    for text in training.load_texts():
+        wanted = with_vetoes & text.expect
+        if wanted:
+            vetoes = learned.vetoes(build_document(text.text), text.mode, wanted, layer)
+            assert all(veto.kept for veto in vetoes), (text.id, vetoes)
+
+
+# The rules read "take ... it right away" as accepting a position; nothing in the sentence reads
+# like a commitment to the shipped model.
+TAKEN_FOR_A_PLEDGE = "If anything is missing from my file, I will take care of it right away."
+
+
+def test_a_vetoed_category_is_dropped_from_the_report():
+    doc = build_document(TAKEN_FOR_A_PLEDGE)
+    assert "binding-commitment" in {hit.category for hit in find(doc, "draft")}
+    [veto] = learned.vetoes(doc, "draft", {"binding-commitment"})
+    assert not veto.kept and veto.best <= veto.veto
+    assert check(TAKEN_FOR_A_PLEDGE).findings == []

@@ -114,3 +114,13 @@ def test_explain_lists_every_candidate_with_its_rule_and_why_it_was_kept_or_drop
     assert ('-:3:1: [binding-commitment] rule pledge-to-rank: "I cannot promise that I will rank you first" '
             "(dropped: negated by 'cannot')") in out
     assert '-:3:46: [binding-commitment] rule pledge-to-rank: "I promise that I will rank you first" (kept)' in out
+
+
+def test_explain_shows_each_veto_weighed_and_what_it_did():
+    text = "If anything is missing from my file, I will take care of it right away."
+    out = run("--explain", "-", stdin=text.encode()).stdout.decode()
+    assert "Learnt vetoes: 1 category(ies) the rules found, weighed against the whole text" in out
+    assert "-: [binding-commitment] best sentence score -3.58 (veto at or below " in out
+    assert "the rules' finding is dropped" in out
+    kept = run("--explain", "-", stdin=b"I promise that I will rank you first.").stdout.decode()
+    assert "the rules' finding stands" in kept

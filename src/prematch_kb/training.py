@@ -24,6 +24,12 @@
    text for an error-level category. A category with no such threshold gets no model.
 5. The final models are trained on everything. A threshold is raised where needed so that no
    text known not to be of the category (a clean text, a rule's text to pass) would be flagged.
+6. Vetoes, from the same left-out sets: where the first findings had an error-level category, the
+   text's best sentence score by the fold model tells whether the rules' finding was right. A
+   category's veto is the highest score at or below which those findings, pooled over the sets,
+   were wrong at least MIN_PRECISION of the time, at least MIN_EXTRA of them. It is lowered where
+   needed so that no text known to be of the category would lose its finding. At run time a rules'
+   finding of that category is dropped when no sentence of the text scores above the veto.
    The models are written with a digest of their training data.
 """
 
@@ -199,11 +205,17 @@ def categories() -> list[tuple[str, str]]:
     return sorted({(rule.category, rule.mode) for rule in loaded_rules()})
 
 
-def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tuple[float, int]]]:
-    """Per category, the best score of each text of a left-out tuning set where the first findings
-    lacked the category and any stronger one, and the layer's finding would survive the scope
-    rules: (score, text position)."""
-    found: dict[str, list[tuple[float, int]]] = {}
+Scored = dict[str, list[tuple[float, int]]]  # per category, (score, text position)
+
+
+def extra_scores(texts, sentences, names, first: dict, log, vetoable: frozenset[str] = frozenset()
+                 ) -> tuple[Scored, Scored]:
+    """From each left-out tuning set, by models trained without it: per category, the best score
+    of each text where the first findings lacked the category and any stronger one, and the
+    layer's finding would survive the scope rules (step 4); and per category of `vetoable`, the
+    best sentence score of each text where the first findings had it (step 6)."""
+    found: Scored = {}
+    found_by_rules: Scored = {}
     by_source: dict[str, list[int]] = {}
     for position, text in enumerate(texts):
         by_source.setdefault(text.source, []).append(position)
@@ -218,6 +230,7 @@ def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tu
             if weights:
                 models.append(model_dict(category, mode, bias, weights, names, -math.inf))
         fold = layer_of(models, f"left out: {source}")
+        with_vetoes = layer_of([{**m, "veto": -math.inf} for m in models], f"left out: {source}, vetoes")
         for position in sorted(inside):
             text = texts[position]
             already = set(first[source]["found"].get(text.id, ()))
@@ -231,8 +244,28 @@ def extra_scores(texts, sentences, names, first: dict, log) -> dict[str, list[tu
                     best[candidate.category] = candidate.score
             for category, value in best.items():
                 found.setdefault(category, []).append((value, position))
+            for veto in learned.vetoes(doc, text.mode, already & vetoable, with_vetoes):
+                found_by_rules.setdefault(veto.category, []).append((veto.best, position))
         log(f"  {source}: {len(inside)} texts scored by a model trained without them")
-    return found
+    return found, found_by_rules
+
+
+def choose_veto(texts: list[Text], found: list[tuple[float, int]], category: str):
+    """(veto, wrong, right) at the highest score at or below which the rules' first findings of
+    the category were wrong often enough, or None (step 6)."""
+    wrong = right = 0
+    chosen = None
+    ordered = sorted(found)
+    for index, (value, position) in enumerate(ordered):
+        if category in texts[position].expect:
+            right += 1
+        else:
+            wrong += 1
+        if index + 1 < len(ordered) and ordered[index + 1][0] == value:
+            continue  # a veto cannot part texts of one score
+        if wrong >= MIN_EXTRA and wrong / (right + wrong) >= MIN_PRECISION:
+            chosen = (value, wrong, right)
+    return chosen
 
 
 def choose_threshold(texts: list[Text], extras: list[tuple[float, int]], category: str, error: bool):
@@ -257,7 +290,8 @@ def digest(texts: list[Text], sentences: list[Sentence], names: dict[str, int], 
     findings and the training settings. Any change to them makes learned.json stale."""
     by_number = sorted(names, key=names.__getitem__)
     h = hashlib.sha256()
-    h.update(json.dumps([EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories()]).encode())
+    settings = [EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories(), "vetoes"]
+    h.update(json.dumps(settings).encode())
     for s in sentences:
         t = texts[s.text]
         judged = None if t.judged is None else sorted(t.judged)
@@ -274,7 +308,8 @@ def train(root: Path = ROOT, log=print) -> dict:
     names = sorted(numbers, key=numbers.__getitem__)
     log(f"{len(texts)} texts, {len(sentences)} sentences, {len(names)} features")
     severity = {c: entry["severity"] for c, entry in load_rulebook()["categories"].items()}
-    extras = extra_scores(texts, sentences, names, first, log)
+    errors = frozenset(c for c, level in severity.items() if level == "error")
+    extras, by_rules = extra_scores(texts, sentences, names, first, log, errors)
     every = list(range(len(sentences)))
     models = []
     for category, mode in categories():
@@ -294,7 +329,37 @@ def train(root: Path = ROOT, log=print) -> dict:
             model["threshold"] = math.floor(ceiling * 10**DIGITS + 1) / 10**DIGITS
             log(f"  {model['category']}: threshold raised to {model['threshold']:.3f}, above every text known "
                 "not to be of the category")
+    floors = known_positive_floors(texts, models)
+    for model, floor in zip(models, floors, strict=True):
+        chosen = choose_veto(texts, by_rules.get(model["category"], []), model["category"])
+        if chosen is None:
+            continue
+        veto, wrong, right = chosen
+        note = f"  {model['category']}: veto {veto:.3f} ({wrong} wrong, {right} right of the rules' first findings)"
+        # Below every known text of the category, by more than the half thousandth a score is shown to.
+        if floor - 0.0005 <= veto:
+            veto = math.floor((floor - 0.0005) * 10**DIGITS - 1) / 10**DIGITS
+            note += f", lowered to {veto:.3f} below every text known to be of the category"
+        log(note)
+        model["veto"] = math.floor(veto * 10**DIGITS) / 10**DIGITS
     return {"digest": digest(texts, sentences, numbers, first), "texts": len(texts), "models": models}
+
+
+def known_positive_floors(texts: list[Text], models: list[dict]) -> list[float]:
+    """Per model, the lowest best-sentence score the final model gives a text known to be of its
+    category: a veto must lie below it, so that no such text would lose the rules' finding."""
+    every = layer_of([{**m, "veto": -math.inf} for m in models], "known positives")
+    position = {m["category"]: i for i, m in enumerate(models)}
+    lowest = [math.inf] * len(models)
+    for text in texts:
+        wanted = {m["category"] for m in models if m["category"] in text.expect and m["mode"] == text.mode}
+        if not wanted:
+            continue
+        doc = build_document(text.text[:MAX_CHARS])
+        for veto in learned.vetoes(doc, text.mode, wanted, every):
+            i = position[veto.category]
+            lowest[i] = min(lowest[i], veto.best)
+    return lowest
 
 
 def known_negative_ceilings(texts: list[Text], models: list[dict]) -> list[float]:

@@ -86,7 +86,7 @@ def check(
             found += 1
             if found >= MAX_FINDINGS_PER_CATEGORY:
                 break
-    hits += _meaning_hits(doc, mode)
+    hits += _without_vetoed(doc, mode, _meaning_hits(doc, mode))
     hits += _learned_hits(doc, mode, hits)
     hits = _drop_redundant(hits, doc)
     if len(text) > MAX_CHARS:
@@ -167,6 +167,22 @@ def _meaning_hits(doc, mode: str) -> list[Hit]:
         if counts[hit.category] <= MAX_FINDINGS_PER_CATEGORY:
             hits.append(hit)
     return hits
+
+
+def _without_vetoed(doc, mode: str, hits: list[Hit]) -> list[Hit]:
+    """The rules' hits, less those of a category the learnt layer vetoes in this text."""
+    if not hits:
+        return hits
+    vetoed = {veto.category for veto in learned_vetoes(doc, mode, hits) if not veto.kept}
+    return [hit for hit in hits if hit.category not in vetoed] if vetoed else hits
+
+
+def learned_vetoes(doc, mode: str, hits: list[Hit]) -> list:
+    """The learnt layer's verdict on each category the rules found that has a veto (see
+    `learned.vetoes`)."""
+    from . import learned
+
+    return learned.vetoes(doc, mode, {hit.category for hit in hits})
 
 
 def _learned_hits(doc, mode: str, hits: list[Hit]) -> list[Hit]:

@@ -35,6 +35,16 @@ class Model(NamedTuple):
     mode: str
     bias: float
     threshold: float
+    # Where the rules found this category but no sentence of the text scores above this, the
+    # rules' finding is taken back (see `vetoes`); None: the model never takes one back.
+    veto: float | None = None
+
+
+class Veto(NamedTuple):
+    category: str
+    best: float  # the highest score of any sentence of the author's own
+    veto: float
+    kept: bool  # True: the rules' finding stands (best is above the veto)
 
 
 class LearnedCandidate(NamedTuple):
@@ -120,7 +130,9 @@ def load_layer(path: Path = WEIGHTS) -> Layer:
 def layer_from(data: dict) -> Layer:
     """A layer from learned.json's data: the models, and per mode each feature's weight vector."""
     models = tuple(
-        Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"])) for raw in data["models"]
+        Model(raw["category"], raw["mode"], float(raw["bias"]), float(raw["threshold"]),
+              None if raw.get("veto") is None else float(raw["veto"]))
+        for raw in data["models"]
     )
     by_mode = {}
     for mode in sorted({model.mode for model in models}):
@@ -332,6 +344,38 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
                 reason or "kept", doc.text[start:end],
             ))
     return found
+
+
+def vetoes(doc, mode: str, found, active: Layer | None = None) -> list[Veto]:
+    """For each category in `found` (what the rules found) whose model has a veto: the highest
+    score the model gives any sentence of the author's own, and whether it lies above the veto.
+    Where none does, the text reads unlike every text of the category the model learnt from, and
+    on texts new to the rules such findings proved mostly wrong (`prematch_kb.training`, step 6)."""
+    active = active or layer()
+    positions = active.by_mode.get(mode, ((), {}))[0]
+    columns = [
+        (column, active.models[p]) for column, p in enumerate(positions)
+        if active.models[p].veto is not None and active.models[p].category in found
+    ]
+    if not columns:
+        return []
+    best = [-math.inf] * len(columns)
+    key = "scores " + active.digest  # a reading remembers its scores, per layer
+    lexicon = load_lexicon()
+    for sentence in doc.sentences:
+        if not doc.is_own(sentence.start, sentence.end):
+            continue
+        reading = read(sentence.text, lexicon, mode)
+        if not reading.spans:
+            continue
+        totals = reading.judged.get(key)
+        if totals is None:
+            totals = reading.judged[key] = scores(feature_names(reading), active, mode)
+        best = [max(high, totals[column]) for high, (column, _) in zip(best, columns, strict=True)]
+    return [
+        Veto(model.category, high, model.veto, high > model.veto)
+        for high, (_, model) in zip(best, columns, strict=True)
+    ]
 
 
 def _carriers(feats: dict[str, tuple[int, int]], active: Layer, position: int, count: int) -> tuple[int, int]:
