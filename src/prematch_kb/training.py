@@ -24,12 +24,12 @@
    text for an error-level category. A category with no such threshold gets no model.
 5. The final models are trained on everything. A threshold is raised where needed so that no
    text known not to be of the category (a clean text, a rule's text to pass) would be flagged.
-6. Vetoes, from the same left-out sets: where the first findings had an error-level category, the
-   text's best sentence score by the fold model tells whether the rules' finding was right. A
-   category's veto is the highest score at or below which those findings, pooled over the sets,
-   were wrong at least MIN_PRECISION of the time, at least MIN_EXTRA of them. It is lowered where
-   needed so that no text known to be of the category would lose its finding. At run time a rules'
-   finding of that category is dropped when no sentence of the text scores above the veto.
+6. Vetoes, from the same left-out sets: where the first findings had a category, the text's best
+   sentence score by the fold model tells whether the rules' finding was right. A category's veto
+   is the highest score at or below which those findings, pooled over the sets, were wrong at
+   least MIN_PRECISION of the time, at least MIN_EXTRA of them. It is lowered where needed so that
+   no text known to be of the category would lose its finding. At run time a rules' finding of
+   that category is dropped when no sentence of the text scores above the veto.
    The models are written with a digest of their training data.
 """
 
@@ -290,7 +290,8 @@ def digest(texts: list[Text], sentences: list[Sentence], names: dict[str, int], 
     findings and the training settings. Any change to them makes learned.json stale."""
     by_number = sorted(names, key=names.__getitem__)
     h = hashlib.sha256()
-    settings = [EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories(), "vetoes"]
+    settings = [EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories(),
+                "vetoes for every category"]
     h.update(json.dumps(settings).encode())
     for s in sentences:
         t = texts[s.text]
@@ -308,8 +309,7 @@ def train(root: Path = ROOT, log=print) -> dict:
     names = sorted(numbers, key=numbers.__getitem__)
     log(f"{len(texts)} texts, {len(sentences)} sentences, {len(names)} features")
     severity = {c: entry["severity"] for c, entry in load_rulebook()["categories"].items()}
-    errors = frozenset(c for c, level in severity.items() if level == "error")
-    extras, by_rules = extra_scores(texts, sentences, names, first, log, errors)
+    extras, by_rules = extra_scores(texts, sentences, names, first, log, frozenset(severity))
     every = list(range(len(sentences)))
     models = []
     for category, mode in categories():
