@@ -8,6 +8,10 @@ category nor a stronger one in the text. The scope rules still apply: a negation
 the rules, reported speech, someone else's act or quotation marks drop it. A finding shows the
 words of its heaviest features, so it can be read and argued with like a rule's.
 
+The same models weigh what the rules found: a category with a veto loses the rules' finding when
+no sentence of the author's own scores above the veto (`vetoes`), a text that reads unlike every
+text of the category the model learnt from.
+
 The weights live in learned.json, written by `prematch-kb train-checker` in whole ten-thousandths:
 whether a sentence reaches a threshold is told in exact integers, and a score shown is its floats
 added in a fixed order, so both are the same in CPython and in Pyodide.

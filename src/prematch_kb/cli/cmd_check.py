@@ -114,8 +114,9 @@ def run(args) -> int:
 
 def format_explanation(text: str, mode: str, name: str) -> str:
     """Every candidate of the meaning rules, where it is, which rule, the words, and why it was
-    kept or dropped, then every sentence the learnt layer scored at or above a threshold, with its
-    score and the words that carried it; findings of the checks that read shapes (placeholders,
+    kept or dropped, then each category the rules found that the learnt layer weighs (its best
+    sentence score against its veto), then every sentence the learnt layer scored at or above a
+    threshold, with its score and the words that carried it; findings of the checks that read shapes (placeholders,
     greetings, texting style) are listed in the report above."""
     from prematch_kb.checker.engine import MAX_CHARS, learned_candidates, learned_vetoes
     from prematch_kb.checker.meaning import explain
