@@ -358,8 +358,8 @@ def vetoes(doc, mode: str, found, active: Layer | None = None) -> list[Veto]:
     active = active or layer()
     positions = active.by_mode.get(mode, ((), {}))[0]
     columns = [
-        (column, active.models[p]) for column, p in enumerate(positions)
-        if active.models[p].veto is not None and active.models[p].category in found
+        (column, active.models[p].category, veto) for column, p in enumerate(positions)
+        if (veto := active.models[p].veto) is not None and active.models[p].category in found
     ]
     if not columns:
         return []
@@ -375,10 +375,9 @@ def vetoes(doc, mode: str, found, active: Layer | None = None) -> list[Veto]:
         totals = reading.judged.get(key)
         if totals is None:
             totals = reading.judged[key] = scores(feature_names(reading), active, mode)
-        best = [max(high, totals[column]) for high, (column, _) in zip(best, columns, strict=True)]
+        best = [max(high, totals[column]) for high, (column, _, _) in zip(best, columns, strict=True)]
     return [
-        Veto(model.category, high, model.veto, high > model.veto)
-        for high, (_, model) in zip(best, columns, strict=True)
+        Veto(category, high, veto, high > veto) for high, (_, category, veto) in zip(best, columns, strict=True)
     ]
 
 
