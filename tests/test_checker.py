@@ -353,3 +353,16 @@ def test_structure_checks_read_how_emails_really_look(text, context, flagged, no
     found = {f.category for f in check(text, **context).findings}
     assert flagged <= found, f"missed {sorted(flagged - found)}"
     assert not (not_flagged & found), f"unexpected {sorted(not_flagged & found)}"
+
+
+def test_what_a_category_is_reported_instead_of_comes_from_its_check_file(real):
+    from prematch_kb.checker.engine import supersessions
+
+    kb, _ = real
+    reach = {"same words": "overlap", "same sentence": "sentence", "same or next sentence": "next"}
+    written = {(c.category, o.category, reach[o.within]) for c in kb.checks.values() for o in c.outranks}
+    applied = {(stronger, weaker, how) for stronger, weakers, how in supersessions() for weaker in weakers}
+    assert written == applied and written
+    # a bargain is reported as one, not also as the first-choice claim it is made of
+    found = {f.category for f in check("If I rank you first, will you rank me to match?").findings}
+    assert "reciprocal-ranking" in found and "first-choice-claim" not in found

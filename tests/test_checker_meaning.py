@@ -36,7 +36,7 @@ def test_every_rule_file_is_one_category_with_examples_for_every_rule():
     for path in RULE_FILES:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert path.stem == data["category"], f"{path.name}: one file per category, named after it"
-        assert data["mode"] in ("draft", "received") and data.get("precedence"), path.name
+        assert data["mode"] in ("draft", "received"), path.name
         for rule in data["rules"]:
             assert (data["category"], rule["id"]) not in seen, f"{path.name}: duplicate rule id {rule['id']}"
             seen.add((data["category"], rule["id"]))
@@ -69,7 +69,7 @@ def test_the_whole_checker_passes_every_rule_text_to_pass(category, mode, kind, 
 
 def test_a_rule_naming_an_unknown_concept_is_refused_with_its_file_and_id(tmp_path):
     (tmp_path / "rank-inquiry.json").write_text(json.dumps({
-        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "category": "rank-inquiry", "mode": "draft",
         "rules": [{"id": "broken", "all": [["APPLICANT ..3 NOT_A_CONCEPT"]], "examples": {"flag": [], "pass": []}}],
     }))
     with pytest.raises(RuleError, match=r"rank-inquiry.json: rule broken: unknown concept\(s\) NOT_A_CONCEPT"):
@@ -78,7 +78,7 @@ def test_a_rule_naming_an_unknown_concept_is_refused_with_its_file_and_id(tmp_pa
 
 def test_a_rule_naming_an_unknown_shared_exception_is_refused_with_its_file_and_id(tmp_path):
     (tmp_path / "rank-inquiry.json").write_text(json.dumps({
-        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "category": "rank-inquiry", "mode": "draft",
         "rules": [{"id": "broken", "all": [["APPLICANT ..3 RANK_VERB"]], "unless_others": ["@no-such-exception"],
                    "examples": {"flag": [], "pass": []}}],
     }))
@@ -95,7 +95,7 @@ def test_a_shared_exception_stands_for_its_patterns(tmp_path):
     rules_dir.mkdir()
     rule = {"id": "r", "all": [["APPLICANT ..3 RANK_VERB"]], "examples": {"flag": [], "pass": []}}
     (rules_dir / "rank-inquiry.json").write_text(json.dumps({
-        "category": "rank-inquiry", "mode": "draft", "precedence": "none",
+        "category": "rank-inquiry", "mode": "draft",
         "rules": [{**rule, "unless": ["@my-advisor"]}, {**rule, "id": "s", "unless": ["'my' 'advisor'"]}],
     }))
     named, written_out = load_rules(rules_dir, shared)

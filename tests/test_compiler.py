@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from conftest import FIXTURE_KB
+from conftest import FIXTURE_KB, replace_once
 from prematch_kb.compiler import build_nav, current_phases, render_pages, write_pages
 from prematch_kb.compiler import markdown as md
 from prematch_kb.kb.loader import load_content
@@ -314,3 +314,16 @@ def test_specialty_without_signal_summary_shows_no_empty_column(loaded):
     assert "| Match used | Application service |\n" in page and "Program signals" not in page
     assert "| [Otolaryngology (ENT)](otolaryngology.md) | NRMP Main Residency Match | ERAS | see page | see page |" \
         in pages["specialties/index.md"].markdown
+
+
+def test_a_check_says_which_findings_it_is_reported_instead_of_and_which_it_gives_way_to(content):
+    replace_once(content / "checks/binding-commitment.yml", "examples:",
+                 "outranks:\n  - category: placeholder\n    within: same or next sentence\nexamples:")
+    kb, settings = load_content(content)
+    pages = {p.path: p for p in render_pages(kb, settings, today=TODAY, handwritten={"index.md", "checker/index.md"})}
+    stronger = pages["rules/no-binding-commitments.md"].markdown
+    weaker = pages["rules/proofread-before-sending.md"].markdown
+    assert ("Reported instead of [Unfilled placeholder](proofread-before-sending.md#checker-placeholder) "
+            "found in the same or next sentence.") in stronger
+    assert ("Not reported where [Binding commitment](no-binding-commitments.md#checker-binding-commitment) "
+            "is found in the same or next sentence.") in weaker

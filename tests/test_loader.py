@@ -870,3 +870,46 @@ def test_a_log_category_message_names_only_the_details_it_fills(content):
     problem = one(problems(content), "checks/reply-due.yml", "message")
     assert problem.line == 6
     assert "unknown placeholder [Day]" in problem.message and "[Date]" in problem.message
+
+
+# -- which category is reported instead of which ---------------------------------------------------
+
+def _outranks(path: Path, category: str, within: str = "same sentence") -> None:
+    replace_once(path, "examples:", f"outranks:\n  - category: {category}\n    within: {within}\nexamples:")
+
+
+def test_a_category_may_outrank_another_of_its_mode(content):
+    _outranks(content / "checks/binding-commitment.yml", "placeholder", "same or next sentence")
+    kb = load_knowledge_base(content)
+    [outrank] = kb.checks["binding-commitment"].outranks
+    assert (outrank.category, outrank.within) == ("placeholder", "same or next sentence")
+    assert kb.checks["placeholder"].outranks == ()
+
+
+@pytest.mark.parametrize("category, within, field, expected", [
+    ("placeholders", "same sentence", "outranks[0].category", "expected one of binding-commitment, "),
+    ("placeholder", "same paragraph", "outranks[0].within",
+     "expected one of same words, same sentence, same or next sentence; got 'same paragraph'"),
+    ("binding-commitment", "same sentence", "outranks[0]", "a category cannot outrank itself"),
+])
+def test_an_outranked_category_must_exist_be_another_and_say_how_near(content, category, within, field, expected):
+    path = content / "checks/binding-commitment.yml"
+    _outranks(path, category, within)
+    problem = one(problems(content), "checks/binding-commitment.yml", field)
+    assert problem.message.startswith(expected)
+
+
+def test_an_outranked_category_must_share_the_mode(content):
+    replace_once(content / "checks/placeholder.yml", "mode: draft", "mode: received")
+    path = content / "checks/binding-commitment.yml"
+    _outranks(path, "placeholder")
+    problem = one(problems(content), "checks/binding-commitment.yml", "outranks")
+    assert problem.line == line_of(path, "- category: placeholder")
+    assert problem.message == "expected a category of mode 'draft'; got 'placeholder', of mode 'received'"
+
+
+def test_outranking_must_not_go_round_in_a_circle(content):
+    _outranks(content / "checks/binding-commitment.yml", "placeholder")
+    _outranks(content / "checks/placeholder.yml", "binding-commitment")
+    found = [p for p in problems(content) if p.field == "outranks"]
+    assert found and all("outranking must not go round in a circle" in p.message for p in found)

@@ -23,22 +23,38 @@ INPUT_TOO_LONG = "input-too-long"
 #               "... will you rank me to match? I would put you at the top of mine.");
 #   "overlap"   only on the same words: "withdraw and sign with you, and you have my word" is an
 #               offer outside the Match and, in other words, a pledge.
-_SUPERSEDES = (
-    ("reciprocal-ranking", ("first-choice-claim", "binding-commitment", "rank-inquiry"), "next"),
-    ("outside-match-offer", ("binding-commitment", "special-treatment"), "overlap"),
-    ("other-program-leverage", ("first-choice-claim",), "sentence"),
-    ("program-commitment-request", ("program-rank-inquiry",), "sentence"),
-    ("program-outside-match-offer", ("program-commitment-request",), "overlap"),
-)
-_STRONGER = frozenset(stronger for stronger, _, _ in _SUPERSEDES)
+# How near a stronger finding must be to drop a weaker one, as content/checks/*.yml words it.
+_REACH = {"same words": "overlap", "same sentence": "sentence", "same or next sentence": "next"}
+Supersession = tuple[str, tuple[str, ...], str]  # (stronger, weaker categories, reach)
+
+
+def supersessions() -> tuple[Supersession, ...]:
+    """What each category is reported instead of (`outranks` in content/checks/<category>.yml,
+    carried by the rulebook): "if I rank you first, will you rank me?" is a bargain, not also a
+    first-choice claim. Read once per rulebook."""
+    book = load_rulebook()
+    if _SUPERSESSIONS[0] is not book:
+        table: list[Supersession] = []
+        for stronger, entry in sorted(book["categories"].items()):
+            by_reach: dict[str, list[str]] = {}
+            for outrank in entry.get("outranks", ()):
+                by_reach.setdefault(_REACH[outrank["within"]], []).append(outrank["category"])
+            table += [(stronger, tuple(weaker), reach) for reach, weaker in by_reach.items()]
+        _SUPERSESSIONS[:] = [book, tuple(table)]
+        _STRONGER_THAN.clear()
+    return _SUPERSESSIONS[1]
+
+
+_SUPERSESSIONS: list = [None, ()]  # (the rulebook read, its supersessions)
 
 
 def stronger_than(category: str) -> frozenset[str]:
     """The categories whose finding in a text makes one of `category` nearby redundant."""
+    table = supersessions()
     found = _STRONGER_THAN.get(category)
     if found is None:
         found = _STRONGER_THAN[category] = frozenset(
-            stronger for stronger, weaker, _ in _SUPERSEDES if category in weaker
+            stronger for stronger, weaker, _ in table if category in weaker
         )
     return found
 
@@ -142,15 +158,17 @@ def _drop_redundant(hits: list[Hit], doc) -> list[Hit]:
                 merged[-1] = Hit(last.category, last.start, hit.end, last.suggestions)
             continue
         merged.append(hit)
+    table = supersessions()
+    outranking = {stronger for stronger, _, _ in table}
     strong: dict[str, list[Hit]] = {}
     for hit in merged:
-        if hit.category in _STRONGER:
+        if hit.category in outranking:
             strong.setdefault(hit.category, []).append(hit)
     kept = []
     for hit in merged:
         if not any(
             hit.category in weaker and any(_within(doc, other, hit, reach) for other in strong.get(stronger, ()))
-            for stronger, weaker, reach in _SUPERSEDES
+            for stronger, weaker, reach in table
         ):
             kept.append(hit)
     return kept
@@ -212,7 +230,7 @@ def learned_candidates(doc, mode: str, hits: list[Hit], *, with_ruled: bool = Tr
 def _hidden_by(doc, category: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
     """A hit that a finding of `category` at [start, end) would drop (see `_drop_redundant`)."""
     stronger = Hit(category, start, end)
-    for weaker_of, weaker, reach in _SUPERSEDES:
+    for weaker_of, weaker, reach in supersessions():
         if weaker_of == category:
             for hit in hits:
                 if hit.category in weaker and _within(doc, stronger, hit, reach):

@@ -106,6 +106,17 @@ def _rule_page(ctx: RenderContext, rule: Rule) -> Page:
                 nav_group=RULE_ASKS_HEADINGS[rule.asks])
 
 
+def _precedence(ctx: RenderContext, here: str, check: Check) -> list[str]:
+    """Which findings nearby this category is reported instead of, and which it gives way to
+    (`outranks` in content/checks/*.yml, as the checker applies it)."""
+    lines = [f"Reported instead of {ctx.link(here, 'check', o.category)} found in the {o.within}."
+             for o in check.outranks]
+    lines += [f"Not reported where {ctx.link(here, 'check', other.category)} is found in the {o.within}."
+              for other in sorted(ctx.kb.checks.values(), key=lambda c: c.category)
+              for o in other.outranks if o.category == check.category]
+    return [" ".join(lines), ""] if lines else []
+
+
 def badge_html(rule: Rule) -> str:
     """The rule's badge (who it binds, what it asks of them) as an inline element."""
     badge = rule.badge
@@ -118,6 +129,7 @@ def _check_section(ctx: RenderContext, here: str, check: Check) -> list[str]:
            f"`{check.category}`", "",
            f"> {md.text(check.message)}", "",
            ctx.resolve(check.explanation, here).strip(), ""]
+    out += _precedence(ctx, here, check)
     if check.suggestions:
         out += ["Try instead:", "", md.bullets([_quoted(s) for s in check.suggestions]), ""]
     if check.reply:

@@ -231,6 +231,20 @@ class _Loader:
         return entries, collection
 
     # -- cross-references ----------------------------------------------------------------------
+    def check_outranks(self, checks: dict[str, m.Check]) -> None:
+        """A category outranks only categories of its own mode, and never, through others, itself:
+        the checker drops the weaker finding, which must be one it could have made beside it."""
+        for check in checks.values():
+            for outrank in check.outranks:
+                weaker = checks.get(outrank.category)
+                where = (self.shown(check.origin.path), outrank.line, "outranks")
+                if weaker is not None and weaker.mode != check.mode:
+                    self.problems.add(*where, f"expected a category of mode {check.mode!r}; got "
+                                      f"{outrank.category!r}, of mode {weaker.mode!r}")
+                elif check.category in _outranked_by(outrank.category, checks):
+                    self.problems.add(*where, f"{check.category!r} and {outrank.category!r} would each "
+                                      "be dropped for the other: outranking must not go round in a circle")
+
     def check_references(self) -> None:
         for ref in self.ctx.references:
             known = self.ctx.defined.get(ref.kind, {})
@@ -256,6 +270,7 @@ class _Loader:
             entries[name], collection = self.collection(name, kind, read)
             if collection is not None:
                 collections[name] = collection
+        self.check_outranks(per_file["checks"])
         self.check_references()
         self.ctx.report_unchecked()
         if self.problems or cycle is None:
@@ -277,6 +292,19 @@ class _Loader:
             glossary=tuple(entries["glossary"]),
             collections=collections,
         )
+
+
+def _outranked_by(category: str, checks: dict[str, m.Check]) -> set[str]:
+    """Every category `category` outranks, directly or through others."""
+    seen: set[str] = set()
+    todo = [category]
+    while todo:
+        check = checks.get(todo.pop())
+        for outrank in check.outranks if check else ():
+            if outrank.category not in seen:
+                seen.add(outrank.category)
+                todo.append(outrank.category)
+    return seen
 
 
 def load_knowledge_base(content_dir: Path) -> m.KnowledgeBase:

@@ -89,6 +89,20 @@ CHECK_CATEGORIES = (
 )
 
 
+# How near a stronger category's finding must be for a weaker one to go unreported (`Outrank`).
+OUTRANK_REACHES = ("same words", "same sentence", "same or next sentence")
+
+
+@dataclass(frozen=True)
+class Outrank:
+    """A category reported instead of another where both are found near each other: "if I rank
+    you first, will you rank me?" is a bargain, reported as one, not also as a first-choice claim."""
+
+    category: str  # the weaker category, not reported
+    within: str  # one of OUTRANK_REACHES
+    line: int = 1  # where it is written, for problems found across files
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a piece of content was written: a path relative to the content root, and a line."""
@@ -215,6 +229,7 @@ class Check:
     # tuple for all) means a plain text checked on its own.
     flag_logs: tuple[LogContext | None, ...] = ()
     pass_logs: tuple[LogContext | None, ...] = ()
+    outranks: tuple[Outrank, ...] = ()
 
     def examples(self):
         """Every example as (expected, text, log context or None); expected is "flag" or "pass"."""

@@ -86,7 +86,30 @@ def read_check(r: FieldReader) -> m.Check:
         origin=m.Origin(r.path_in_content, 1),
         flag_logs=flag_logs if any(flag_logs) else (),
         pass_logs=pass_logs if any(pass_logs) else (),
+        outranks=_read_outranks(r, category),
     )
+
+
+def _read_outranks(r: FieldReader, category: str) -> tuple[m.Outrank, ...]:
+    """The categories this one is reported instead of, each {category, within}; whether they
+    share its mode and form no cycle is checked across files (`loader.check_outranks`)."""
+    items = r._list("outranks", required=False) or LocatedList()
+    found: list[m.Outrank] = []
+    for index, item in enumerate(items):
+        name = f"outranks[{index}]"
+        if not isinstance(item, LocatedDict):
+            r.problem(name, f"expected a mapping with category and within; got {describe(item)}",
+                      items.item_lines[index])
+            continue
+        child = FieldReader(r.ctx, r.path, item, r.name(f"{name}."), r.path_in_content)
+        weaker = child.enum("category", m.CHECK_CATEGORIES)
+        within = child.enum("within", m.OUTRANK_REACHES)
+        child.finish()
+        if weaker == category:
+            r.problem(name, f"a category cannot outrank itself; got {weaker!r}", items.item_lines[index])
+        elif weaker and within:
+            found.append(m.Outrank(weaker, within, items.item_lines[index]))
+    return tuple(found)
 
 
 def _check_message_fields(r: FieldReader, category: str, message: str) -> None:

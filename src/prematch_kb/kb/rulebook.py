@@ -82,6 +82,7 @@ def build_rulebook(kb: KnowledgeBase, settings) -> dict:
             "link": f"{site_url}{urls.page_url('rule', check.rule)}#{urls.checker_anchor(category)}",
             "rule_title": rule.title if rule else "",
             "source": primary_citation(rule.citations) if rule else None,
+            "outranks": [{"category": o.category, "within": o.within} for o in check.outranks],
         }
     return {
         "schema": SCHEMA,
