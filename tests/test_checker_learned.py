@@ -54,6 +54,15 @@ def test_the_scope_rules_drop_what_is_not_the_authors_own_act(text, reason):
     assert candidate.reason.startswith(reason)
 
 
+def test_a_negation_in_another_clause_does_not_drop_the_words_that_carried_the_score():
+    [candidate] = judged("I don't mean to pry, but could you tell me about the zorblax?", small_layer())
+    assert candidate.kept
+    [candidate] = judged("Tell me about the zorblax, but do not tell anyone else.", small_layer())
+    assert candidate.kept  # the negation comes after the words that carried the score
+    [candidate] = judged("Please don't tell me about the zorblax.", small_layer())
+    assert not candidate.kept and candidate.reason == "negated by 'do'"
+
+
 def test_a_category_the_rules_found_is_not_added_again():
     [candidate] = judged("Tell me about the zorblax.", small_layer(), ruled=frozenset({"rank-inquiry"}))
     assert not candidate.kept and "the rules found" in candidate.reason

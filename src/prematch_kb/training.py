@@ -291,7 +291,7 @@ def digest(texts: list[Text], sentences: list[Sentence], names: dict[str, int], 
     by_number = sorted(names, key=names.__getitem__)
     h = hashlib.sha256()
     settings = [EPOCHS, RATE, L2, MIN_PRECISION, MIN_EXTRA, MIN_WEIGHT, DIGITS, categories(),
-                "vetoes for every category"]
+                "vetoes for every category", "negation in the clause"]
     h.update(json.dumps(settings).encode())
     for s in sentences:
         t = texts[s.text]

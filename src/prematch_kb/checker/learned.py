@@ -4,9 +4,10 @@ The rules catch what they were written for; new wordings of a known meaning slip
 each category where it proved precise (see `prematch_kb.training`), a logistic model over a
 sentence's words, word pairs and whether it asks scores every sentence of the author's own; a
 sentence at or above the category's threshold is a finding when the rules found neither the
-category nor a stronger one in the text. The scope rules still apply: a negation, a statement of
-the rules, reported speech, someone else's act or quotation marks drop it. A finding shows the
-words of its heaviest features, so it can be read and argued with like a rule's.
+category nor a stronger one in the text. The scope rules still apply: a negation in the clause of
+the words that carried the score, a statement of the rules, reported speech, someone else's act
+or quotation marks drop it. A finding shows the words of its heaviest features, so it can be read
+and argued with like a rule's.
 
 The same models weigh what the rules found: a category with a veto loses the rules' finding when
 no sentence of the author's own scores above the veto (`vetoes`), a text that reads unlike every
@@ -340,7 +341,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
             if model.category in ruled:
                 reason = "the rules found this category, or a stronger one, in the text"
             else:
-                reason = negation_in(reading) or scope_reason(reading, mode, first, last)
+                reason = negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
                 if reason is None and doc.in_quotation(start, end):
                     reason = "inside quotation marks"
             found.append(LearnedCandidate(

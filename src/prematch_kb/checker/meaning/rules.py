@@ -558,11 +558,14 @@ _NEGATION_FREE = (
 _TURNS = frozenset(("but", "however", "yet", "although", "though", "still"))
 
 
-def negation_in(reading: Reading) -> str | None:
-    """The negative word anywhere in a sentence that makes it no act of the author's, or None: for
-    judges that cannot tell which clause an act is in (the learnt layer), any negation counts."""
+def negation_in(reading: Reading, first: int, last: int) -> str | None:
+    """The negative word that makes words first..last no act of the author's, or None: as for a
+    rule's match, one from the start of the clause they start in up to their last word ("we don't
+    mean to pry, but it would help to hear how high we are on your list" still asks)."""
+    clause_start = _clause_start(reading, first)
     for s in _negations(reading):
-        return f"negated by {reading.texts[s]!r}"
+        if clause_start <= s < last:
+            return f"negated by {reading.texts[s]!r}"
     return None
 
 
