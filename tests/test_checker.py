@@ -356,11 +356,10 @@ def test_structure_checks_read_how_emails_really_look(text, context, flagged, no
 
 
 def test_what_a_category_is_reported_instead_of_comes_from_its_check_file(real):
-    from prematch_kb.checker.engine import supersessions
+    from prematch_kb.checker.engine import REACHES, supersessions
 
     kb, _ = real
-    reach = {"same words": "overlap", "same sentence": "sentence", "same or next sentence": "next"}
-    written = {(c.category, o.category, reach[o.within]) for c in kb.checks.values() for o in c.outranks}
+    written = {(c.category, o.category, REACHES[o.within]) for c in kb.checks.values() for o in c.outranks}
     applied = {(stronger, weaker, how) for stronger, weakers, how in supersessions() for weaker in weakers}
     assert written == applied and written
     # a bargain is reported as one, not also as the first-choice claim it is made of

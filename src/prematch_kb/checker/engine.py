@@ -23,8 +23,9 @@ INPUT_TOO_LONG = "input-too-long"
 #               "... will you rank me to match? I would put you at the top of mine.");
 #   "overlap"   only on the same words: "withdraw and sign with you, and you have my word" is an
 #               offer outside the Match and, in other words, a pledge.
-# How near a stronger finding must be to drop a weaker one, as content/checks/*.yml words it.
-_REACH = {"same words": "overlap", "same sentence": "sentence", "same or next sentence": "next"}
+# How near a stronger finding must be to drop a weaker one, as content/checks/*.yml words it
+# (`outranks`; the knowledge base takes the names from `public.OUTRANK_REACHES`).
+REACHES = {"same words": "overlap", "same sentence": "sentence", "same or next sentence": "next"}
 Supersession = tuple[str, tuple[str, ...], str]  # (stronger, weaker categories, reach)
 
 
@@ -38,7 +39,7 @@ def supersessions() -> tuple[Supersession, ...]:
         for stronger, entry in sorted(book["categories"].items()):
             by_reach: dict[str, list[str]] = {}
             for outrank in entry.get("outranks", ()):
-                by_reach.setdefault(_REACH[outrank["within"]], []).append(outrank["category"])
+                by_reach.setdefault(REACHES[outrank["within"]], []).append(outrank["category"])
             table += [(stronger, tuple(weaker), reach) for reach, weaker in by_reach.items()]
         _SUPERSESSIONS[:] = [book, tuple(table)]
         _STRONGER_THAN.clear()

@@ -90,7 +90,7 @@ CHECK_CATEGORIES = (
 
 
 # How near a stronger category's finding must be for a weaker one to go unreported (`Outrank`).
-OUTRANK_REACHES = ("same words", "same sentence", "same or next sentence")
+OUTRANK_REACHES = checker.OUTRANK_REACHES
 
 
 @dataclass(frozen=True)
