@@ -4,7 +4,8 @@ The knowledge base validates content against the ids the checker understands (a 
 severity and how near a category it outranks must be, a profile's applicant type, a template's
 audience, and for the communication log its directions, kinds and the [Placeholders] each log
 finding fills). It reads them here, never from the modules that define them, so the checker can
-move its internals freely as long as these names stay. Like the rest of the checker: standard library only, nothing else from the project.
+move its internals freely as long as these names stay. Like the rest of the checker: standard
+library only, nothing else from the project.
 
 Everything the checker needs from the knowledge base goes the other way, as generated data
 (`rulebook.json`, written by `prematch-kb rulebook`).
