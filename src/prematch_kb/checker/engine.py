@@ -190,18 +190,19 @@ def _meaning_hits(doc, mode: str) -> list[Hit]:
 
 def _without_vetoed(doc, mode: str, hits: list[Hit]) -> list[Hit]:
     """The rules' hits, less those of a category the learnt layer vetoes in this text."""
+    return weigh_vetoes(doc, mode, hits)[0]
+
+
+def weigh_vetoes(doc, mode: str, hits: list[Hit]) -> tuple[list[Hit], list]:
+    """The rules' hits less those of a vetoed category, and the learnt layer's verdict on each
+    category the rules found that has a veto (see `learned.vetoes`), for --explain."""
     if not hits:
-        return hits
-    vetoed = {veto.category for veto in learned_vetoes(doc, mode, hits) if not veto.kept}
-    return [hit for hit in hits if hit.category not in vetoed] if vetoed else hits
-
-
-def learned_vetoes(doc, mode: str, hits: list[Hit]) -> list:
-    """The learnt layer's verdict on each category the rules found that has a veto (see
-    `learned.vetoes`)."""
+        return hits, []
     from . import learned
 
-    return learned.vetoes(doc, mode, {hit.category for hit in hits})
+    vetoes = learned.vetoes(doc, mode, {hit.category for hit in hits})
+    vetoed = {veto.category for veto in vetoes if not veto.kept}
+    return ([hit for hit in hits if hit.category not in vetoed] if vetoed else hits), vetoes
 
 
 def _learned_hits(doc, mode: str, hits: list[Hit]) -> list[Hit]:

@@ -116,9 +116,9 @@ def format_explanation(text: str, mode: str, name: str) -> str:
     """Every candidate of the meaning rules, where it is, which rule, the words, and why it was
     kept or dropped, then each category the rules found that the learnt layer weighs (its best
     sentence score against its veto), then every sentence the learnt layer scored at or above a
-    threshold, with its score and the words that carried it; findings of the checks that read shapes (placeholders,
-    greetings, texting style) are listed in the report above."""
-    from prematch_kb.checker.engine import MAX_CHARS, learned_candidates, learned_vetoes
+    threshold, with its score and the words that carried it; findings of the checks that read
+    shapes (placeholders, greetings, texting style) are listed in the report above."""
+    from prematch_kb.checker.engine import MAX_CHARS, learned_candidates, weigh_vetoes
     from prematch_kb.checker.meaning import explain
     from prematch_kb.checker.registry import Hit
     from prematch_kb.checker.text import build_document
@@ -137,15 +137,13 @@ def format_explanation(text: str, mode: str, name: str) -> str:
         lines.append(f"{name}:{line}:{column}: [{candidate.rule.category}] rule {candidate.rule.id}: "
                      f'"{words}" ({verdict})')
     found = [Hit(c.rule.category, c.start, c.end) for c in candidates if c.kept]
-    vetoes = learned_vetoes(doc, mode, found)
+    found, vetoes = weigh_vetoes(doc, mode, found)
     if vetoes:
         lines += ["", f"Learnt vetoes: {len(vetoes)} category(ies) the rules found, weighed against the whole text"]
     for veto in vetoes:
         verdict = "the rules' finding stands" if veto.kept else "the rules' finding is dropped"
         lines.append(f"{name}: [{veto.category}] best sentence score {veto.best:.2f} (veto at or below "
                      f"{veto.veto:.2f}): {verdict}")
-    vetoed = {veto.category for veto in vetoes if not veto.kept}
-    found = [hit for hit in found if hit.category not in vetoed]
     learnt = learned_candidates(doc, mode, found)
     lines += ["", f"Learnt layer: {len(learnt)} sentence(s) scored at or above a threshold in {name}"]
     for candidate in learnt:
