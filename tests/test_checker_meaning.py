@@ -295,3 +295,37 @@ def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences():
     text = ("I was glad to hear that my interview went well. Could you tell me where I\n"
             "currently stand on your list? I remain very interested in the program.\n")
     assert "rank-inquiry" in _categories(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("The coordinator told me on the phone that they would rank me highly if I promised to rank them first.",
+     "program-commitment-request"),
+    ('My friend at the program texted me: "if u promise to rank us 1st we\'ll rank u to match."',
+     "program-commitment-request"),
+    ("She asked me where I was planning to rank them.", "program-rank-inquiry"),
+    ("Dr. Iverson called me last night. He said I could sign a contract with them in February and skip the Match.",
+     "program-outside-match-offer"),
+])
+def test_a_programs_words_retold_by_the_applicant_are_the_programs_act(text, category):
+    # The writer's "I" is the applicant and the program's "they" the program; its words in
+    # quotation marks are its own, not a quotation of someone else's.
+    assert category in {f.category for f in check(text, mode="received").findings}
+    reasons = [c.reason for c in explain(build_document(text), "received") if c.rule.category == category and c.kept]
+    assert reasons and all("retold" in reason for reason in reasons)
+
+
+def test_a_coordinator_passing_on_the_programs_question_is_not_a_retelling():
+    # "our program": the writer speaks for the program, so "me" is the coordinator
+    text = "Dr. Hale asked me to check with each applicant whether they intend to rank our program."
+    kept = [c for c in explain(build_document(text), "received") if c.kept]
+    assert {c.rule.category for c in kept} == {"program-rank-inquiry"}
+    assert all(c.reason == "kept" for c in kept)
+
+
+@pytest.mark.parametrize("text", [
+    "She said they would never ask me where else I interviewed.",
+    "He told me that they could not offer me a contract outside the Match.",
+    "The PD told me they will rank me highly.",
+])
+def test_a_retelling_of_nothing_forbidden_and_a_coordinators_own_voice_stay_clean(text):
+    assert not {f.category for f in check(text, mode="received").findings if f.severity == "error"}

@@ -133,7 +133,7 @@ def format_explanation(text: str, mode: str, name: str) -> str:
         column = candidate.start - (breaks[line - 1] + 1 if line else 0) + 1
         line += 1
         words = " ".join(candidate.words.split())
-        verdict = "kept" if candidate.kept else f"dropped: {candidate.reason}"
+        verdict = candidate.reason if candidate.kept else f"dropped: {candidate.reason}"
         lines.append(f"{name}:{line}:{column}: [{candidate.rule.category}] rule {candidate.rule.id}: "
                      f'"{words}" ({verdict})')
     found = [Hit(c.rule.category, c.start, c.end) for c in candidates if c.kept]

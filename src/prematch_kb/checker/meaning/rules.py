@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from .lexicon import load_lexicon
 from .pattern import PatternError, compile_pattern, concepts_of, match, match_present
+from .retold import retells
 from .sentence import Reading, read
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -240,6 +241,8 @@ def _sentence_candidates(doc, mode: str):
         read(sentence.text, lexicon, mode) if doc.is_own(sentence.start, sentence.end) else None
         for sentence in doc.sentences
     ]
+    if mode == "received":
+        readings = _with_retold(doc, readings, lexicon)
     among, pairs_among = _could_match_the_text(readings, single, paired)
     previous = None
     previous_reading: Reading | None = None
@@ -253,10 +256,38 @@ def _sentence_candidates(doc, mode: str):
             if previous is not None and previous_reading is not None and pairs_among != [] and _pair_may_match(
                 paired, reading, previous_reading, pairs_among
             ):
-                pair = read(doc.text[previous.start : sentence.end], lexicon, mode)
+                told = "retold" if reading.retold or previous_reading.retold else mode
+                pair = read(doc.text[previous.start : sentence.end], lexicon, told)
                 for rule, first, last, reason in _verdicts(pair, paired, "paired"):
                     yield _candidate(rule, pair, previous.start, first, last, reason, doc)
         previous, previous_reading = sentence, reading
+
+
+def _with_retold(doc, readings: list[Reading | None], lexicon) -> list[Reading | None]:
+    """The received readings, those of retold sentences read again with the roles of a retelling
+    (see `retold`)."""
+    result: list[Reading | None] = []
+    after_retold = False
+    for sentence, reading in zip(doc.sentences, readings, strict=True):
+        if reading is not None and reading.spans and retells(
+            reading, _program_voice(doc, sentence.start, reading), after_retold
+        ):
+            reading = read(sentence.text, lexicon, "retold")
+        after_retold = reading is not None and reading.retold
+        result.append(reading)
+    return result
+
+
+def _program_voice(doc, offset: int, reading: Reading) -> bool:
+    """Whether the sentence says "you" or "we" outside quotation marks, as a program writing to
+    the applicant does ("Dr. Hale asked me to check whether you intend to rank our program")."""
+    spans = [*reading.spans.get("SECOND", ()), *reading.spans.get("FIRST_PL", ())]
+    if not spans:
+        return False
+    if not doc.quotations:
+        return True
+    tokens = reading.tokens
+    return any(not doc.in_quotation(offset + tokens[s].start, offset + tokens[e - 1].end) for s, e in spans)
 
 
 def _could_match_the_text(readings, single: RuleIndex, paired: RuleIndex) -> tuple[list[int] | None, list[int] | None]:
@@ -433,9 +464,10 @@ def _verdicts(reading: Reading, active: RuleIndex, key: str, among: list[int] | 
 def _candidate(rule: Rule, reading: Reading, offset: int, first: int, last: int, reason, doc) -> Candidate:
     tokens = reading.tokens
     start, end = offset + tokens[first].start, offset + tokens[last - 1].end
-    if reason is None and doc.in_quotation(start, end):
+    if reason is None and not reading.retold and doc.in_quotation(start, end):  # (retold: the program's words)
         reason = "inside quotation marks"
-    return Candidate(rule, start, end, reason is None, reason or "kept", doc.text[start:end])
+    kept = "kept (a retold sentence, read as the program's own words)" if reading.retold else "kept"
+    return Candidate(rule, start, end, reason is None, reason or kept, doc.text[start:end])
 
 
 def _pair_may_match(paired: RuleIndex, reading: Reading, previous: Reading, among: list[int] | None) -> bool:
@@ -595,7 +627,8 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
     going_around = {
         i for c in ("AROUND_MATCH", "GO_AROUND") for s, e in reading.spans.get(c, ()) for i in range(s, e + 2)
     }
-    for s, e in reading.spans.get("REPORT_VERB", ()):
+    reports = () if reading.retold else reading.spans.get("REPORT_VERB", ())  # (retold: the program's own act)
+    for s, e in reports:
         if not clause_start <= s < first or s in going_around:
             continue  # "withdraw from the NRMP" names the Match, it reports nothing
         if s >= 1 and words[s - 1] in ("be", "to"):
@@ -696,6 +729,8 @@ def _is_inquiry(reading: Reading) -> bool:
     """A question, or a request ("kindly inform me ...") that is not itself negated ("we will not ask")."""
     if reading.question:
         return True
+    if reading.retold and "CONDITION" in reading.spans:
+        return True  # a program's terms, retold: "they would rank me highly if I promised ..."
     negations = [s for s, _ in reading.spans.get("NEG", ())]
     words = reading.texts
     for concept in ("ASK_VERB", "ABILITY_ASK"):

@@ -11,11 +11,14 @@ Spans = dict[str, list[tuple[int, int]]]  # concept -> [(first token, one past t
 class Reading:
     """The tokens of a sentence and the concept spans found in them (roles resolved for the mode)."""
 
-    __slots__ = ("_tokens", "corrected", "judged", "question", "spans", "text", "texts", "words")
+    __slots__ = ("_tokens", "corrected", "judged", "question", "retold", "spans", "text", "texts", "words")
 
     def __init__(self, text: str, lexicon: Lexicon, mode: str) -> None:
         self.text = text
+        self.retold = mode == "retold"  # received mode, the applicant telling what a program said
         texts, written = token_texts(text)
+        if self.retold:  # read as the program would have said it: "they ... me" is "we ... you"
+            texts = [_AS_THE_PROGRAM_SAID_IT.get(word, word) for word in texts]
         self.texts = texts  # the tokens' texts, as `tokens` holds them (typos not read)
         self._tokens: list[Token] | None = None
         self.corrected: dict[int, str] = {}  # token index -> the word a typo was read as
@@ -94,6 +97,15 @@ class Reading:
 
     def has(self, concept: str) -> bool:
         return concept in self.spans
+
+
+# A retold sentence's writer is the "you" the program spoke to, and the program's people its "we".
+_AS_THE_PROGRAM_SAID_IT = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
+    "i'll": "you'll", "i'd": "you'd", "i've": "you've",
+    "he": "we", "she": "we", "they": "we", "him": "us", "her": "us", "them": "us", "his": "our", "their": "our",
+    "sir": "we", "madam": "we", "himself": "ourselves", "herself": "ourselves", "themselves": "ourselves",
+}
 
 
 # What an abbreviation ("IM", "US") starts: no form and no concept.
