@@ -69,7 +69,8 @@ class Reading:
         if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
             kept = [
                 (s, e) for s, e in conditions
-                if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(words[max(0, s - 3) : s]))
+                if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(words[max(0, s - 3) : s])
+                        and not _consequence_after(words, e))
             ]
             if kept:
                 self.spans["CONDITION"] = kept
@@ -174,6 +175,20 @@ _COMPLEMENT_TAKERS = frozenset((
     "enquire", "inquire", "enquiring", "inquiring",
     "grateful", "appreciate", "obliged", "thankful", "glad", "happy", "delighted",
 ))
+
+
+def _consequence_after(words: list[str], start: int) -> bool:
+    """Whether the writer's own act follows as a consequence: "let me know if I am ranked to match,
+    then I will ...", "... and I'll put you first" (the complement is a condition after all)."""
+    for index in range(start, len(words) - 2):
+        if words[index] == "then" or (
+            words[index] == "and" and words[index + 1] == "i" and words[index + 2] in _WILL
+        ):
+            return True
+    return False
+
+
+_WILL = frozenset(("will", "'ll", "would", "'d", "shall", "can"))
 
 
 _LEADING_WORDS = frozenset(("so", "and", "but", "then", "also", "ok", "okay", "well", "now", "hi", "hey"))
