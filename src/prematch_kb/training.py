@@ -68,11 +68,11 @@ DIGITS = 4
 # recall than the half point the rule written before measuring allowed. They stay tests.
 # `tuning_x`, `tuning_y`, `tuning_z`, `tuning_aa`, `tuning_ab` and `tuning_ac` stay out until a
 # measurement written beforehand lets them in (same README); `tuning_ad` and `tuning_ae` are where
-# layer variants are compared ("Tuning sets AD and AE"); `tuning_af` and `tuning_ag` stay out like
-# the others ("Tuning sets AF and AG").
+# layer variants are compared ("Tuning sets AD and AE"); `tuning_af` to `tuning_ai` stay out like
+# the others ("Tuning sets AF and AG", "Tuning sets AH and AI").
 NOT_TRAINED_ON = frozenset((
     "tuning_u", "tuning_v", "tuning_w", "tuning_x", "tuning_y", "tuning_z", "tuning_aa", "tuning_ab",
-    "tuning_ac", "tuning_ad", "tuning_ae", "tuning_af", "tuning_ag",
+    "tuning_ac", "tuning_ad", "tuning_ae", "tuning_af", "tuning_ag", "tuning_ah", "tuning_ai",
 ))
 
 
