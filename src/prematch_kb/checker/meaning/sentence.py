@@ -71,6 +71,7 @@ class Reading:
                 (s, e) for s, e in conditions
                 if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(_just_before(words, s))
                         and not _consequence_after(words, e))
+                and not (words[s] == "if" and words[e : e + 1] and words[e] in _POLITE_IFS)
             ]
             if kept:
                 self.spans["CONDITION"] = kept
@@ -188,6 +189,8 @@ def _just_before(words: list[str], index: int) -> list[str]:
 
 
 _PAUSES = frozenset(":;,()")
+# "if possible", "if appropriate": politeness, not a condition.
+_POLITE_IFS = frozenset(("possible", "appropriate", "allowed", "permitted", "permissible", "acceptable"))
 
 
 def _consequence_after(words: list[str], start: int) -> bool:
