@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .meaning.lexicon import load_lexicon
-from .meaning.rules import negation_in, scope_reason
+from .meaning.rules import category_exception, negation_in, scope_reason
 from .meaning.sentence import Reading, read
 
 WEIGHTS = Path(__file__).with_name("learned.json")
@@ -341,7 +341,8 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
             if model.category in ruled:
                 reason = "the rules found this category, or a stronger one, in the text"
             else:
-                reason = negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
+                reason = (negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
+                          or category_exception(model.category, reading))
                 if reason is None and doc.in_quotation(start, end):
                     reason = "inside quotation marks"
             found.append(LearnedCandidate(

@@ -112,10 +112,11 @@ def load_rules(directory: Path = RULES_DIR, shared_path: Path = SHARED_EXCEPTION
     rules = []
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        for_category = _patterns(data, "unless", shared, f"{path.name}: the category's")
         for raw in data["rules"]:
             where = f"{path.name}: rule {raw.get('id', '?')}"
             groups = tuple(tuple(compile_pattern(p) for p in group) for group in raw["all"])
-            unless = _patterns(raw, "unless", shared, where)
+            unless = _patterns(raw, "unless", shared, where) + for_category
             also = _patterns(raw, "also", shared, where)
             others = _patterns(raw, "unless_others", shared, where)
             in_clause = _patterns(raw, "unless_in_clause", shared, where)
@@ -212,6 +213,29 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def category_exceptions() -> dict[str, tuple[tuple, ...]]:
+    """Per category, the exceptions its rule file states for the whole category (`unless` beside
+    `rules`): they drop every rule's match and every learnt finding of the category in a sentence
+    where they match ("a SOAP offer" is made within the Match)."""
+    shared = load_shared_exceptions(SHARED_EXCEPTIONS)
+    found = {}
+    for path in sorted(RULES_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        patterns = _patterns(data, "unless", shared, f"{path.name}: the category's")
+        if patterns:
+            found[data["category"]] = patterns
+    return found
+
+
+def category_exception(category: str, reading: Reading) -> str | None:
+    """Why a finding of the category in this sentence is dropped by the category's own exceptions."""
+    for pattern in category_exceptions().get(category, ()):
+        if match(pattern, reading) is not None:
+            return "an exception of the category matches"
+    return None
+
+
 def rule_categories() -> frozenset[str]:
     return frozenset(rule.category for rule in rules())
 
