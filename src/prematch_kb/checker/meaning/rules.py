@@ -746,7 +746,18 @@ def _clause_start(reading: Reading, first: int) -> int:
     for index in range(first - 1, -1, -1):
         if words[index] in _CLAUSE_BREAKS:
             return index + 1
+        if words[index] == "and" and words[index + 1] in _SUBJECTS and index and words[index - 1] not in _NOT_A_CLAUSE:
+            return index + 1  # "my family lives nearby and I will accept": a clause of its own
     return 0
+
+
+_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they"))
+# Before "and I" in a subject of two ("my advisor and I were wondering"): people, not a clause.
+_NOT_A_CLAUSE = frozenset((
+    "advisor", "adviser", "mentor", "dean", "family", "wife", "husband", "partner", "spouse", "friend", "friends",
+    "parents", "mother", "father", "mom", "dad", "sister", "brother", "colleague", "colleagues", "classmate",
+    "classmates", "cousin", "team", "you", "he", "she", "they", "we", "pd", "director", "coordinator",
+))
 
 
 def _is_inquiry(reading: Reading) -> bool:
