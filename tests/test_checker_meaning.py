@@ -348,3 +348,11 @@ def test_a_categorys_own_exceptions_drop_its_rules_and_its_learnt_findings():
     assert "program-outside-match-offer" in {f.category for f in check(around, mode="received").findings}
     rule = next(r for r in rules() if r.category == "outside-match-offer")
     assert set(category_exceptions()["outside-match-offer"]) <= set(rule.unless)
+
+
+def test_a_withdrawn_question_is_not_asked_by_the_rules_or_the_learnt_layer():
+    # The category's own text-wide exception: a program apologising for a question asks nothing.
+    text = ("During your interview last week, one of our faculty asked which other programs you had interviewed "
+            "with. That question should not have been asked, and you do not need to answer it.")
+    assert "program-other-programs-inquiry" not in {f.category for f in check(text, mode="received").findings}
+    assert category_exceptions("unless_in_text")["program-other-programs-inquiry"]

@@ -319,6 +319,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
     key = "learned " + active.digest  # a reading remembers what reached a threshold, per layer
     lexicon = load_lexicon()
     found = []
+    own: list[Reading] | None = None  # the author's sentences, read when a category's exceptions need them
     for sentence in doc.sentences:
         if not doc.is_own(sentence.start, sentence.end):
             continue
@@ -341,8 +342,10 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
             if model.category in ruled:
                 reason = "the rules found this category, or a stronger one, in the text"
             else:
+                if own is None:
+                    own = [read(s.text, lexicon, mode) for s in doc.sentences if doc.is_own(s.start, s.end)]
                 reason = (negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
-                          or category_exception(model.category, reading))
+                          or category_exception(model.category, reading, own))
                 if reason is None and doc.in_quotation(start, end):
                     reason = "inside quotation marks"
             found.append(LearnedCandidate(
