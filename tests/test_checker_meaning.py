@@ -11,14 +11,7 @@ from prematch_kb.checker import check, engine
 from prematch_kb.checker.meaning import explain
 from prematch_kb.checker.meaning.lexicon import VOCABULARY, load_lexicon
 from prematch_kb.checker.meaning.pattern import PatternError, compile_pattern
-from prematch_kb.checker.meaning.rules import (
-    RULES_DIR,
-    SHARED_EXCEPTIONS,
-    RuleError,
-    category_exceptions,
-    load_rules,
-    rules,
-)
+from prematch_kb.checker.meaning.rules import RULES_DIR, SHARED_EXCEPTIONS, RuleError, load_rules, rules
 from prematch_kb.checker.text import build_document
 
 RULE_FILES = sorted(RULES_DIR.glob("*.json"))
@@ -111,9 +104,8 @@ def test_a_shared_exception_stands_for_its_patterns(tmp_path):
 
 def test_every_shared_exception_is_named_by_a_rule_and_says_what_it_recognises():
     data = json.loads(SHARED_EXCEPTIONS.read_text(encoding="utf-8"))
-    files = [json.loads(path.read_text(encoding="utf-8")) for path in RULES_DIR.glob("*.json")]
     named = {
-        item[1:] for data in files for rule in [data, *data["rules"]]  # (the file: the category's own)
+        item[1:] for path in RULES_DIR.glob("*.json") for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]
         for key in ("unless", "unless_others", "unless_in_clause", "unless_in_text", "also")
         for item in rule.get(key, ()) if item.startswith("@")
     }
@@ -337,22 +329,3 @@ def test_a_coordinator_passing_on_the_programs_question_is_not_a_retelling():
 ])
 def test_a_retelling_of_nothing_forbidden_and_a_coordinators_own_voice_stay_clean(text):
     assert not {f.category for f in check(text, mode="received").findings if f.severity == "error"}
-
-
-def test_a_categorys_own_exceptions_drop_its_rules_and_its_learnt_findings():
-    # An offer made in SOAP, through R3, is made within the Match; going around SOAP is not.
-    within = ("During the Supplemental Offer and Acceptance Program, we are pleased to offer you a PGY-1 "
-              "position in our internal medicine program. Please accept the offer through the R3 system.")
-    assert "program-outside-match-offer" not in {f.category for f in check(within, mode="received").findings}
-    around = "We can give you a contract now, so you can skip the SOAP and the Match entirely."
-    assert "program-outside-match-offer" in {f.category for f in check(around, mode="received").findings}
-    rule = next(r for r in rules() if r.category == "outside-match-offer")
-    assert set(category_exceptions()["outside-match-offer"]) <= set(rule.unless)
-
-
-def test_a_withdrawn_question_is_not_asked_by_the_rules_or_the_learnt_layer():
-    # The category's own text-wide exception: a program apologising for a question asks nothing.
-    text = ("During your interview last week, one of our faculty asked which other programs you had interviewed "
-            "with. That question should not have been asked, and you do not need to answer it.")
-    assert "program-other-programs-inquiry" not in {f.category for f in check(text, mode="received").findings}
-    assert category_exceptions("unless_in_text")["program-other-programs-inquiry"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .meaning.lexicon import load_lexicon
-from .meaning.rules import category_exception, negation_in, scope_reason
+from .meaning.rules import negation_in, scope_reason
 from .meaning.sentence import Reading, read
 
 WEIGHTS = Path(__file__).with_name("learned.json")
@@ -319,7 +319,6 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
     key = "learned " + active.digest  # a reading remembers what reached a threshold, per layer
     lexicon = load_lexicon()
     found = []
-    own: list[Reading] | None = None  # the author's sentences, read when a category's exceptions need them
     for sentence in doc.sentences:
         if not doc.is_own(sentence.start, sentence.end):
             continue
@@ -342,10 +341,7 @@ def candidates(doc, mode: str, ruled: frozenset[str], active: Layer | None = Non
             if model.category in ruled:
                 reason = "the rules found this category, or a stronger one, in the text"
             else:
-                if own is None:
-                    own = [read(s.text, lexicon, mode) for s in doc.sentences if doc.is_own(s.start, s.end)]
-                reason = (negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
-                          or category_exception(model.category, reading, own))
+                reason = negation_in(reading, first, last) or scope_reason(reading, mode, first, last)
                 if reason is None and doc.in_quotation(start, end):
                     reason = "inside quotation marks"
             found.append(LearnedCandidate(

@@ -112,16 +112,14 @@ def load_rules(directory: Path = RULES_DIR, shared_path: Path = SHARED_EXCEPTION
     rules = []
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for_category = _patterns(data, "unless", shared, f"{path.name}: the category's")
-        for_category_in_text = _patterns(data, "unless_in_text", shared, f"{path.name}: the category's")
         for raw in data["rules"]:
             where = f"{path.name}: rule {raw.get('id', '?')}"
             groups = tuple(tuple(compile_pattern(p) for p in group) for group in raw["all"])
-            unless = _patterns(raw, "unless", shared, where) + for_category
+            unless = _patterns(raw, "unless", shared, where)
             also = _patterns(raw, "also", shared, where)
             others = _patterns(raw, "unless_others", shared, where)
             in_clause = _patterns(raw, "unless_in_clause", shared, where)
-            in_text = _patterns(raw, "unless_in_text", shared, where) + for_category_in_text
+            in_text = _patterns(raw, "unless_in_text", shared, where)
             for pattern in [*(p for g in groups for p in g), *unless, *also, *others, *in_clause, *in_text]:
                 unknown = concepts_of(pattern) - known
                 if unknown:
@@ -214,34 +212,6 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=2)
-def category_exceptions(key: str = "unless") -> dict[str, tuple[tuple, ...]]:
-    """Per category, the exceptions its rule file states for the whole category beside `rules`:
-    `unless` drops every rule's match and every learnt finding of the category in a sentence where
-    it matches ("a SOAP offer" is made within the Match); `unless_in_text` drops them in a text
-    where it matches in any of the author's sentences ("that question should not have been asked")."""
-    shared = load_shared_exceptions(SHARED_EXCEPTIONS)
-    found = {}
-    for path in sorted(RULES_DIR.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        patterns = _patterns(data, key, shared, f"{path.name}: the category's")
-        if patterns:
-            found[data["category"]] = patterns
-    return found
-
-
-def category_exception(category: str, reading: Reading, readings=()) -> str | None:
-    """Why a finding of the category in this sentence is dropped by the category's own exceptions;
-    `readings`: the author's sentences of the whole text, for those read in any of them."""
-    for pattern in category_exceptions().get(category, ()):
-        if match(pattern, reading) is not None:
-            return "an exception of the category matches"
-    for pattern in category_exceptions("unless_in_text").get(category, ()):
-        if any(match(pattern, other) is not None for other in readings):
-            return "an exception of the category matches elsewhere in the text"
-    return None
-
-
 def rule_categories() -> frozenset[str]:
     return frozenset(rule.category for rule in rules())
 
@@ -667,8 +637,6 @@ def _reported(rule_or_mode, reading: Reading, first: int, last: int, agents: boo
             ps < s and s - pe <= 3 for ps, pe in reading.spans.get("PROGRAM", ())
         ):
             continue  # "Our PD mentioned she'd like to know ...": the program's own voice
-        if mode == "draft" and any(ps < s and s - pe <= 1 for ps, pe in reading.spans.get("SECOND", ())):
-            return f"the program's request, reported ({' '.join(words[s - 1 : e])!r})"  # "You asked me to confirm ..."
         if e < len(words) and words[e] == "to":
             continue  # "my dean asked me to find out where I rank": a request the writer carries
         if mode == "received" and words[s] in ("asked", "asks"):
@@ -754,18 +722,7 @@ def _clause_start(reading: Reading, first: int) -> int:
     for index in range(first - 1, -1, -1):
         if words[index] in _CLAUSE_BREAKS:
             return index + 1
-        if words[index] == "and" and words[index + 1] in _SUBJECTS and index and words[index - 1] not in _NOT_A_CLAUSE:
-            return index + 1  # "my family lives nearby and I will accept": a clause of its own
     return 0
-
-
-_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they"))
-# Before "and I" in a subject of two ("my advisor and I were wondering"): people, not a clause.
-_NOT_A_CLAUSE = frozenset((
-    "advisor", "adviser", "mentor", "dean", "family", "wife", "husband", "partner", "spouse", "friend", "friends",
-    "parents", "mother", "father", "mom", "dad", "sister", "brother", "colleague", "colleagues", "classmate",
-    "classmates", "cousin", "team", "you", "he", "she", "they", "we", "pd", "director", "coordinator",
-))
 
 
 def _is_inquiry(reading: Reading) -> bool:

@@ -69,9 +69,8 @@ class Reading:
         if conditions:  # "let me know if", "wondering whether": a question's complement, not a condition
             kept = [
                 (s, e) for s, e in conditions
-                if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(_just_before(words, s))
+                if not (words[s] == "if" and _COMPLEMENT_TAKERS.intersection(words[max(0, s - 3) : s])
                         and not _consequence_after(words, e))
-                and not (words[s] == "if" and words[e : e + 1] and words[e] in _POLITE_IFS)
             ]
             if kept:
                 self.spans["CONDITION"] = kept
@@ -176,21 +175,6 @@ _COMPLEMENT_TAKERS = frozenset((
     "enquire", "inquire", "enquiring", "inquiring",
     "grateful", "appreciate", "obliged", "thankful", "glad", "happy", "delighted",
 ))
-
-
-def _just_before(words: list[str], index: int) -> list[str]:
-    """Up to three words before `index`, back to a punctuation mark ("I wanted to ask: if I put
-    you first, ..." opens a condition; "let me know if" takes a complement)."""
-    before = words[max(0, index - 3) : index]
-    for position in range(len(before) - 1, -1, -1):
-        if before[position] in _PAUSES:
-            return before[position + 1 :]
-    return before
-
-
-_PAUSES = frozenset(":;,()")
-# "if possible", "if appropriate": politeness, not a condition.
-_POLITE_IFS = frozenset(("possible", "appropriate", "allowed", "permitted", "permissible", "acceptable"))
 
 
 def _consequence_after(words: list[str], start: int) -> bool:
