@@ -76,7 +76,7 @@ class Reading:
                 self.spans["CONDITION"] = kept
             else:
                 del self.spans["CONDITION"]
-        for role, concepts in lexicon.roles[mode].items():
+        for role, concepts in lexicon.roles["received" if self.retold else mode].items():
             present = [spans[concept] for concept in concepts if concept in spans]
             if len(present) == 1:
                 spans[role] = sorted(present[0])
